@@ -1,0 +1,35 @@
+package org.deephem.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.deephem.data.DatasetBuilder;
+import org.deephem.data.DatasetReader;
+import org.deephem.data.Inspection;
+import org.deephem.io.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "build-dataset", mixinStandardHelpOptions = true,
+        description = "Build the DeepHEM-layout dataset from the public raw sources.")
+final class BuildDatasetCommand implements Callable<Integer> {
+    @Option(names = "--raw", defaultValue = "../shared/data/raw", description = "raw sources folder (default: ${DEFAULT-VALUE})")
+    Path raw;
+
+    @Option(names = "--out", defaultValue = "build/dataset", description = "output folder, replaced atomically (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--pca", defaultValue = "32", description = "MTI principal components (default: ${DEFAULT-VALUE})")
+    int pca;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the PCA start (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+        DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed));
+        System.out.print(Json.write(s.manifest().get("counts")));
+        System.out.print(Inspection.summarise(DatasetReader.read(out)));
+        System.out.printf("built %s in %.1f s%n", out, s.millis() / 1000.0);
+        return 0;
+    }
+}

@@ -1,0 +1,94 @@
+package org.deephem.cli;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.deephem.features.Fold;
+import org.deephem.features.InherentFeatures;
+import org.deephem.features.Kmers;
+import org.deephem.features.Mature;
+import org.deephem.features.RnaFolder;
+import org.deephem.io.AtomicFiles;
+import org.deephem.io.Fasta;
+import org.deephem.io.FastaRecord;
+import org.deephem.io.InputError;
+import org.deephem.io.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "features", mixinStandardHelpOptions = true,
+        description = {"Compute the 18 inherent features, the MFE structure and the 3-mer counts for any FASTA of precursors.",
+                "Without --matures, features 15-18 (mature lengths, count, seed GC) are 0: no annotation was given."})
+final class FeaturesCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "precursor FASTA (RNA or DNA letters, one-line or wrapped)")
+    Path fasta;
+
+    @Option(names = "--matures", description = "FASTA of mature miRNAs; a mature belongs to every precursor that contains its sequence")
+    Path matures;
+
+    @Option(names = {"-o", "--out"}, required = true, description = "output CSV")
+    Path out;
+
+    private static final int CHUNK = 256;
+
+    @Override
+    public Integer call() {
+        List<Mature> ms = new ArrayList<>();
+        if (matures != null) Fasta.read(matures, r -> ms.add(new Mature(r.id(), r.sequence())));
+        RnaFolder folder = new RnaFolder();
+        long[] count = {0};
+        AtomicFiles.write(out, os -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+            w.write("id," + String.join(",", InherentFeatures.NAMES) + ",structure");
+            for (String k : Kmers.words()) w.write(",kmer_" + k);
+            w.write('\n');
+            List<FastaRecord> chunk = new ArrayList<>(CHUNK);
+            java.io.IOException[] failure = {null};
+            Fasta.read(fasta, r -> {
+                if (r.sequence().length() > RnaFolder.MAX_LENGTH) {
+                    throw InputError.at(fasta, r.line(), "record '" + r.id() + "': " + r.sequence().length()
+                            + " nt is longer than the supported " + RnaFolder.MAX_LENGTH + " nt");
+                }
+                chunk.add(r);
+                if (chunk.size() == CHUNK) failure[0] = flush(chunk, ms, folder, w, count, failure[0]);
+            });
+            failure[0] = flush(chunk, ms, folder, w, count, failure[0]);
+            if (failure[0] != null) throw failure[0];
+            w.flush();
+        });
+        Progress.say("wrote features of %d sequences to %s", count[0], out);
+        return 0;
+    }
+
+    private static java.io.IOException flush(List<FastaRecord> chunk, List<Mature> ms, RnaFolder folder,
+                                             BufferedWriter w, long[] count, java.io.IOException prior) {
+        if (prior != null || chunk.isEmpty()) return prior;
+        Fold[] folds = new Fold[chunk.size()];
+        java.util.stream.IntStream.range(0, chunk.size()).parallel()
+                .forEach(i -> folds[i] = folder.fold(chunk.get(i).sequence()));
+        try {
+            for (int i = 0; i < chunk.size(); i++) {
+                FastaRecord r = chunk.get(i);
+                List<Mature> mine = new ArrayList<>();
+                for (Mature m : ms) if (r.sequence().contains(m.sequence())) mine.add(m);
+                double[] f = InherentFeatures.compute(r.sequence(), folds[i], mine);
+                StringBuilder sb = new StringBuilder(r.id().contains(",") ? "\"" + r.id() + "\"" : r.id());
+                for (double v : f) sb.append(',').append(String.format(Locale.ROOT, "%.6g", v));
+                sb.append(',').append(folds[i].structure());
+                for (int c : Kmers.counts(r.sequence())) sb.append(',').append(c);
+                w.write(sb.append('\n').toString());
+            }
+        } catch (java.io.IOException e) {
+            return e;
+        }
+        count[0] += chunk.size();
+        chunk.clear();
+        return null;
+    }
+}

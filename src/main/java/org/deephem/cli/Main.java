@@ -1,0 +1,47 @@
+package org.deephem.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.deephem.io.InputError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar deephem.jar <command>}. */
+@Command(name = "deephem", mixinStandardHelpOptions = true, version = "DeepHEM-J 0.1.0",
+        description = "Essential human miRNAs by domain-adversarial transfer from mouse.",
+        subcommands = {BuildDatasetCommand.class, InspectCommand.class, FeaturesCommand.class,
+                //MORE
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns the exit code (0 ok, 1 failure, 2 bad input or usage). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parse) -> report(ex));
+        return cl.execute(args);
+    }
+
+    private static int report(Exception ex) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        Throwable t = ex;
+        if (t instanceof InputError) {
+            err.println("error: " + t.getMessage());
+            return 2;
+        }
+        if (t instanceof UncheckedIOException && t.getMessage() != null) {
+            err.println("error: " + t.getMessage());
+            return 1;
+        }
+        err.println("error: " + t);
+        if (System.getenv("DEEPHEM_DEBUG") != null) t.printStackTrace(err);
+        return 1;
+    }
+}

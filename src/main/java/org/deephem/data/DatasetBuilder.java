@@ -1,0 +1,153 @@
+package org.deephem.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.deephem.features.Mature;
+import org.deephem.io.FastaRecord;
+import org.deephem.io.Hashing;
+import org.deephem.io.InputError;
+import org.deephem.io.Progress;
+
+/**
+ * Builds the DeepHEM dataset from the public raw sources (recipe: shared/docs/DATASET.md):
+ * 85 + 88 labelled mouse (XGEM dataset2), 1,061 unlabelled mouse (dataset3), all 1,917
+ * miRBase 22 human precursors, MTI gene sets, inherent features, MTI PCA, conservation and DSW.
+ */
+public final class DatasetBuilder {
+    public static final String VERSION = "deephem-j-builder/1";
+
+    private DatasetBuilder() {}
+
+    public record Options(Path raw, Path out, int pcaComponents, long seed) {}
+
+    /** What the build found, for the command's summary. */
+    public record Summary(Map<String, Object> manifest, long millis) {}
+
+    public static Summary build(Options o) {
+        long t0 = System.currentTimeMillis();
+        RawSources raw = new RawSources(o.raw());
+        Progress.say("reading XGEM labels and miRBase 22 sequences ...");
+        List<FastaRecord> pos = raw.essential();
+        List<FastaRecord> neg = raw.nonEssential();
+        List<String> srcIds = new ArrayList<>();
+        List<String> srcSeqs = new ArrayList<>();
+        int[] labels = new int[pos.size() + neg.size()];
+        int i = 0;
+        for (FastaRecord r : pos) {
+            srcIds.add(r.id());
+            srcSeqs.add(r.sequence());
+            labels[i++] = 1;
+        }
+        for (FastaRecord r : neg) {
+            if (srcIds.contains(r.id())) throw InputError.at(raw.file(RawSources.FILES.get(1)), r.line(), "'" + r.id() + "' is also essential");
+            srcIds.add(r.id());
+            srcSeqs.add(r.sequence());
+            labels[i++] = 0;
+        }
+        List<String> mIds = new ArrayList<>();
+        List<String> mSeqs = new ArrayList<>();
+        for (FastaRecord r : raw.unlabelledMouse()) {
+            if (srcIds.contains(r.id())) continue; // labelled rows stay labelled only
+            mIds.add(r.id());
+            mSeqs.add(r.sequence());
+        }
+        List<String> hIds = new ArrayList<>();
+        List<String> hSeqs = new ArrayList<>();
+        for (FastaRecord r : raw.human()) {
+            hIds.add(r.id());
+            hSeqs.add(r.sequence());
+        }
+        Map<String, List<Mature>> matures = raw.matures();
+
+        Progress.say("mapping TargetScan predictions to precursors ...");
+        RawSources.Targets ht = raw.targets(true, matures);
+        RawSources.Targets mt = raw.targets(false, matures);
+        Map<String, Set<String>> humanTargets = restrict(ht.genesByPrecursor(), hIds);
+        List<String> mouseAll = new ArrayList<>(srcIds);
+        mouseAll.addAll(mIds);
+        Map<String, Set<String>> mouseTargets = restrict(mt.genesByPrecursor(), mouseAll);
+
+        Progress.say("conservation and DSW ...");
+        Map<String, Set<String>> seeds = raw.speciesBySeed();
+        Map<String, Integer> tsClass = raw.targetScanHumanClass();
+        Map<String, double[]> cons = new HashMap<>();
+        for (String id : hIds) {
+            List<Mature> ms = matures.getOrDefault(id, List.of());
+            cons.put(id, new double[] {Indicators.seedConservation(ms, seeds), Indicators.targetScanClass(ms, tsClass)});
+        }
+        Indicators.DswMatch dm = Indicators.matchHmdd(raw.hmddDiseases(), hIds);
+        int diseases = raw.hmddDiseaseCount();
+        Map<String, double[]> dsw = new HashMap<>();
+        for (String id : hIds) {
+            int nd = dm.diseasesByPrecursor().getOrDefault(id, Set.of()).size();
+            dsw.put(id, new double[] {nd / (double) diseases, nd});
+        }
+
+        Progress.say("folding and features for %d precursors ...", mouseAll.size() + hIds.size());
+        List<String> allIds = new ArrayList<>(mouseAll);
+        allIds.addAll(hIds);
+        List<String> allSeqs = new ArrayList<>(srcSeqs);
+        allSeqs.addAll(mSeqs);
+        allSeqs.addAll(hSeqs);
+        Map<String, Set<String>> allTargets = new HashMap<>(mouseTargets);
+        allTargets.putAll(humanTargets);
+        FeatureAssembly.Result feats = FeatureAssembly.compute(allIds, allSeqs, matures, allTargets, o.pcaComponents(), o.seed());
+
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("builder", VERSION);
+        manifest.put("kind", "real");
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("mouse_labelled", srcIds.size());
+        counts.put("mouse_essential", pos.size());
+        counts.put("mouse_non_essential", neg.size());
+        counts.put("mouse_unlabelled", mIds.size());
+        counts.put("human", hIds.size());
+        counts.put("mouse_labelled_with_targets", srcIds.stream().filter(mouseTargets::containsKey).count());
+        counts.put("mouse_essential_with_targets", pos.stream().filter(r -> mouseTargets.containsKey(r.id())).count());
+        counts.put("mouse_non_essential_with_targets", neg.stream().filter(r -> mouseTargets.containsKey(r.id())).count());
+        counts.put("human_with_targets", humanTargets.size());
+        counts.put("targetscan_human_names", ht.targetScanNames());
+        counts.put("targetscan_human_names_unmatched", ht.unmatchedNames().size());
+        counts.put("targetscan_mouse_names_unmatched", mt.unmatchedNames().size());
+        counts.put("hmdd_names", dm.exact() + dm.family() + dm.unmatched().size());
+        counts.put("hmdd_matched_exact", dm.exact());
+        counts.put("hmdd_matched_family", dm.family());
+        counts.put("hmdd_diseases", diseases);
+        counts.put("genes", feats.pca().genes().size());
+        manifest.put("counts", counts);
+        manifest.put("targetscan_human_unmatched_names", ht.unmatchedNames());
+        manifest.put("hmdd_unmatched_names", dm.unmatched());
+        Map<String, Object> pca = new LinkedHashMap<>();
+        pca.put("components", o.pcaComponents());
+        pca.put("fitted_on", "all mouse + human precursors together (unsupervised)");
+        pca.put("explained_variance_fraction", feats.explained());
+        pca.put("seed", o.seed());
+        manifest.put("mti_pca", pca);
+        manifest.put("notes", List.of(
+                "The paper used 1,913 human precursors; this dataset has all " + hIds.size() + " of miRBase 22.",
+                "Genes are keyed by upper-case symbol so mouse and human share columns (symbol-level orthology, an approximation).",
+                "Having TargetScan targets is itself a conservation signal (conserved sites of conserved families): MTI results must be read next to results without MTI."));
+        Map<String, String> inputs = new TreeMap<>();
+        for (String f : RawSources.FILES) inputs.put(f, Hashing.sha256(raw.file(f)));
+        manifest.put("inputs_sha256", inputs);
+
+        BuiltDataset d = new BuiltDataset(srcIds, srcSeqs, labels, mIds, mSeqs, hIds, hSeqs,
+                mouseTargets, humanTargets, feats.inherent(), feats.pca(), feats.scores(),
+                cons, List.of("score", "targetscan_class"), dsw, List.of("score", "diseases"), manifest);
+        Progress.say("writing %s ...", o.out());
+        DatasetWriter.write(o.out(), d);
+        return new Summary(manifest, System.currentTimeMillis() - t0);
+    }
+
+    private static Map<String, Set<String>> restrict(Map<String, Set<String>> m, List<String> ids) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (String id : ids) if (m.containsKey(id)) out.put(id, m.get(id));
+        return out;
+    }
+}

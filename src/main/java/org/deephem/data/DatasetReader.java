@@ -1,0 +1,212 @@
+package org.deephem.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.deephem.io.Delimited;
+import org.deephem.io.InputError;
+import org.deephem.io.Rna;
+import org.deephem.io.Table;
+import org.deephem.io.Xlsx;
+
+/**
+ * Reads and validates a DeepHEM-layout folder. Every problem is a one-line {@link InputError}
+ * naming file, row and column: missing file or column, duplicate IDs, IDs not matched between
+ * partner files, non-ACGU letters, empty sequences, non-numeric or non-finite cells, labels
+ * other than 0/1.
+ */
+public final class DatasetReader {
+    private DatasetReader() {}
+
+    public static DeepHemDataset read(Path dir) {
+        if (!Files.isDirectory(dir)) throw InputError.at(dir, "dataset folder not found");
+        Sequences src = sequences(require(dir, Layout.SOURCE));
+        int[] labels = labels(require(dir, Layout.LABELS), src);
+        Path unl = dir.resolve(Layout.UNLABELLED_MOUSE);
+        Sequences extra = Files.exists(unl) ? sequences(unl) : new Sequences(List.of(), List.of());
+        Sequences tgt = sequences(require(dir, Layout.TARGET));
+        checkDisjoint(unl, extra.ids, src.ids, Layout.SOURCE);
+
+        List<String> mouseIds = new ArrayList<>(src.ids);
+        mouseIds.addAll(extra.ids);
+        Block mmuFeat = optionalBlock(dir.resolve(Layout.MMU_FEATURE), mouseIds);
+        Block hsaFeat = optionalBlock(dir.resolve(Layout.HSA_FEATURE), tgt.ids);
+        Block mmuPca = optionalBlock(dir.resolve(Layout.MMU_PCA), mouseIds);
+        Block hsaPca = optionalBlock(dir.resolve(Layout.HSA_PCA), tgt.ids);
+        sameColumns(mmuFeat, hsaFeat, dir.resolve(Layout.HSA_FEATURE), Layout.MMU_FEATURE);
+        sameColumns(mmuPca, hsaPca, dir.resolve(Layout.HSA_PCA), Layout.MMU_PCA);
+
+        Domain source = new Domain("mouse (labelled)", src.ids, src.seqs, rows(mmuFeat, src.ids), rows(mmuPca, src.ids));
+        Domain mouse = new Domain("mouse (unlabelled)", extra.ids, extra.seqs, rows(mmuFeat, extra.ids), rows(mmuPca, extra.ids));
+        Domain target = new Domain("human", tgt.ids, tgt.seqs, rows(hsaFeat, tgt.ids), rows(hsaPca, tgt.ids));
+
+        Map<String, Set<String>> mmuMti = optionalTargets(dir, Layout.MMU_MTI_TSV, Layout.MMU_MTI_XLSX, mouseIds);
+        Map<String, Set<String>> hsaMti = optionalTargets(dir, Layout.HSA_MTI_TSV, Layout.HSA_MTI_XLSX, tgt.ids);
+        Map<String, Double> cons = optionalScore(dir.resolve(Layout.CONSERVATION), tgt.ids);
+        Map<String, Double> dsw = optionalScore(dir.resolve(Layout.DSW), tgt.ids);
+        return new DeepHemDataset(dir, source, labels, mouse, target,
+                hsaFeat == null ? null : hsaFeat.names, hsaPca == null ? null : hsaPca.names,
+                mmuMti, hsaMti, cons, dsw);
+    }
+
+    private static Path require(Path dir, String name) {
+        Path p = dir.resolve(name);
+        if (!Files.isRegularFile(p)) throw InputError.at(p, "required file is missing");
+        return p;
+    }
+
+    record Sequences(List<String> ids, List<String> seqs) {}
+
+    /** ID + sequence sheet. */
+    public static Sequences sequences(Path file) {
+        Table t = Delimited.readAny(file);
+        int seqCol = t.header().size() > 1 ? 1 : t.column("sequence");
+        List<String> ids = t.ids();
+        List<String> seqs = new ArrayList<>(ids.size());
+        for (int r = 0; r < t.rowCount(); r++) {
+            try {
+                seqs.add(Rna.normalise(t.text(r, seqCol), file, Table.sheetRow(r), "column '" + t.header().get(seqCol) + "'"));
+            } catch (InputError e) {
+                throw e;
+            }
+        }
+        if (ids.isEmpty()) throw InputError.at(file, "no data rows");
+        return new Sequences(ids, seqs);
+    }
+
+    private static int[] labels(Path file, Sequences src) {
+        Table t = Delimited.readAny(file);
+        if (t.header().size() < 2) throw InputError.at(file, 1, "missing column 'label'");
+        List<String> ids = t.ids();
+        Map<String, Integer> label = new HashMap<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            String v = t.text(r, 1);
+            int y;
+            if (v.equals("1") || v.equals("1.0")) y = 1;
+            else if (v.equals("0") || v.equals("0.0")) y = 0;
+            else throw InputError.at(file, Table.sheetRow(r), t.header().get(1), "label '" + v + "' is not 0 or 1");
+            label.put(ids.get(r), y);
+        }
+        matchIds(file, ids, Layout.SOURCE, src.ids);
+        int[] out = new int[src.ids.size()];
+        for (int i = 0; i < out.length; i++) out[i] = label.get(src.ids.get(i));
+        return out;
+    }
+
+    /** Both files must list exactly the same IDs. */
+    private static void matchIds(Path file, List<String> ids, String partnerName, List<String> partnerIds) {
+        Set<String> partner = new HashSet<>(partnerIds);
+        for (int r = 0; r < ids.size(); r++) {
+            if (!partner.contains(ids.get(r))) {
+                throw InputError.at(file, Table.sheetRow(r), "ID", "ID '" + ids.get(r) + "' is not in " + partnerName);
+            }
+        }
+        Set<String> mine = new HashSet<>(ids);
+        for (String id : partnerIds) {
+            if (!mine.contains(id)) throw InputError.at(file, "ID '" + id + "' of " + partnerName + " has no row here");
+        }
+    }
+
+    private static void checkDisjoint(Path file, List<String> ids, List<String> other, String otherName) {
+        Set<String> o = new HashSet<>(other);
+        for (int r = 0; r < ids.size(); r++) {
+            if (o.contains(ids.get(r))) {
+                throw InputError.at(file, Table.sheetRow(r), "ID", "ID '" + ids.get(r) + "' is also in " + otherName);
+            }
+        }
+    }
+
+    record Block(Path file, List<String> names, Map<String, double[]> rows) {}
+
+    /** An ID + numeric-columns sheet whose IDs must equal {@code expectedIds}. */
+    private static Block optionalBlock(Path file, List<String> expectedIds) {
+        if (!Files.exists(file)) return null;
+        Table t = Delimited.readAny(file);
+        if (t.header().size() < 2) throw InputError.at(file, 1, "no feature columns after the ID column");
+        List<String> ids = t.ids();
+        double[][] m = t.numericBlock(1);
+        matchIds(file, ids, "the sequence files", expectedIds);
+        Map<String, double[]> rows = new HashMap<>();
+        for (int r = 0; r < ids.size(); r++) rows.put(ids.get(r), m[r]);
+        return new Block(file, t.header().subList(1, t.header().size()), rows);
+    }
+
+    private static void sameColumns(Block a, Block b, Path bFile, String aName) {
+        if (a == null || b == null) return;
+        if (!a.names.equals(b.names)) {
+            throw InputError.at(bFile, 1, "feature columns differ from " + aName + " (" + b.names.size() + " vs " + a.names.size() + ")");
+        }
+    }
+
+    private static double[][] rows(Block b, List<String> ids) {
+        if (b == null) return null;
+        double[][] out = new double[ids.size()][];
+        for (int i = 0; i < ids.size(); i++) out[i] = b.rows.get(ids.get(i));
+        return out;
+    }
+
+    /** Long-form {@code ID, gene} TSV, or a wide 0/1 xlsx (one column per gene). */
+    private static Map<String, Set<String>> optionalTargets(Path dir, String tsv, String xlsx, List<String> ids) {
+        Set<String> known = new HashSet<>(ids);
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        Path p = dir.resolve(tsv);
+        if (Files.exists(p)) {
+            Table t = Delimited.read(p);
+            int gene = t.column("gene");
+            for (int r = 0; r < t.rowCount(); r++) {
+                String id = t.text(r, 0);
+                if (!known.contains(id)) throw InputError.at(p, Table.sheetRow(r), t.header().get(0), "ID '" + id + "' is not in the sequence files");
+                String g = t.text(r, gene);
+                if (g.isEmpty()) throw InputError.at(p, Table.sheetRow(r), "gene", "empty gene name");
+                out.computeIfAbsent(id, k -> new HashSet<>()).add(g.toUpperCase());
+            }
+            return out;
+        }
+        p = dir.resolve(xlsx);
+        if (!Files.exists(p)) return null;
+        final Path file = p;
+        List<String> header = new ArrayList<>();
+        Xlsx.stream(p, (row, cells) -> {
+            if (header.isEmpty()) {
+                for (String c : cells) header.add(c.strip().toUpperCase());
+                return;
+            }
+            String id = cells.length > 0 ? cells[0].strip() : "";
+            if (!known.contains(id)) throw InputError.at(file, row, header.get(0), "ID '" + id + "' is not in the sequence files");
+            if (out.containsKey(id)) throw InputError.at(file, row, header.get(0), "duplicate ID '" + id + "'");
+            Set<String> genes = new HashSet<>();
+            for (int c = 1; c < cells.length; c++) {
+                String v = cells[c].strip();
+                if (v.isEmpty() || v.equals("0")) continue;
+                if (!v.equals("1")) throw InputError.at(file, row, header.get(c), "'" + v + "' is not 0 or 1");
+                genes.add(header.get(c));
+            }
+            out.put(id, genes);
+        });
+        out.values().removeIf(Set::isEmpty);
+        return out;
+    }
+
+    /** ID + score sheet; IDs must be human IDs (missing humans are allowed and reported by inspect). */
+    private static Map<String, Double> optionalScore(Path file, List<String> humanIds) {
+        if (!Files.exists(file)) return null;
+        Table t = Delimited.readAny(file);
+        int c = t.header().size() > 1 ? 1 : t.column("score");
+        List<String> ids = t.ids();
+        Set<String> known = new HashSet<>(humanIds);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int r = 0; r < ids.size(); r++) {
+            if (!known.contains(ids.get(r))) {
+                throw InputError.at(file, Table.sheetRow(r), t.header().get(0), "ID '" + ids.get(r) + "' is not in " + Layout.TARGET);
+            }
+            out.put(ids.get(r), t.number(r, c));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package org.deephem.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * FASTA reading (one-line or wrapped sequences) and writing. Records are streamed, so a large
+ * file is read once and never held whole unless {@link #readAll} is asked for.
+ */
+public final class Fasta {
+    private Fasta() {}
+
+    /** Streams records to {@code sink}, validating letters, empty records and duplicate IDs. */
+    public static void read(Path file, Consumer<FastaRecord> sink) {
+        Set<String> seen = new HashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = null;
+            long headerLine = 0;
+            StringBuilder seq = new StringBuilder();
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith(";")) continue;
+                if (t.startsWith(">")) {
+                    if (header != null) sink.accept(record(file, header, headerLine, seq, seen));
+                    header = t.substring(1).strip();
+                    headerLine = n;
+                    seq.setLength(0);
+                    if (header.isEmpty()) throw InputError.atLine(file, n, "FASTA header without a name");
+                } else {
+                    if (header == null) {
+                        throw InputError.atLine(file, n, "sequence text before the first '>' header (is this a FASTA file?)");
+                    }
+                    seq.append(t);
+                }
+            }
+            if (header != null) sink.accept(record(file, header, headerLine, seq, seen));
+            if (n == 0 || header == null) throw InputError.at(file, "no FASTA records found");
+        } catch (NoSuchFileException e) {
+            throw InputError.at(file, "file not found");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw InputError.at(file, "not a UTF-8/ASCII text file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FastaRecord record(Path file, String header, long line, StringBuilder seq, Set<String> seen) {
+        int sp = firstSpace(header);
+        String id = sp < 0 ? header : header.substring(0, sp);
+        String desc = sp < 0 ? "" : header.substring(sp + 1).strip();
+        if (!seen.add(id)) throw InputError.atLine(file, line, "duplicate record name '" + id + "'");
+        String s = Rna.normalise(seq.toString(), file, line, "record '" + id + "'", "line");
+        return new FastaRecord(id, desc, s, line);
+    }
+
+    private static int firstSpace(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isWhitespace(s.charAt(i))) return i;
+        return -1;
+    }
+
+    /** Reads all records into a list. */
+    public static List<FastaRecord> readAll(Path file) {
+        List<FastaRecord> out = new ArrayList<>();
+        read(file, out::add);
+        return out;
+    }
+
+    /** Writes records with one-line sequences. */
+    public static void write(Writer out, List<FastaRecord> records) throws IOException {
+        for (FastaRecord r : records) {
+            out.write('>');
+            out.write(r.id());
+            if (!r.description().isEmpty()) out.write(" " + r.description());
+            out.write('\n');
+            out.write(r.sequence());
+            out.write('\n');
+        }
+    }
+}

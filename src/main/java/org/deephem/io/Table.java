@@ -1,0 +1,96 @@
+package org.deephem.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small rectangular table of text cells as read from xlsx, TSV or CSV: a header row and
+ * data rows, remembering the file so that every error can name file, row and column.
+ * Rows are numbered as a spreadsheet shows them (header = row 1, first data row = 2).
+ */
+public final class Table {
+    private final Path source;
+    private final List<String> header;
+    private final List<String[]> rows;
+
+    public Table(Path source, List<String> header, List<String[]> rows) {
+        this.source = source;
+        this.header = List.copyOf(header);
+        this.rows = rows;
+    }
+
+    public Path source() {
+        return source;
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public int rowCount() {
+        return rows.size();
+    }
+
+    /** The spreadsheet row number of data row {@code r} (0-based). */
+    public static long sheetRow(int r) {
+        return r + 2L;
+    }
+
+    /** Index of a required column (case-insensitive, surrounding blanks ignored). */
+    public int column(String name) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).strip().equalsIgnoreCase(name)) return i;
+        }
+        throw InputError.at(source, 1, "missing column '" + name + "' (columns are " + header + ")");
+    }
+
+    /** Text of a cell, "" when the row is shorter than the header. */
+    public String text(int r, int c) {
+        String[] row = rows.get(r);
+        return c < row.length && row[c] != null ? row[c].strip() : "";
+    }
+
+    /** A finite number, or a one-line error naming file, row and column. */
+    public double number(int r, int c) {
+        String t = text(r, c);
+        if (t.isEmpty()) throw InputError.at(source, sheetRow(r), header.get(c), "empty cell where a number is expected");
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw InputError.at(source, sheetRow(r), header.get(c), "'" + t + "' is not a number");
+        }
+        if (!Double.isFinite(v)) throw InputError.at(source, sheetRow(r), header.get(c), "value " + t + " is not finite (NaN or infinity)");
+        return v;
+    }
+
+    /** The IDs of the first column, checked to be non-empty and unique. */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>(rows.size());
+        Map<String, Integer> seen = new HashMap<>();
+        String col = header.isEmpty() ? "ID" : header.get(0);
+        for (int r = 0; r < rows.size(); r++) {
+            String id = text(r, 0);
+            if (id.isEmpty()) throw InputError.at(source, sheetRow(r), col, "empty ID");
+            Integer prev = seen.put(id, r);
+            if (prev != null) {
+                throw InputError.at(source, sheetRow(r), col, "duplicate ID '" + id + "' (first at row " + sheetRow(prev) + ")");
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** All columns after the ID column as a numeric matrix [rows][cols]. */
+    public double[][] numericBlock(int firstColumn) {
+        int cols = header.size() - firstColumn;
+        double[][] out = new double[rows.size()][cols];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < cols; c++) out[r][c] = number(r, firstColumn + c);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,160 @@
+package org.deephem.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.ooxml.util.SAXHelper;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Excel (.xlsx) reading and writing with Apache POI. Reading streams the first sheet through
+ * SAX (a large sheet is never held as a POI object model); numbers are passed on at full
+ * double precision, so a sheet this project wrote reads back bit for bit.
+ */
+public final class Xlsx {
+    private Xlsx() {}
+
+    /** Receives the rows of a sheet in order; cells missing from the file arrive as "". */
+    @FunctionalInterface
+    public interface RowSink {
+        void row(int sheetRow, String[] cells);
+    }
+
+    /** Streams the first sheet row by row (sheetRow is 1-based). */
+    public static void stream(Path file, RowSink sink) {
+        if (!Files.isRegularFile(file)) throw InputError.at(file, "file not found");
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) throw InputError.at(file, "workbook has no sheet");
+            try (InputStream sheet = sheets.next()) {
+                XMLReader xml = SAXHelper.newXMLReader();
+                xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
+                        new Collector(sink), new FullPrecisionFormatter(), false));
+                xml.parse(new InputSource(sheet));
+            }
+        } catch (InputError e) {
+            throw e;
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
+                 | IllegalArgumentException
+                 | IllegalStateException | org.apache.poi.ooxml.POIXMLException e) {
+            throw InputError.at(file, "not a readable .xlsx workbook (" + oneLine(e) + ")");
+        }
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Reads the whole first sheet: row 1 is the header. */
+    public static Table read(Path file) {
+        List<String> header = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
+        int[] expect = {1};
+        stream(file, (sheetRow, cells) -> {
+            if (header.isEmpty()) {
+                if (sheetRow != 1) throw InputError.at(file, 1, "header row is empty");
+                for (String c : cells) header.add(c.strip());
+            } else {
+                // Blank rows inside the data would shift every later row number; refuse them.
+                if (sheetRow != expect[0]) throw InputError.at(file, expect[0], "empty row inside the data");
+                rows.add(cells);
+            }
+            expect[0] = sheetRow + 1;
+        });
+        if (header.isEmpty()) throw InputError.at(file, "sheet is empty (no header row)");
+        return new Table(file, header, rows);
+    }
+
+    /** Writes one sheet: a header row, then rows whose cells are String or Number. */
+    public static void write(Path file, List<String> header, List<Object[]> rows) {
+        AtomicFiles.write(file, out -> {
+            try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+                var sheet = wb.createSheet("Sheet1");
+                Row h = sheet.createRow(0);
+                for (int c = 0; c < header.size(); c++) h.createCell(c).setCellValue(header.get(c));
+                for (int r = 0; r < rows.size(); r++) {
+                    Row row = sheet.createRow(r + 1);
+                    Object[] cells = rows.get(r);
+                    for (int c = 0; c < cells.length; c++) {
+                        Object v = cells[c];
+                        if (v instanceof Number n) row.createCell(c).setCellValue(n.doubleValue());
+                        else if (v != null) row.createCell(c).setCellValue(v.toString());
+                    }
+                }
+                wb.write(out);
+                wb.dispose();
+            }
+        });
+    }
+
+    /** Gathers cells into a row array, filling gaps left by empty cells. */
+    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final RowSink sink;
+        private final List<String> cells = new ArrayList<>();
+
+        Collector(RowSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            boolean any = false;
+            for (String c : cells) if (c != null && !c.isBlank()) any = true;
+            if (any) {
+                String[] row = cells.toArray(new String[0]);
+                for (int i = 0; i < row.length; i++) if (row[i] == null) row[i] = "";
+                sink.row(rowNum + 1, row);
+            }
+        }
+
+        @Override
+        public void cell(String ref, String value, XSSFComment comment) {
+            int col = ref == null ? cells.size() : new CellReference(ref).getCol();
+            while (cells.size() < col) cells.add("");
+            if (cells.size() == col) cells.add(value);
+            else cells.set(col, value);
+        }
+    }
+
+    /** Gives numeric cells as Java's shortest round-trip decimal instead of Excel's display. */
+    private static final class FullPrecisionFormatter extends DataFormatter {
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) return Long.toString((long) value);
+            return Double.toString(value);
+        }
+    }
+
+    static {
+        // Stream instead of unpacking whole sheets, and keep POI's zip-bomb guard.
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.001);
+    }
+}
