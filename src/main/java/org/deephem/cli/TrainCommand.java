@@ -1,0 +1,143 @@
+package org.deephem.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.deephem.data.DeepHemDataset;
+import org.deephem.data.DatasetReader;
+import org.deephem.data.Layout;
+import org.deephem.eval.Metrics;
+import org.deephem.features.MtiPca;
+import org.deephem.io.AtomicFiles;
+import org.deephem.io.Progress;
+import org.deephem.model.Fusion;
+import org.deephem.model.MmdKernel;
+import org.deephem.model.ModelConfig;
+import org.deephem.train.EpochLog;
+import org.deephem.train.Trainer;
+import org.deephem.zoo.ConfigCodec;
+import org.deephem.zoo.ModelZip;
+import org.deephem.zoo.Provenance;
+import org.deephem.zoo.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train DeepHEM on a DeepHEM-layout dataset, keep the best weights (selected on held-out",
+                "labelled mouse, never on the human indicators) and save a model zip.",
+                "Writes <zoo>/<name>.zip and, under --out, training_log.csv and human_scores.csv."})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", defaultValue = "data", description = "dataset folder (default: ${DEFAULT-VALUE})")
+    Path data;
+    @Option(names = "--name", defaultValue = "deephem", description = "model name (default: ${DEFAULT-VALUE})")
+    String name;
+    @Option(names = "--zoo", defaultValue = "model-zoo", description = "where the zip goes (default: ${DEFAULT-VALUE})")
+    Path zoo;
+    @Option(names = "--out", description = "folder for logs and scores (default: notebooks-equivalent-reports/<name>)")
+    Path out;
+    @Option(names = "--epochs", description = "epochs (default: 100)")
+    Integer epochs;
+    @Option(names = "--seed", defaultValue = "42", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--branches", defaultValue = "seq,inherent,mti", split = ",", description = "branches to use: seq, inherent, mti (default: ${DEFAULT-VALUE})")
+    java.util.List<String> branches;
+    @Option(names = "--fusion", defaultValue = "CONCAT", description = "CONCAT, ADD or CROSS_ATTENTION (default: ${DEFAULT-VALUE})")
+    Fusion fusion;
+    @Option(names = "--kernel", defaultValue = "MULTI", description = "MMD kernel: SINGLE or MULTI (default: ${DEFAULT-VALUE})")
+    MmdKernel kernel;
+    @Option(names = "--mmd-weight", defaultValue = "1.0", description = "MMD weight, 0 = off (default: ${DEFAULT-VALUE})")
+    double mmdWeight;
+    @Option(names = "--adv-weight", defaultValue = "1.0", description = "adversarial weight, 0 = off (default: ${DEFAULT-VALUE})")
+    double advWeight;
+    @Option(names = "--width", description = "model width d (default: 32)")
+    Integer width;
+    @Option(names = "--layers", description = "encoder blocks (default: 1)")
+    Integer layers;
+    @Option(names = "--heads", description = "attention heads (default: 4)")
+    Integer heads;
+    @Option(names = "--pool", description = "3-mer pooling window (default: 3)")
+    Integer pool;
+
+    @Override
+    public Integer call() {
+        DeepHemDataset ds = DatasetReader.read(data);
+        if (!ds.hasFeatures()) throw new org.deephem.io.InputError(data + ": the dataset has no feature files (run build-dataset)");
+        ModelConfig d = ModelConfig.defaults();
+        int maxLen = Math.max(3, ds.source().sequences().stream().mapToInt(String::length).max().orElse(180));
+        maxLen = Math.max(maxLen, ds.target().sequences().stream().mapToInt(String::length).max().orElse(180));
+        ModelConfig cfg = d.withBranches(branches.contains("seq"), branches.contains("inherent"), branches.contains("mti"))
+                .withFusion(fusion).withKernel(kernel).withLossWeights(mmdWeight, advWeight)
+                .withSize(Math.min(maxLen, 200), pool != null ? pool : d.tokenPool(), width != null ? width : d.width(),
+                        heads != null ? heads : d.heads(), layers != null ? layers : d.layers(), d.hidden())
+                .withTraining(epochs != null ? epochs : d.epochs(), d.sourceBatch(), d.targetBatch(), d.learningRate(), seed)
+                .withMtiDim(ds.pcaNames() == null ? d.mtiDim() : ds.pcaNames().size());
+        Progress.say("training: %s", cfg.summary());
+        Progress.say("data: %d labelled mouse, %d human", ds.source().size(), ds.target().size());
+        long t0 = System.nanoTime();
+        Trainer.Result r = Trainer.train(cfg, ds, e -> Progress.say(
+                "epoch %3d/%d  loss %.4f  cls %.4f  mmd %.4f  adv %.4f  dom-acc %.2f  train-AUC %.3f  val-AUC %.3f  val-logloss %.4f  human-sd %.4f  %.1fs",
+                e.epoch(), cfg.epochs(), e.trainLoss(), e.clsLoss(), e.mmdLoss(), e.advLoss(), e.domainAccuracy(),
+                e.trainAuc(), e.valAuc(), e.valLogLoss(), e.targetStd(), e.seconds()));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        Path pcaFile = data.resolve(Layout.PCA_MODEL);
+        MtiPca pca = Files.exists(pcaFile) ? MtiPca.read(pcaFile) : null;
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("selected_epoch", r.bestEpoch());
+        metrics.put("selection", "lowest validation log-loss on held-out labelled mouse, among epochs with human score sd > " + Trainer.COLLAPSE_STD);
+        metrics.put("validation_auc", r.bestValAuc());
+        metrics.put("validation_logloss", r.bestValLogLoss());
+        metrics.put("validation_ids", r.validationIds());
+        metrics.put("collapsed", r.collapsed());
+        metrics.put("train_seconds", seconds);
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("name", name);
+        prov.put("created", java.time.Instant.now().toString());
+        prov.put("config", ConfigCodec.toMap(cfg));
+        prov.put("seed", seed);
+        prov.put("dataset", data.toAbsolutePath().normalize().toString());
+        prov.put("dataset_sha256", Provenance.datasetHashes(data));
+        prov.put("environment", Provenance.environment());
+        prov.put("metrics", metrics);
+        Path zip = zoo.resolve(name + ".zip");
+        ModelZip.save(zip, new TrainedModel(r.graph(), cfg, r.inherentScaler(), r.mtiScaler(), pca, prov));
+
+        Path outDir = out != null ? out : Path.of("notebooks-equivalent-reports", name);
+        StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
+        for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
+        AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());
+        StringBuilder sc = new StringBuilder("id,score\n");
+        for (int i = 0; i < ds.target().size(); i++) {
+            sc.append(ds.target().ids().get(i)).append(',').append(String.format(Locale.ROOT, "%.6f", r.humanScores()[i])).append('\n');
+        }
+        AtomicFiles.writeString(outDir.resolve("human_scores.csv"), sc.toString());
+        TrainingCurves.write(outDir.resolve("training_curves.png"), r.log(), r.bestEpoch());
+
+        System.out.printf(Locale.ROOT, "model: %s%n", zip);
+        System.out.printf(Locale.ROOT, "selected epoch %d of %d; validation AUC %.3f, log-loss %.4f (held-out labelled mouse, n=%d)%n",
+                r.bestEpoch(), cfg.epochs(), r.bestValAuc(), r.bestValLogLoss(), r.validationIds().size());
+        if (r.collapsed()) System.out.println("WARNING: human scores collapsed (all equal) in every epoch; the last weights were kept");
+        System.out.printf(Locale.ROOT, "human score spread: sd %.4f; training took %.1f s%n", Metrics.std(r.humanScores()), seconds);
+        readout(ds, r.humanScores());
+        System.out.printf(Locale.ROOT, "logs and scores: %s%n", outDir);
+        return 0;
+    }
+
+    /** Spearman of human scores vs the indicators — a read-out only, never used for selection. */
+    static void readout(DeepHemDataset ds, double[] scores) {
+        for (var ind : new Object[][] {{"conservation", ds.conservation()}, {"DSW", ds.dsw()}}) {
+            @SuppressWarnings("unchecked")
+            Map<String, Double> m = (Map<String, Double>) ind[1];
+            if (m == null) continue;
+            double[] a = new double[ds.target().size()], b = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = scores[i];
+                b[i] = m.getOrDefault(ds.target().ids().get(i), 0.0);
+            }
+            System.out.printf(Locale.ROOT, "read-out only: Spearman(human score, %s) = %.3f%n", ind[0], Metrics.spearman(a, b));
+        }
+    }
+}

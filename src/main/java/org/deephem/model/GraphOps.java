@@ -1,0 +1,73 @@
+package org.deephem.model;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
+
+/**
+ * Small graph pieces built from basic ops only (SAMEDIFF-NOTES.md: {@code sd.loss()} ignores
+ * upstream gradients and {@code sd.nn.linear} does not train, so neither is used).
+ */
+public final class GraphOps {
+    private GraphOps() {}
+
+    /** Identity in the forward pass, no gradient backward. */
+    public static SDVariable stopGradient(SameDiff sd, SDVariable x) {
+        return new StopGradient(sd, x).outputVariable();
+    }
+
+    /**
+     * Gradient reversal: {@code GRL(x) = stop(x * (λ + 1)) − x * λ}. Forward value is x; the
+     * gradient with respect to x is −λ (Ganin &amp; Lempitsky 2015).
+     */
+    public static SDVariable gradientReversal(SameDiff sd, SDVariable x, SDVariable lambda) {
+        return stopGradient(sd, x.mul(lambda.add(1.0))).sub(x.mul(lambda));
+    }
+
+    /**
+     * Numerically stable binary cross-entropy with logits, per row:
+     * {@code max(z,0) − z·y + log(1 + exp(−|z|))}.
+     */
+    public static SDVariable bceWithLogits(SameDiff sd, SDVariable logits, SDVariable y) {
+        SDVariable relu = sd.nn().relu(logits, 0.0);
+        SDVariable soft = sd.math().log1p(sd.math().exp(sd.math().abs(logits).neg()));
+        return relu.sub(logits.mul(y)).add(soft);
+    }
+
+    /**
+     * Squared maximum mean discrepancy between the rows marked by {@code a} (an [N,1] vector
+     * holding +1/n_s on source rows, −1/n_t on target rows and 0 on padding):
+     * <pre>
+     *   MMD²(S,T) = 1/n_s² Σ_ss k(x,x') + 1/n_t² Σ_tt k(y,y') − 2/(n_s n_t) Σ_st k(x,y) = aᵀ K a
+     * </pre>
+     * This is the biased (V-statistic) estimator: it includes the diagonal k(x,x)=1, is never
+     * negative, and is 0 for identical samples; nothing is added to keep it positive. Kernel:
+     * the mean of Gaussians {@code exp(−‖x−y‖² / (m·σ²))} over the multipliers m, with σ² the
+     * mean pairwise squared distance of the real rows, treated as a constant (no gradient).
+     */
+    public static SDVariable mmd(SameDiff sd, SDVariable x, SDVariable a, double[] multipliers) {
+        SDVariable sq = x.mul(x).sum(true, 1);                       // [N,1]
+        SDVariable gram = sd.mmul(x, x, false, true, false);          // [N,N]
+        SDVariable d2 = sd.nn().relu(sq.add(sd.transpose(sq)).sub(gram.mul(2.0)), 0.0);
+        SDVariable real = sd.math().abs(a).gt(0.0).castTo(x.dataType()); // [N,1] 1 on real rows
+        SDVariable pairMask = sd.mmul(real, real, false, true, false);
+        SDVariable meanD2 = d2.mul(pairMask).sum().div(pairMask.sum().add(1e-12));
+        SDVariable sigma2 = stopGradient(sd, meanD2.add(1e-6));
+        SDVariable k = null;
+        for (double m : multipliers) {
+            SDVariable km = sd.math().exp(d2.neg().div(sigma2.mul(m)));
+            k = k == null ? km : k.add(km);
+        }
+        k = k.div(multipliers.length);
+        return sd.mmul(sd.mmul(a, k, true, false, false), a).reshape(1);
+    }
+
+    /** Layer normalisation over the last axis, from basic ops (gain g, bias b of width d). */
+    public static SDVariable layerNorm(SDVariable x, SDVariable g, SDVariable b, int lastAxis) {
+        SDVariable mean = x.mean(true, lastAxis);
+        SDVariable c = x.sub(mean);
+        SDVariable var = c.mul(c).mean(true, lastAxis);
+        SameDiff sd = x.getSameDiff();
+        return c.div(sd.math().sqrt(var.add(1e-5))).mul(g).add(b);
+    }
+}

@@ -1,0 +1,123 @@
+package org.deephem.model;
+
+import java.util.Locale;
+
+/**
+ * Everything that defines a DeepHEM graph and its training, as one immutable value. Ablations
+ * and baselines are values of this record, not copies of code. Defaults follow the paper where
+ * it is explicit (Adam, lr 0.001, 100 epochs, batch 64 = 32 mouse + 32 human rows) and the
+ * measured speed budget where it is not (see docs/ARCHITECTURE.md).
+ *
+ * @param maxLength     longest precursor (nt) the sequence branch reads; longer ones are truncated
+ * @param tokenPool     overlapping 3-mer embeddings are averaged in windows of this many tokens
+ *                      before the encoder (k-mer pooling), which makes attention affordable on CPU
+ * @param width         model width d of the encoder and of every branch embedding
+ * @param heads         attention heads (width must be divisible by heads)
+ * @param layers        Transformer encoder blocks
+ * @param hidden        hidden width of the MLPs (branches, classifier, discriminator)
+ * @param inherentDim   number of inherent features (18)
+ * @param mtiDim        number of MTI principal components
+ * @param mmdWeight     weight of the MMD term (0 turns it off)
+ * @param advWeight     weight of the adversarial term (0 turns it off)
+ * @param l2            L2 weight decay on all weights
+ * @param sourceBatch   labelled mouse rows per step
+ * @param targetBatch   human rows per step
+ * @param validationFraction share of labelled mouse held out (stratified) for weight selection
+ */
+public record ModelConfig(
+        boolean useSequence, boolean useInherent, boolean useMti,
+        Fusion fusion, MmdKernel kernel,
+        int maxLength, int tokenPool, int width, int heads, int layers, int hidden,
+        int inherentDim, int mtiDim,
+        double mmdWeight, double advWeight, double l2,
+        double learningRate, int epochs, int sourceBatch, int targetBatch,
+        double validationFraction, long seed, boolean doublePrecision) {
+
+    public ModelConfig {
+        if (!useSequence && !useInherent && !useMti) throw new IllegalArgumentException("at least one branch must be on");
+        if (width % heads != 0) throw new IllegalArgumentException("width must be divisible by heads");
+        if (tokenPool < 1) throw new IllegalArgumentException("tokenPool must be >= 1");
+        if (epochs < 1 || sourceBatch < 1 || targetBatch < 1) throw new IllegalArgumentException("epochs and batch sizes must be positive");
+        if (validationFraction < 0 || validationFraction >= 0.5) throw new IllegalArgumentException("validationFraction must be in [0, 0.5)");
+    }
+
+    public static ModelConfig defaults() {
+        return new ModelConfig(true, true, true, Fusion.CONCAT, MmdKernel.MULTI,
+                180, 3, 32, 4, 1, 32, 18, 32,
+                1.0, 1.0, 1e-4,
+                1e-3, 100, 32, 32, 0.2, 42L, false);
+    }
+
+    /** Token positions after pooling. */
+    public int pooledLength() {
+        int tokens = maxLength - 2;
+        return (tokens + tokenPool - 1) / tokenPool;
+    }
+
+    /** Token positions before pooling (a multiple of tokenPool). */
+    public int tokenLength() {
+        return pooledLength() * tokenPool;
+    }
+
+    public ModelConfig withBranches(boolean seq, boolean inh, boolean mti) {
+        return new ModelConfig(seq, inh, mti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
+                inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
+                validationFraction, seed, doublePrecision);
+    }
+
+    public ModelConfig withFusion(Fusion f) {
+        return new ModelConfig(useSequence, useInherent, useMti, f, kernel, maxLength, tokenPool, width, heads, layers, hidden,
+                inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
+                validationFraction, seed, doublePrecision);
+    }
+
+    public ModelConfig withKernel(MmdKernel k) {
+        return new ModelConfig(useSequence, useInherent, useMti, fusion, k, maxLength, tokenPool, width, heads, layers, hidden,
+                inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
+                validationFraction, seed, doublePrecision);
+    }
+
+    public ModelConfig withLossWeights(double mmd, double adv) {
+        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
+                inherentDim, mtiDim, mmd, adv, l2, learningRate, epochs, sourceBatch, targetBatch,
+                validationFraction, seed, doublePrecision);
+    }
+
+    public ModelConfig withSize(int maxLen, int pool, int w, int h, int nLayers, int mlp) {
+        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLen, pool, w, h, nLayers, mlp,
+                inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
+                validationFraction, seed, doublePrecision);
+    }
+
+    public ModelConfig withTraining(int nEpochs, int srcBatch, int tgtBatch, double lr, long newSeed) {
+        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
+                inherentDim, mtiDim, mmdWeight, advWeight, l2, lr, nEpochs, srcBatch, tgtBatch,
+                validationFraction, newSeed, doublePrecision);
+    }
+
+    public ModelConfig withMtiDim(int k) {
+        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
+                inherentDim, k, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
+                validationFraction, seed, doublePrecision);
+    }
+
+    public ModelConfig withDoublePrecision(boolean d) {
+        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
+                inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
+                validationFraction, seed, d);
+    }
+
+    public ModelConfig withRegularisation(double weightDecay, double valFraction) {
+        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
+                inherentDim, mtiDim, mmdWeight, advWeight, weightDecay, learningRate, epochs, sourceBatch, targetBatch,
+                valFraction, seed, doublePrecision);
+    }
+
+    public String summary() {
+        return String.format(Locale.ROOT,
+                "branches seq=%s inherent=%s mti=%s; fusion %s; %s-kernel MMD x%.2g, adversarial x%.2g; "
+                        + "d=%d heads=%d layers=%d pool=%d (L=%d); Adam lr=%.2g, %d epochs, batch %d+%d, l2=%.1g, seed %d",
+                useSequence, useInherent, useMti, fusion, kernel, mmdWeight, advWeight, width, heads, layers,
+                tokenPool, pooledLength(), learningRate, epochs, sourceBatch, targetBatch, l2, seed);
+    }
+}

@@ -1,0 +1,95 @@
+package org.deephem.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deephem.features.Kmers;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The model's view of a set of miRNAs: 3-mer token ids and standardised feature rows, turned
+ * into placeholder arrays for any batch of row indices. Sequences longer than the config's
+ * maxLength are truncated at the 3' end (reported by the caller).
+ */
+public final class ModelInputs {
+    private final ModelConfig cfg;
+    private final int[][] tokens;
+    private final double[][] inherent;
+    private final double[][] mti;
+
+    public ModelInputs(ModelConfig cfg, List<String> sequences, double[][] inherent, double[][] mti,
+                       Standardiser inhScaler, Standardiser mtiScaler) {
+        this.cfg = cfg;
+        int n = sequences.size();
+        tokens = new int[n][];
+        for (int i = 0; i < n; i++) tokens[i] = Kmers.tokens(sequences.get(i));
+        this.inherent = cfg.useInherent() ? scale(inherent, inhScaler, cfg.inherentDim(), "inherent") : null;
+        this.mti = cfg.useMti() ? scale(mti, mtiScaler, cfg.mtiDim(), "MTI") : null;
+    }
+
+    private static double[][] scale(double[][] rows, Standardiser s, int dim, String what) {
+        if (rows == null) throw new IllegalArgumentException("the model needs " + what + " features but the data has none");
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != dim) {
+                throw new IllegalArgumentException(what + " features have " + rows[i].length + " columns, the model expects " + dim);
+            }
+            out[i] = s.apply(rows[i]);
+        }
+        return out;
+    }
+
+    public int size() {
+        return tokens.length;
+    }
+
+    private DataType dt() {
+        return cfg.doublePrecision() ? DataType.DOUBLE : DataType.FLOAT;
+    }
+
+    /**
+     * Inference placeholders for rows {@code idx}; index −1 is a padding row (all zeros, mask
+     * with one position on so that pooling stays finite).
+     */
+    public Map<String, INDArray> features(int[] idx) {
+        Map<String, INDArray> m = new HashMap<>();
+        int b = idx.length;
+        if (cfg.useSequence()) {
+            int t = cfg.tokenLength(), p = cfg.pooledLength(), pool = cfg.tokenPool(), v = Kmers.VOCABULARY;
+            float[] oneHot = new float[b * t * v];
+            float[] mask = new float[b * p];
+            for (int r = 0; r < b; r++) {
+                int[] tok = idx[r] < 0 ? new int[0] : tokens[idx[r]];
+                int len = Math.min(tok.length, t);
+                for (int i = 0; i < t; i++) {
+                    int id = i < len ? tok[i] : Kmers.PAD;
+                    oneHot[(r * t + i) * v + id] = 1f;
+                }
+                int pooled = Math.max(1, (len + pool - 1) / pool);
+                for (int i = 0; i < pooled; i++) mask[r * p + i] = 1f;
+            }
+            m.put(DeepHemGraph.TOKENS, Nd4j.create(oneHot, new long[] {b, t, v}, 'c').castTo(dt()));
+            m.put(DeepHemGraph.MASK, Nd4j.create(mask, new long[] {b, p}, 'c').castTo(dt()));
+        }
+        if (cfg.useInherent()) m.put(DeepHemGraph.INHERENT, rows(inherent, idx));
+        if (cfg.useMti()) m.put(DeepHemGraph.MTI, rows(mti, idx));
+        return m;
+    }
+
+    private INDArray rows(double[][] src, int[] idx) {
+        int c = src.length > 0 ? src[0].length : 0;
+        double[] flat = new double[idx.length * c];
+        for (int r = 0; r < idx.length; r++) if (idx[r] >= 0) System.arraycopy(src[idx[r]], 0, flat, r * c, c);
+        return Nd4j.create(flat, new long[] {idx.length, c}, 'c').castTo(dt());
+    }
+
+    /** Number of sequences longer than the model reads. */
+    public long truncated() {
+        int t = cfg.tokenLength();
+        long n = 0;
+        for (int[] tok : tokens) if (tok.length > t) n++;
+        return n;
+    }
+}

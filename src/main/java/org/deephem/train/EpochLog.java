@@ -1,0 +1,20 @@
+package org.deephem.train;
+
+/**
+ * One epoch's record. Losses are measured after the epoch on a fixed monitoring batch;
+ * validation figures are on the held-out labelled mouse rows; the target spread is the
+ * standard deviation of all human scores (0 means collapsed features).
+ */
+public record EpochLog(int epoch, double lambda, double alpha, double trainLoss, double clsLoss, double mmdLoss,
+                       double advLoss, double domainAccuracy, double trainAuc, double valAuc, double valLogLoss,
+                       double targetStd, double seconds) {
+    public static String header() {
+        return "epoch,lambda,alpha,loss,cls_loss,mmd_loss,adv_loss,domain_acc,train_auc,val_auc,val_logloss,target_std,seconds";
+    }
+
+    public String csv() {
+        return String.format(java.util.Locale.ROOT, "%d,%.4f,%.4f,%.5f,%.5f,%.5f,%.5f,%.4f,%.4f,%.4f,%.5f,%.5f,%.2f",
+                epoch, lambda, alpha, trainLoss, clsLoss, mmdLoss, advLoss, domainAccuracy, trainAuc, valAuc, valLogLoss,
+                targetStd, seconds);
+    }
+}

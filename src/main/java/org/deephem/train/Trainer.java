@@ -1,0 +1,251 @@
+package org.deephem.train;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.deephem.data.DeepHemDataset;
+import org.deephem.eval.Metrics;
+import org.deephem.model.DeepHemGraph;
+import org.deephem.model.ModelConfig;
+import org.deephem.model.ModelInputs;
+import org.deephem.model.Predictor;
+import org.deephem.model.Standardiser;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Trains one DeepHEM graph: batches of {@code sourceBatch} labelled mouse + {@code targetBatch}
+ * human rows (fixed shapes), one epoch = one pass over the human rows, Adam, DANN schedules
+ * for the reversal coefficient λ and the MMD weight α ({@code 2/(1+e^{−10p}) − 1}, p = progress).
+ *
+ * <p>Weight selection never looks at the human conservation/DSW indicators: a stratified,
+ * seeded share of the labelled mouse rows is held out, and the kept weights are those of the
+ * epoch with the lowest validation log-loss among epochs whose human scores are not collapsed
+ * (standard deviation above {@link #COLLAPSE_STD}). Log-loss rather than AUC, because the
+ * sequence branch memorises the mouse rows and validation AUC saturates while the model
+ * becomes over-confident (REFERENCE-FINDINGS.md).
+ */
+public final class Trainer {
+    public static final double COLLAPSE_STD = 1e-4;
+
+    private Trainer() {}
+
+    /** The trained model and what happened on the way. */
+    public record Result(SameDiff graph, ModelConfig config, Standardiser inherentScaler, Standardiser mtiScaler,
+                         List<EpochLog> log, int bestEpoch, double bestValAuc, double bestValLogLoss,
+                         double[] humanScores, boolean collapsed, List<String> validationIds) {}
+
+    public static Result train(ModelConfig cfg, DeepHemDataset ds, Consumer<EpochLog> progress) {
+        if (cfg.useInherent() && ds.source().inherent() == null) throw new IllegalArgumentException("dataset has no inherent features (mmu_feature.xlsx)");
+        if (cfg.useMti() && ds.source().mtiPca() == null) throw new IllegalArgumentException("dataset has no MTI PCA (mmu_feature_pca.xlsx)");
+        int nS = ds.source().size(), nT = ds.target().size();
+        Split split = Split.stratified(ds.labels(), cfg.validationFraction(), cfg.seed());
+
+        // scalers: training mouse rows + human rows (unsupervised; validation rows excluded)
+        Standardiser inhScaler = cfg.useInherent() ? Standardiser.fit(stack(ds.source().inherent(), split.train(), ds.target().inherent())) : null;
+        Standardiser mtiScaler = cfg.useMti() ? Standardiser.fit(stack(ds.source().mtiPca(), split.train(), ds.target().mtiPca())) : null;
+        List<String> seqs = new ArrayList<>(ds.source().sequences());
+        seqs.addAll(ds.target().sequences());
+        ModelInputs all = new ModelInputs(cfg, seqs, concat(ds.source().inherent(), ds.target().inherent()),
+                concat(ds.source().mtiPca(), ds.target().mtiPca()), inhScaler, mtiScaler);
+        ModelInputs human = new ModelInputs(cfg, ds.target().sequences(), ds.target().inherent(), ds.target().mtiPca(), inhScaler, mtiScaler);
+
+        Nd4j.getRandom().setSeed(cfg.seed());
+        SameDiff sd = DeepHemGraph.build(cfg);
+        List<String> mapping = new ArrayList<>(DeepHemGraph.inputs(cfg));
+        mapping.addAll(List.of(DeepHemGraph.LABEL, DeepHemGraph.CLS_WEIGHT, DeepHemGraph.DOMAIN,
+                DeepHemGraph.DOMAIN_WEIGHT, DeepHemGraph.MMD_VECTOR, DeepHemGraph.LAMBDA, DeepHemGraph.ALPHA));
+        TrainingConfig.Builder tc = TrainingConfig.builder().updater(new Adam(cfg.learningRate()))
+                .dataSetFeatureMapping(mapping).markLabelsUnused();
+        if (cfg.l2() > 0) tc.l2(cfg.l2());
+        sd.setTrainingConfig(tc.build());
+
+        Random rnd = new Random(cfg.seed() + 1);
+        int steps = (nT + cfg.targetBatch() - 1) / cfg.targetBatch();
+        int[] trainRows = split.train();
+        int[] srcPerm = shuffled(trainRows, rnd);
+        int srcPos = 0;
+        int[] monitorSrc = java.util.Arrays.copyOf(srcPerm, cfg.sourceBatch());
+        for (int i = 0; i < monitorSrc.length; i++) monitorSrc[i] = trainRows[i % trainRows.length];
+        int[] monitorTgt = new int[cfg.targetBatch()];
+        for (int i = 0; i < monitorTgt.length; i++) monitorTgt[i] = i % nT;
+
+        int[] valLabels = pick(ds.labels(), split.validation());
+        int[] trainLabels = pick(ds.labels(), trainRows);
+        List<EpochLog> log = new ArrayList<>();
+        Map<String, INDArray> best = null;
+        int bestEpoch = -1;
+        double bestLoss = Double.POSITIVE_INFINITY, bestAuc = Double.NaN;
+        double[] bestHuman = null;
+        for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            double p = cfg.epochs() == 1 ? 1.0 : epoch / (double) (cfg.epochs() - 1);
+            double lambda = 2.0 / (1.0 + Math.exp(-10 * p)) - 1.0;
+            double alpha = lambda;
+            int[] tgtPerm = shuffled(range(nT), rnd);
+            for (int s = 0; s < steps; s++) {
+                int[] src = new int[cfg.sourceBatch()];
+                for (int i = 0; i < src.length; i++) {
+                    if (srcPos == srcPerm.length) {
+                        srcPerm = shuffled(trainRows, rnd);
+                        srcPos = 0;
+                    }
+                    src[i] = srcPerm[srcPos++];
+                }
+                int[] tgt = new int[cfg.targetBatch()];
+                for (int i = 0; i < tgt.length; i++) tgt[i] = tgtPerm[(s * cfg.targetBatch() + i) % nT];
+                Map<String, INDArray> batch = batch(cfg, all, ds.labels(), src, tgt, nS, lambda, alpha);
+                INDArray[] feats = new INDArray[mapping.size()];
+                for (int i = 0; i < feats.length; i++) feats[i] = batch.get(mapping.get(i));
+                sd.fit(new org.nd4j.linalg.dataset.MultiDataSet(feats, new INDArray[0]));
+            }
+            // monitoring (inference only)
+            Map<String, INDArray> mon = batch(cfg, all, ds.labels(), monitorSrc, monitorTgt, nS, lambda, alpha);
+            Map<String, INDArray> o = sd.output(mon, DeepHemGraph.LOSS, DeepHemGraph.CLS_LOSS, DeepHemGraph.MMD_LOSS,
+                    DeepHemGraph.ADV_LOSS, DeepHemGraph.DOMAIN_LOGIT);
+            double domAcc = domainAccuracy(o.get(DeepHemGraph.DOMAIN_LOGIT), cfg.sourceBatch());
+            double[] srcScores = Predictor.predict(sd, subset(cfg, ds, inhScaler, mtiScaler));
+            double trainAuc = Metrics.auc(pick(srcScores, trainRows), trainLabels);
+            double valAuc = split.validation().length > 0 ? Metrics.auc(pick(srcScores, split.validation()), valLabels) : Double.NaN;
+            double valLoss = split.validation().length > 0 ? Metrics.logLoss(pick(srcScores, split.validation()), valLabels) : Double.NaN;
+            double[] humanScores = Predictor.predict(sd, human);
+            double std = Metrics.std(humanScores);
+            EpochLog e = new EpochLog(epoch + 1, lambda, alpha, o.get(DeepHemGraph.LOSS).getDouble(0),
+                    o.get(DeepHemGraph.CLS_LOSS).getDouble(0), o.get(DeepHemGraph.MMD_LOSS).getDouble(0),
+                    o.get(DeepHemGraph.ADV_LOSS).getDouble(0), domAcc, trainAuc, valAuc, valLoss, std,
+                    (System.nanoTime() - t0) / 1e9);
+            log.add(e);
+            if (progress != null) progress.accept(e);
+            boolean eligible = std > COLLAPSE_STD;
+            double criterion = split.validation().length > 0 ? valLoss : -epoch; // no validation: keep the last epoch
+            if (eligible && criterion < bestLoss) {
+                bestLoss = criterion;
+                bestAuc = valAuc;
+                bestEpoch = epoch + 1;
+                best = snapshot(sd);
+                bestHuman = humanScores;
+            }
+        }
+        boolean collapsed = best == null;
+        if (!collapsed) restore(sd, best);
+        else bestHuman = Predictor.predict(sd, human);
+        List<String> valIds = new ArrayList<>();
+        for (int i : split.validation()) valIds.add(ds.source().ids().get(i));
+        return new Result(sd, cfg, inhScaler, mtiScaler, log, collapsed ? cfg.epochs() : bestEpoch,
+                bestAuc, split.validation().length > 0 ? bestLoss : Double.NaN, bestHuman, collapsed, valIds);
+    }
+
+    private static ModelInputs subset(ModelConfig cfg, DeepHemDataset ds, Standardiser a, Standardiser b) {
+        return new ModelInputs(cfg, ds.source().sequences(), ds.source().inherent(), ds.source().mtiPca(), a, b);
+    }
+
+    /** Placeholders of one training/monitoring batch: source rows first, then target rows. */
+    static Map<String, INDArray> batch(ModelConfig cfg, ModelInputs all, int[] labels, int[] src, int[] tgt,
+                                       int nS, double lambda, double alpha) {
+        int b = src.length + tgt.length;
+        int[] idx = new int[b];
+        double[] y = new double[b], wc = new double[b], d = new double[b], wd = new double[b], a = new double[b];
+        for (int i = 0; i < src.length; i++) {
+            idx[i] = src[i];
+            y[i] = labels[src[i]];
+            wc[i] = 1.0 / src.length;
+            d[i] = 1.0;
+            wd[i] = 1.0 / b;
+            a[i] = 1.0 / src.length;
+        }
+        for (int i = 0; i < tgt.length; i++) {
+            int r = src.length + i;
+            idx[r] = nS + tgt[i];
+            wd[r] = 1.0 / b;
+            a[r] = -1.0 / tgt.length;
+        }
+        DataType dt = cfg.doublePrecision() ? DataType.DOUBLE : DataType.FLOAT;
+        Map<String, INDArray> m = new HashMap<>(all.features(idx));
+        m.put(DeepHemGraph.LABEL, column(y, dt));
+        m.put(DeepHemGraph.CLS_WEIGHT, column(wc, dt));
+        m.put(DeepHemGraph.DOMAIN, column(d, dt));
+        m.put(DeepHemGraph.DOMAIN_WEIGHT, column(wd, dt));
+        m.put(DeepHemGraph.MMD_VECTOR, column(a, dt));
+        m.put(DeepHemGraph.LAMBDA, Nd4j.create(new double[] {lambda}, new long[] {1, 1}, dt));
+        m.put(DeepHemGraph.ALPHA, Nd4j.create(new double[] {alpha}, new long[] {1, 1}, dt));
+        return m;
+    }
+
+    private static INDArray column(double[] v, DataType dt) {
+        return Nd4j.create(v, new long[] {v.length, 1}, dt);
+    }
+
+    private static double domainAccuracy(INDArray logits, int nSource) {
+        int ok = 0;
+        for (int i = 0; i < logits.rows(); i++) {
+            boolean saysSource = logits.getDouble(i, 0) > 0;
+            if (saysSource == (i < nSource)) ok++;
+        }
+        return ok / (double) logits.rows();
+    }
+
+    static Map<String, INDArray> snapshot(SameDiff sd) {
+        Map<String, INDArray> m = new HashMap<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) m.put(v.name(), v.getArr().dup());
+        }
+        return m;
+    }
+
+    static void restore(SameDiff sd, Map<String, INDArray> w) {
+        for (var e : w.entrySet()) sd.getVariable(e.getKey()).getArr().assign(e.getValue());
+    }
+
+    private static double[][] stack(double[][] a, int[] rows, double[][] b) {
+        double[][] out = new double[rows.length + b.length][];
+        for (int i = 0; i < rows.length; i++) out[i] = a[rows[i]];
+        System.arraycopy(b, 0, out, rows.length, b.length);
+        return out;
+    }
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        if (a == null || b == null) return null;
+        double[][] out = new double[a.length + b.length][];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) r[i] = i;
+        return r;
+    }
+
+    static int[] shuffled(int[] a, Random rnd) {
+        int[] r = a.clone();
+        for (int i = r.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = r[i];
+            r[i] = r[j];
+            r[j] = t;
+        }
+        return r;
+    }
+
+    static int[] pick(int[] a, int[] idx) {
+        int[] r = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) r[i] = a[idx[i]];
+        return r;
+    }
+
+    static double[] pick(double[] a, int[] idx) {
+        double[] r = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) r[i] = a[idx[i]];
+        return r;
+    }
+}

@@ -1,0 +1,58 @@
+package org.deephem.zoo;
+
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deephem.model.Fusion;
+import org.deephem.model.MmdKernel;
+import org.deephem.model.ModelConfig;
+
+/** ModelConfig ⇄ a flat name → value map (JSON-friendly), by the record's own components. */
+public final class ConfigCodec {
+    private ConfigCodec() {}
+
+    public static Map<String, Object> toMap(ModelConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        try {
+            for (RecordComponent rc : ModelConfig.class.getRecordComponents()) {
+                Object v = rc.getAccessor().invoke(c);
+                m.put(rc.getName(), v instanceof Enum<?> e ? e.name() : v);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return m;
+    }
+
+    /** Rebuilds a config; a missing or ill-typed value is an error naming the field. */
+    public static ModelConfig fromMap(Map<String, ?> m) {
+        RecordComponent[] rcs = ModelConfig.class.getRecordComponents();
+        Object[] args = new Object[rcs.length];
+        Class<?>[] types = new Class<?>[rcs.length];
+        for (int i = 0; i < rcs.length; i++) {
+            String name = rcs[i].getName();
+            Class<?> t = rcs[i].getType();
+            types[i] = t;
+            Object v = m.get(name);
+            if (v == null) throw new IllegalArgumentException("config field '" + name + "' is missing");
+            try {
+                if (t == boolean.class) args[i] = (Boolean) v;
+                else if (t == int.class) args[i] = ((Number) v).intValue();
+                else if (t == long.class) args[i] = ((Number) v).longValue();
+                else if (t == double.class) args[i] = ((Number) v).doubleValue();
+                else if (t == Fusion.class) args[i] = Fusion.valueOf((String) v);
+                else if (t == MmdKernel.class) args[i] = MmdKernel.valueOf((String) v);
+                else throw new IllegalStateException("unsupported config type " + t);
+            } catch (ClassCastException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("config field '" + name + "' has an invalid value '" + v + "'");
+            }
+        }
+        try {
+            return ModelConfig.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalArgumentException("invalid config: " + e.getCause().getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.deephem.zoo;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.deephem.features.Kmers;
+import org.deephem.features.MtiPca;
+import org.deephem.io.AtomicFiles;
+import org.deephem.io.InputError;
+import org.deephem.io.Json;
+import org.deephem.model.Standardiser;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * The model zip: {@code format.json} (format name and version), {@code graph.fb} (SameDiff
+ * FlatBuffers, no updater state), {@code config.json}, {@code scalers.json},
+ * {@code vocabulary.txt}, {@code mti_pca_model.tsv} (if the MTI branch is used) and
+ * {@code provenance.json}. Loading accepts only these entry names, each once, refuses
+ * path-like names, and counts the bytes it inflates, so a truncated, foreign or hostile zip
+ * is refused with one clear line instead of being trusted.
+ */
+public final class ModelZip {
+    public static final String FORMAT = "deephem-j-model";
+    public static final int VERSION = 1;
+    static final Set<String> ENTRIES = Set.of("format.json", "graph.fb", "config.json", "scalers.json",
+            "vocabulary.txt", "mti_pca_model.tsv", "provenance.json");
+    static final long MAX_GRAPH_BYTES = 512L << 20;
+    static final long MAX_OTHER_BYTES = 64L << 20;
+
+    private ModelZip() {}
+
+    public static void save(Path zip, TrainedModel m) {
+        AtomicFiles.write(zip, os -> {
+            Path tmp = Files.createTempFile("deephem-graph", ".fb");
+            try {
+                m.graph().save(tmp.toFile(), false); // save(OutputStream) closes the stream it gets
+                try (ZipOutputStream z = new ZipOutputStream(os)) {
+                    Map<String, Object> fmt = new LinkedHashMap<>();
+                    fmt.put("format", FORMAT);
+                    fmt.put("version", VERSION);
+                    put(z, "format.json", Json.write(fmt).getBytes(StandardCharsets.UTF_8));
+                    put(z, "graph.fb", Files.readAllBytes(tmp));
+                    put(z, "config.json", Json.write(ConfigCodec.toMap(m.config())).getBytes(StandardCharsets.UTF_8));
+                    Map<String, Object> sc = new LinkedHashMap<>();
+                    if (m.inherentScaler() != null) sc.put("inherent", scaler(m.inherentScaler()));
+                    if (m.mtiScaler() != null) sc.put("mti", scaler(m.mtiScaler()));
+                    put(z, "scalers.json", Json.write(sc).getBytes(StandardCharsets.UTF_8));
+                    put(z, "vocabulary.txt", ("<pad>\n<unk>\n" + String.join("\n", Kmers.words()) + "\n").getBytes(StandardCharsets.UTF_8));
+                    if (m.pca() != null) {
+                        Path p = Files.createTempFile("deephem-pca", ".tsv");
+                        try {
+                            m.pca().write(p);
+                            put(z, "mti_pca_model.tsv", Files.readAllBytes(p));
+                        } finally {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                    put(z, "provenance.json", Json.write(m.provenance()).getBytes(StandardCharsets.UTF_8));
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        });
+    }
+
+    private static Map<String, Object> scaler(Standardiser s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", s.mean());
+        m.put("std", s.std());
+        return m;
+    }
+
+    private static void put(ZipOutputStream z, String name, byte[] bytes) throws IOException {
+        z.putNextEntry(new ZipEntry(name));
+        z.write(bytes);
+        z.closeEntry();
+    }
+
+    /** Loads and checks a model zip; any problem is an {@link InputError} naming the file. */
+    public static TrainedModel load(Path zip) {
+        Map<String, byte[]> entries = readEntries(zip);
+        for (String need : List.of("format.json", "graph.fb", "config.json", "scalers.json", "provenance.json")) {
+            if (!entries.containsKey(need)) throw InputError.at(zip, "not a DeepHEM-J model: entry '" + need + "' is missing");
+        }
+        try {
+            Map<String, Object> fmt = json(entries.get("format.json"));
+            if (!FORMAT.equals(fmt.get("format"))) throw InputError.at(zip, "not a DeepHEM-J model (format '" + fmt.get("format") + "')");
+            Object v = fmt.get("version");
+            if (!(v instanceof Number n) || n.intValue() != VERSION) {
+                throw InputError.at(zip, "model format version " + v + " is not supported (this build reads version " + VERSION + ")");
+            }
+            var cfg = ConfigCodec.fromMap(json(entries.get("config.json")));
+            Map<String, Object> sc = json(entries.get("scalers.json"));
+            Standardiser inh = scaler(sc.get("inherent"), cfg.useInherent() ? cfg.inherentDim() : -1, zip, "inherent");
+            Standardiser mti = scaler(sc.get("mti"), cfg.useMti() ? cfg.mtiDim() : -1, zip, "mti");
+            MtiPca pca = null;
+            if (entries.containsKey("mti_pca_model.tsv")) {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(entries.get("mti_pca_model.tsv")), StandardCharsets.UTF_8))) {
+                    pca = MtiPca.read(r, zip.resolve("mti_pca_model.tsv"));
+                }
+                if (cfg.useMti() && pca.k() != cfg.mtiDim()) throw InputError.at(zip, "PCA basis has " + pca.k() + " components, the config " + cfg.mtiDim());
+            }
+            SameDiff sd;
+            try {
+                sd = SameDiff.load(new ByteArrayInputStream(entries.get("graph.fb")), false);
+            } catch (RuntimeException e) {
+                throw InputError.at(zip, "graph.fb is not a readable SameDiff graph (" + e.getClass().getSimpleName() + ")");
+            }
+            if (sd == null || !sd.hasVariable(org.deephem.model.DeepHemGraph.PROB)) throw InputError.at(zip, "graph.fb has no '" + org.deephem.model.DeepHemGraph.PROB + "' output");
+            return new TrainedModel(sd, cfg, inh, mti, pca, json(entries.get("provenance.json")));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw InputError.at(zip, "invalid model metadata: " + e.getMessage());
+        } catch (IOException e) {
+            throw InputError.at(zip, "unreadable model metadata: " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Standardiser scaler(Object o, int dim, Path zip, String what) {
+        if (dim < 0) return null;
+        if (!(o instanceof Map<?, ?> m)) throw InputError.at(zip, "scalers.json has no '" + what + "' scaler");
+        double[] mean = doubles(m.get("mean")), std = doubles(m.get("std"));
+        if (mean.length != dim || std.length != dim) throw InputError.at(zip, what + " scaler has " + mean.length + " columns, expected " + dim);
+        for (double s : std) if (!(s > 0) || !Double.isFinite(s)) throw InputError.at(zip, what + " scaler has a non-positive std");
+        return new Standardiser(mean, std);
+    }
+
+    private static double[] doubles(Object o) {
+        if (!(o instanceof List<?> l)) throw new IllegalArgumentException("expected a list of numbers");
+        double[] d = new double[l.size()];
+        for (int i = 0; i < d.length; i++) d[i] = ((Number) l.get(i)).doubleValue();
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(byte[] b) throws IOException {
+        return Json.mapper().readValue(b, Map.class);
+    }
+
+    private static Map<String, byte[]> readEntries(Path zip) {
+        Map<String, byte[]> out = new HashMap<>();
+        try (InputStream fin = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(fin)) {
+            ZipEntry e;
+            while ((e = z.getNextEntry()) != null) {
+                String name = e.getName();
+                if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains(":")) {
+                    throw InputError.at(zip, "refusing entry with a path-like name '" + name + "'");
+                }
+                if (!ENTRIES.contains(name)) throw InputError.at(zip, "unexpected entry '" + name + "' (not a DeepHEM-J model)");
+                if (out.containsKey(name)) throw InputError.at(zip, "entry '" + name + "' appears twice");
+                long limit = name.equals("graph.fb") ? MAX_GRAPH_BYTES : MAX_OTHER_BYTES;
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                byte[] chunk = new byte[1 << 16];
+                long total = 0;
+                int n;
+                while ((n = z.read(chunk)) > 0) {
+                    total += n;
+                    if (total > limit) throw InputError.at(zip, "entry '" + name + "' is larger than " + (limit >> 20) + " MiB");
+                    buf.write(chunk, 0, n);
+                }
+                out.put(name, buf.toByteArray());
+            }
+        } catch (NoSuchFileException e) {
+            throw InputError.at(zip, "model file not found");
+        } catch (ZipException | java.io.EOFException e) {
+            throw InputError.at(zip, "corrupted or truncated zip (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw InputError.at(zip, "could not read model zip: " + e.getMessage());
+        }
+        if (out.isEmpty()) throw InputError.at(zip, "not a zip file, or an empty one");
+        return out;
+    }
+}
