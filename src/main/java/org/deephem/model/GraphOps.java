@@ -46,13 +46,26 @@ public final class GraphOps {
      * mean pairwise squared distance of the real rows, treated as a constant (no gradient).
      */
     public static SDVariable mmd(SameDiff sd, SDVariable x, SDVariable a, double[] multipliers) {
+        return mmdWithBatchBandwidth(sd, pairwiseSquaredDistances(sd, x), a, multipliers);
+    }
+
+    /** ‖xᵢ − xⱼ‖² for all row pairs, clipped at 0 against rounding. */
+    public static SDVariable pairwiseSquaredDistances(SameDiff sd, SDVariable x) {
         SDVariable sq = x.mul(x).sum(true, 1);                       // [N,1]
         SDVariable gram = sd.mmul(x, x, false, true, false);          // [N,N]
-        SDVariable d2 = sd.nn().relu(sq.add(sd.transpose(sq)).sub(gram.mul(2.0)), 0.0);
-        SDVariable real = sd.math().abs(a).gt(0.0).castTo(x.dataType()); // [N,1] 1 on real rows
+        return sd.nn().relu(sq.add(sd.transpose(sq)).sub(gram.mul(2.0)), 0.0);
+    }
+
+    private static SDVariable mmdWithBatchBandwidth(SameDiff sd, SDVariable d2, SDVariable a, double[] multipliers) {
+        SDVariable real = sd.math().abs(a).gt(0.0).castTo(d2.dataType()); // [N,1] 1 on real rows
         SDVariable pairMask = sd.mmul(real, real, false, true, false);
         SDVariable meanD2 = d2.mul(pairMask).sum().div(pairMask.sum().add(1e-12));
         SDVariable sigma2 = stopGradient(sd, meanD2.add(1e-6));
+        return mmd(sd, d2, a, multipliers, sigma2);
+    }
+
+    /** MMD² from precomputed pairwise squared distances and a given bandwidth σ² (see above). */
+    public static SDVariable mmd(SameDiff sd, SDVariable d2, SDVariable a, double[] multipliers, SDVariable sigma2) {
         SDVariable k = null;
         for (double m : multipliers) {
             SDVariable km = sd.math().exp(d2.neg().div(sigma2.mul(m)));

@@ -68,6 +68,7 @@ public final class Trainer {
                 .dataSetFeatureMapping(mapping).markLabelsUnused();
         if (cfg.l2() > 0) tc.l2(cfg.l2());
         sd.setTrainingConfig(tc.build());
+        org.deephem.model.QuietGradients.create(sd);
 
         Random rnd = new Random(cfg.seed() + 1);
         int steps = (nT + cfg.targetBatch() - 1) / cfg.targetBatch();
