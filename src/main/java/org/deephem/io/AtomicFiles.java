@@ -39,6 +39,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
+            readable(tmp, "rw-r--r--");
             move(tmp, abs);
         } catch (IOException e) {
             deleteQuietly(tmp);
@@ -67,6 +68,7 @@ public final class AtomicFiles {
             Files.createDirectories(abs.getParent());
             tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
             writer.write(tmp);
+            readable(tmp, "rwxr-xr-x");
             if (Files.exists(abs)) {
                 old = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".old.");
                 Files.delete(old);
@@ -81,6 +83,15 @@ public final class AtomicFiles {
         } catch (RuntimeException e) {
             deleteTree(tmp);
             throw e;
+        }
+    }
+
+    /** Temp files are created private; the finished output gets ordinary permissions. */
+    private static void readable(Path p, String perms) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: keep the defaults
         }
     }
 
