@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "deephem", mixinStandardHelpOptions = true, version = "DeepHEM-J 0.1.0",
         description = "Essential human miRNAs by domain-adversarial transfer from mouse.",
         subcommands = {BuildDatasetCommand.class, InspectCommand.class, FeaturesCommand.class,
-                MakeDemoCommand.class, TrainCommand.class, ScoreCommand.class,
+                MakeDemoCommand.class, TrainCommand.class, ScoreCommand.class, BenchCommand.class, BenchWorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Override

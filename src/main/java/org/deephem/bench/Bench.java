@@ -1,0 +1,112 @@
+package org.deephem.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/** Helpers for the benchmark command: timing, memory, child JVMs, a printed table. */
+public final class Bench {
+    private Bench() {}
+
+    /** Rows of a two-or-more-column table printed in Markdown. */
+    public static final class TableOut {
+        private final List<String[]> rows = new ArrayList<>();
+        private final String[] header;
+
+        public TableOut(String... header) {
+            this.header = header;
+        }
+
+        public void row(String... cells) {
+            rows.add(cells);
+            System.err.println("  " + String.join(" | ", cells));
+        }
+
+        public String render() {
+            StringBuilder sb = new StringBuilder("| " + String.join(" | ", header) + " |\n|");
+            for (int i = 0; i < header.length; i++) sb.append("---|");
+            sb.append('\n');
+            for (String[] r : rows) sb.append("| ").append(String.join(" | ", r)).append(" |\n");
+            return sb.toString();
+        }
+    }
+
+    public static String fmt(String f, Object... a) {
+        return String.format(Locale.ROOT, f, a);
+    }
+
+    public static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    public static String randomRna(Random r, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) sb.append("ACGU".charAt(r.nextInt(4)));
+        return sb.toString();
+    }
+
+    /** Peak used heap over all heap pools since JVM start (MiB). */
+    public static double peakHeapMiB() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        }
+        return sum / 1048576.0;
+    }
+
+    /** Peak resident set size of this process (VmHWM), MiB; NaN where /proc is absent. */
+    public static double peakRssMiB() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (l.startsWith("VmHWM:")) return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    /** Result of a child JVM run. */
+    public record Child(int exit, String stdout, double wallSeconds) {}
+
+    /** Runs {@code Main args} in a fresh JVM with the same class path and OMP_NUM_THREADS=threads. */
+    public static Child runChild(int threads, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.deephem.cli.Main");
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        long t0 = System.nanoTime();
+        try {
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = p.waitFor();
+            return new Child(exit, out, (System.nanoTime() - t0) / 1e9);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads {@code key=value} from a child's output. */
+    public static double value(Child c, String key) {
+        for (String l : c.stdout().split("\n")) if (l.startsWith(key + "=")) return Double.parseDouble(l.substring(key.length() + 1).strip());
+        throw new IllegalStateException("child did not report " + key + " (exit " + c.exit() + "):\n" + c.stdout());
+    }
+}

@@ -1,0 +1,121 @@
+package org.deephem.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.deephem.bench.Bench;
+import org.deephem.data.DatasetBuilder;
+import org.deephem.data.DatasetReader;
+import org.deephem.data.DeepHemDataset;
+import org.deephem.features.FeatureCalculator;
+import org.deephem.features.Mature;
+import org.deephem.features.MtiPca;
+import org.deephem.features.RnaFolder;
+import org.deephem.io.Progress;
+import org.deephem.model.ModelInputs;
+import org.deephem.model.Predictor;
+import org.deephem.zoo.ModelZip;
+import org.deephem.zoo.Scorer;
+import org.deephem.zoo.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure speed and memory against the project's targets and print a table.",
+                "Builds the real dataset from --raw first when --dataset does not exist yet.",
+                "Training and the score command run in child JVMs (OMP_NUM_THREADS set per run)."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--raw", defaultValue = "../shared/data/raw", description = "raw sources (default: ${DEFAULT-VALUE})")
+    Path raw;
+    @Option(names = "--dataset", defaultValue = "build/dataset", description = "DeepHEM-layout dataset (default: ${DEFAULT-VALUE})")
+    Path dataset;
+    @Option(names = "--epochs", defaultValue = "3", description = "epochs per thread setting for seconds/epoch (default: ${DEFAULT-VALUE})")
+    int epochs;
+    @Option(names = "--full", description = "also run the full default training (100 epochs) once")
+    boolean full;
+    @Option(names = "--skip-training", description = "only folding, features, PCA and scoring")
+    boolean skipTraining;
+
+    @Override
+    public Integer call() throws Exception {
+        Bench.TableOut t = new Bench.TableOut("measure", "value", "target");
+        if (!Files.exists(dataset)) {
+            long t0 = System.nanoTime();
+            DatasetBuilder.build(new DatasetBuilder.Options(raw, dataset, 32, 42));
+            t.row("build-dataset (all raw sources, incl. folding)", Bench.fmt("%.1f s", (System.nanoTime() - t0) / 1e9), "< 120 s");
+        }
+        // folding per length
+        RnaFolder folder = new RnaFolder();
+        Random rnd = new Random(1);
+        for (int len : new int[] {60, 110, 200}) {
+            for (int w = 0; w < 20; w++) folder.fold(Bench.randomRna(rnd, len));
+            double[] ms = new double[30];
+            for (int i = 0; i < ms.length; i++) {
+                String s = Bench.randomRna(rnd, len);
+                long a = System.nanoTime();
+                folder.fold(s);
+                ms[i] = (System.nanoTime() - a) / 1e6;
+            }
+            t.row("fold one " + len + "-nt sequence (median of 30, 1 thread)", Bench.fmt("%.2f ms", Bench.median(ms)), "-");
+        }
+        DeepHemDataset ds = DatasetReader.read(dataset);
+        List<String> seqs = new ArrayList<>(ds.source().sequences());
+        seqs.addAll(ds.unlabelledMouse().sequences());
+        seqs.addAll(ds.target().sequences());
+        List<List<Mature>> none = new ArrayList<>();
+        for (int i = 0; i < seqs.size(); i++) none.add(List.of());
+        Progress.setQuiet(true);
+        long f0 = System.nanoTime();
+        new FeatureCalculator().inherent(seqs, none, "all");
+        Progress.setQuiet(false);
+        t.row("fold + 18 features, all " + seqs.size() + " precursors (" + Runtime.getRuntime().availableProcessors() + " cores)",
+                Bench.fmt("%.1f s", (System.nanoTime() - f0) / 1e9), "<= 60 s");
+        if (ds.mouseTargets() != null && ds.humanTargets() != null) {
+            List<java.util.Set<String>> rows = new ArrayList<>();
+            for (String id : ds.source().ids()) rows.add(ds.mouseTargets().getOrDefault(id, java.util.Set.of()));
+            for (String id : ds.unlabelledMouse().ids()) rows.add(ds.mouseTargets().getOrDefault(id, java.util.Set.of()));
+            for (String id : ds.target().ids()) rows.add(ds.humanTargets().getOrDefault(id, java.util.Set.of()));
+            long p0 = System.nanoTime();
+            MtiPca.fit(rows, 32, 42);
+            t.row("MTI PCA, k=32, " + rows.size() + " rows", Bench.fmt("%.1f s", (System.nanoTime() - p0) / 1e9), "<= 10 s");
+        }
+        t.row("peak heap (this JVM: folding, features, PCA)", Bench.fmt("%.0f MiB", Bench.peakHeapMiB()), "< 2048 MiB");
+
+        Path zoo = Files.createTempDirectory("deephem-bench");
+        Path model = zoo.resolve("bench.zip");
+        if (!skipTraining) {
+            for (int threads : new int[] {1, 2}) {
+                Bench.Child c = Bench.runChild(threads, "bench-worker", "--data", dataset.toString(), "--epochs", Integer.toString(epochs),
+                        "--model", model.toString());
+                t.row("training seconds/epoch, " + threads + " ND4J thread(s) (mean of epochs 2.." + epochs + ")",
+                        Bench.fmt("%.2f s", Bench.value(c, "seconds_per_epoch")), "100 epochs <= 900 s");
+                t.row("training peak RSS, " + threads + " thread(s)", Bench.fmt("%.0f MiB", Bench.value(c, "peak_rss_mib")), "< 3072 MiB");
+            }
+            if (full) {
+                Bench.Child c = Bench.runChild(1, "bench-worker", "--data", dataset.toString(), "--epochs", "100", "--model", model.toString());
+                t.row("full default training, 100 epochs, 1 thread", Bench.fmt("%.0f s", Bench.value(c, "train_seconds")), "<= 900 s");
+            }
+        } else {
+            Bench.runChild(1, "bench-worker", "--data", dataset.toString(), "--epochs", "1", "--model", model.toString());
+        }
+        // scoring throughput (in this JVM, after warm-up)
+        TrainedModel m = ModelZip.load(model);
+        Scorer scorer = new Scorer(m);
+        ModelInputs in = scorer.inputs(ds.target().sequences(), ds.target().inherent(), ds.target().mtiPca());
+        for (int w = 0; w < 3; w++) Predictor.predict(m.graph(), in);
+        int reps = 5;
+        long s0 = System.nanoTime();
+        for (int r = 0; r < reps; r++) Predictor.predict(m.graph(), in);
+        double perSec = reps * in.size() / ((System.nanoTime() - s0) / 1e9);
+        t.row("scoring throughput after warm-up (sequences/s)", Bench.fmt("%.0f", perSec), ">= 5000");
+        Path out = zoo.resolve("scores.csv");
+        Bench.Child sc = Bench.runChild(1, "score", "--model", model.toString(), "--data", dataset.toString(), "-o", out.toString());
+        t.row("`score` of all " + ds.target().size() + " human miRNAs, wall incl. JVM start", Bench.fmt("%.1f s", sc.wallSeconds()), "< 10 s");
+        System.out.println();
+        System.out.print(t.render());
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package org.deephem.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
+import org.deephem.bench.Bench;
+import org.deephem.data.DatasetReader;
+import org.deephem.data.DeepHemDataset;
+import org.deephem.features.MtiPca;
+import org.deephem.model.ModelConfig;
+import org.deephem.train.Trainer;
+import org.deephem.zoo.ModelZip;
+import org.deephem.zoo.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Child process of {@code bench}: trains with the default config and reports key=value lines. */
+@Command(name = "bench-worker", hidden = true, description = "internal: one timed training run for bench")
+final class BenchWorkerCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true)
+    Path data;
+    @Option(names = "--epochs", defaultValue = "3")
+    int epochs;
+    @Option(names = "--model", required = true)
+    Path model;
+
+    @Override
+    public Integer call() {
+        DeepHemDataset ds = DatasetReader.read(data);
+        ModelConfig cfg = ModelConfig.defaults().withTraining(epochs, 32, 32, 1e-3, 42)
+                .withMtiDim(ds.pcaNames().size());
+        long t0 = System.nanoTime();
+        Trainer.Result r = Trainer.train(cfg, ds, e -> org.deephem.io.Progress.say("  epoch %d: %.2f s", e.epoch(), e.seconds()));
+        double total = (System.nanoTime() - t0) / 1e9;
+        double sum = 0;
+        int n = 0;
+        for (var e : r.log()) {
+            if (e.epoch() == 1 && r.log().size() > 1) continue; // first epoch carries graph set-up
+            sum += e.seconds();
+            n++;
+        }
+        Path pcaFile = data.resolve(org.deephem.data.Layout.PCA_MODEL);
+        MtiPca pca = java.nio.file.Files.exists(pcaFile) ? MtiPca.read(pcaFile) : null;
+        ModelZip.save(model, new TrainedModel(r.graph(), cfg, r.inherentScaler(), r.mtiScaler(), pca, new LinkedHashMap<>()));
+        System.out.println("seconds_per_epoch=" + sum / n);
+        System.out.println("train_seconds=" + total);
+        System.out.println("peak_rss_mib=" + Bench.peakRssMiB());
+        return 0;
+    }
+}

@@ -1,0 +1,104 @@
+package org.deephem.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deephem.testutil.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {}
+
+    static synchronized Run run(String... args) {
+        PrintStream o = System.out, e = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(o);
+            System.setErr(e);
+        }
+    }
+
+    @Test
+    void helpListsCommandsAndEveryCommandHasHelp() {
+        Run r = run("--help");
+        assertEquals(0, r.exit());
+        for (String c : List.of("build-dataset", "inspect", "features", "make-demo", "train", "score", "bench")) {
+            assertTrue(r.out().contains(c), "--help should list " + c);
+            Run h = run(c, "--help");
+            assertEquals(0, h.exit(), c);
+            assertTrue(h.out().contains("Usage:"), c + " --help");
+        }
+    }
+
+    @Test
+    void inspectSummarisesTheDemoData() {
+        Run r = run("inspect", TestData.demo().toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("120 rows: 60 essential, 60 non-essential"), r.out());
+        assertTrue(r.out().contains("18 columns, no missing"), r.out());
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLineAndWritesNothing() throws IOException {
+        Run missing = run("inspect", tmp.resolve("nowhere").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().startsWith("error: ") && missing.err().strip().lines().count() == 1, missing.err());
+
+        Path fa = tmp.resolve("bad.fa");
+        Files.writeString(fa, ">good\nACGUACGUACGU\n>bad\nACGUXACGU\n");
+        Path out = tmp.resolve("features.csv");
+        Run f = run("features", fa.toString(), "-o", out.toString());
+        assertEquals(2, f.exit());
+        assertTrue(f.err().contains("bad.fa, line 3") && f.err().contains("'X'"), f.err());
+        assertFalse(Files.exists(out), "no half-written output");
+        try (var s = Files.list(tmp)) {
+            assertEquals(1, s.count(), "no temp files left");
+        }
+
+        Path zip = tmp.resolve("fake.zip");
+        Files.writeString(zip, "not a zip");
+        Path scores = tmp.resolve("scores.csv");
+        Run sc = run("score", "--model", zip.toString(), "--data", TestData.demo().toString(), "-o", scores.toString());
+        assertEquals(2, sc.exit());
+        assertTrue(sc.err().contains("fake.zip"), sc.err());
+        assertFalse(Files.exists(scores));
+    }
+
+    @Test
+    void featuresCommandWritesAllColumnsForAFasta() throws IOException {
+        Path fa = tmp.resolve("new.fa");
+        Files.writeString(fa, ">hsa-let-7a-1\nUGGGAUGAGGUAGUAGGUUGUAUAGUUUUAGGGUCACACCCACCACUGGGAGAUAACUAUACAAUCUACUGUCUUUCCUA\n"
+                + ">dna-letters\nggcugaggtagtaggttgtatagttagaaaatactatacaacctactacctcagcc\n");
+        Path mat = tmp.resolve("mature.fa");
+        Files.writeString(mat, ">hsa-let-7a-5p\nUGAGGUAGUAGGUUGUAUAGUU\n");
+        Path out = tmp.resolve("f.csv");
+        Run r = run("features", fa.toString(), "--matures", mat.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(3, lines.size());
+        String[] header = lines.get(0).split(",");
+        assertEquals(1 + 18 + 1 + 64, header.length);
+        String[] row = lines.get(1).split(",");
+        assertEquals("hsa-let-7a-1", row[0]);
+        assertEquals("80.0000", row[1]);
+        assertEquals("22.0000", row[15], "5p mature length from --matures");
+        assertEquals("-34.2000", row[7], "MFE of hsa-let-7a-1 with this project's Turner 2004 model (d0)");
+    }
+}

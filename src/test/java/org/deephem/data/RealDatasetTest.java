@@ -1,0 +1,78 @@
+package org.deephem.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.deephem.testutil.TestData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds the real dataset from ../shared/data/raw (skipped with a message when absent). */
+class RealDatasetTest {
+    @TempDir
+    static Path tmp;
+    static DeepHemDataset ds;
+    static Map<String, Object> manifest;
+
+    @BeforeAll
+    static void build() {
+        Path raw = TestData.rawOrSkip();
+        Path out = tmp.resolve("dataset");
+        manifest = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, 32, 42)).manifest();
+        ds = DatasetReader.read(out);
+    }
+
+    @Test
+    void countsMatchTheRecipe() {
+        assertEquals(173, ds.source().size());
+        assertEquals(85, Arrays.stream(ds.labels()).sum());
+        assertEquals(1061, ds.unlabelledMouse().size());
+        assertEquals(1917, ds.target().size());
+    }
+
+    @Test
+    void mtiCoverageMatchesDatasetMd() {
+        assertEquals(373, ds.humanTargets().size(), "human precursors with any target (isoform suffix stripped)");
+        long essentialWithTargets = 0, nonEssentialWithTargets = 0;
+        for (int i = 0; i < ds.source().size(); i++) {
+            if (!ds.mouseTargets().containsKey(ds.source().ids().get(i))) continue;
+            if (ds.labels()[i] == 1) essentialWithTargets++;
+            else nonEssentialWithTargets++;
+        }
+        assertEquals(83, essentialWithTargets);
+        assertEquals(44, nonEssentialWithTargets);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counts = (Map<String, Object>) manifest.get("counts");
+        assertEquals(9, ((Number) counts.get("targetscan_human_names_unmatched")).intValue());
+    }
+
+    @Test
+    void dswAndHmddMatching() {
+        int i = ds.target().ids().indexOf("hsa-mir-21");
+        assertEquals(147.0 / 374.0, ds.dsw().get("hsa-mir-21"), 1e-12);
+        assertTrue(i >= 0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counts = (Map<String, Object>) manifest.get("counts");
+        int matched = ((Number) counts.get("hmdd_matched_exact")).intValue() + ((Number) counts.get("hmdd_matched_family")).intValue();
+        assertTrue(matched >= 700, "HMDD names matched: " + matched);
+        assertEquals(121.0 / 374.0, ds.dsw().get("hsa-mir-155"), 1e-12);
+    }
+
+    @Test
+    void everyRowHasAllFeaturesWithoutNaN() {
+        for (Domain d : new Domain[] {ds.source(), ds.unlabelledMouse(), ds.target()}) {
+            for (int r = 0; r < d.size(); r++) {
+                assertEquals(18, d.inherent()[r].length);
+                assertEquals(32, d.mtiPca()[r].length);
+                for (double v : d.inherent()[r]) assertTrue(Double.isFinite(v), d.ids().get(r));
+                for (double v : d.mtiPca()[r]) assertTrue(Double.isFinite(v), d.ids().get(r));
+            }
+        }
+        // conservation: every human precursor's own seed is in miRBase, so at least 1 species
+        assertTrue(ds.conservation().values().stream().allMatch(v -> v >= 1));
+    }
+}

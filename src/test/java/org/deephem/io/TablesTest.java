@@ -1,0 +1,100 @@
+package org.deephem.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TablesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void xlsxRoundTripKeepsFullDoublePrecision() {
+        Path f = dir.resolve("t.xlsx");
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"a", 0.1 + 0.2, -1e-300, 42});
+        rows.add(new Object[] {"b", Math.PI, 1.0 / 3.0, 7});
+        Xlsx.write(f, List.of("ID", "x", "y", "n"), rows);
+        Table t = Xlsx.read(f);
+        assertEquals(List.of("ID", "x", "y", "n"), t.header());
+        assertEquals(List.of("a", "b"), t.ids());
+        assertEquals(0.1 + 0.2, t.number(0, 1));
+        assertEquals(-1e-300, t.number(0, 2));
+        assertEquals(Math.PI, t.number(1, 1));
+        assertEquals(1.0 / 3.0, t.number(1, 2));
+        assertEquals("42", t.text(0, 3));
+    }
+
+    @Test
+    void malformedAndTruncatedXlsxGiveOneLineErrors() throws IOException {
+        Path junk = dir.resolve("junk.xlsx");
+        Files.writeString(junk, "this is not a workbook");
+        InputError e = assertThrows(InputError.class, () -> Xlsx.read(junk));
+        assertTrue(e.getMessage().startsWith(junk.toString()), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+
+        Path good = dir.resolve("good.xlsx");
+        Xlsx.write(good, List.of("ID", "v"), List.<Object[]>of(new Object[] {"a", 1.0}));
+        byte[] b = Files.readAllBytes(good);
+        Path cut = dir.resolve("cut.xlsx");
+        Files.write(cut, java.util.Arrays.copyOf(b, b.length / 2));
+        InputError t = assertThrows(InputError.class, () -> Xlsx.read(cut));
+        assertTrue(t.getMessage().contains("cut.xlsx"), t.getMessage());
+    }
+
+    @Test
+    void numberErrorsNameFileRowAndColumn() {
+        Path f = dir.resolve("f.xlsx");
+        Xlsx.write(f, List.of("ID", "gc"), List.of(new Object[] {"a", 0.5}, new Object[] {"b", "high"}, new Object[] {"c", "NaN"}));
+        Table t = Xlsx.read(f);
+        InputError e = assertThrows(InputError.class, () -> t.number(1, 1));
+        assertEquals(f + ", row 3, column 'gc': 'high' is not a number", e.getMessage());
+        InputError nan = assertThrows(InputError.class, () -> t.number(2, 1));
+        assertTrue(nan.getMessage().contains("row 4") && nan.getMessage().contains("not finite"), nan.getMessage());
+    }
+
+    @Test
+    void csvQuotingAndTsvAndDuplicateIds() throws IOException {
+        Path csv = dir.resolve("a.csv");
+        Files.writeString(csv, "ID,name\nx,\"a, \"\"quoted\"\" b\"\ny,plain\n");
+        Table t = Delimited.read(csv);
+        assertEquals("a, \"quoted\" b", t.text(0, 1));
+        assertEquals(Delimited.csvLine(List.of("x", "a, \"quoted\" b")), "x,\"a, \"\"quoted\"\" b\"\n");
+        Path tsv = dir.resolve("a.tsv");
+        Files.writeString(tsv, "ID\tv\nx\t1\nx\t2\n");
+        InputError e = assertThrows(InputError.class, () -> Delimited.read(tsv).ids());
+        assertTrue(e.getMessage().contains("row 3") && e.getMessage().contains("duplicate ID 'x' (first at row 2)"), e.getMessage());
+    }
+
+    @Test
+    void atomicWriteLeavesNothingBehindOnFailure() throws IOException {
+        Path target = dir.resolve("out.txt");
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("half".getBytes());
+            throw new IllegalStateException("boom");
+        }));
+        assertFalse(Files.exists(target));
+        try (var s = Files.list(dir)) {
+            assertEquals(0, s.count(), "temp files left behind");
+        }
+        Path folder = dir.resolve("folder");
+        AtomicFiles.writeFolder(folder, d -> Files.writeString(d.resolve("a.txt"), "old"));
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.writeFolder(folder, d -> {
+            Files.writeString(d.resolve("a.txt"), "new");
+            throw new IllegalStateException("crash");
+        }));
+        assertEquals("old", Files.readString(folder.resolve("a.txt")));
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "only the finished folder should remain");
+        }
+    }
+}

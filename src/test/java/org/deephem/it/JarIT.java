@@ -1,0 +1,62 @@
+package org.deephem.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the shaded jar as a user would ({@code java -jar target/deephem.jar …}): writing and
+ * reading xlsx, folding, training, saving and scoring through the shaded class path, where a
+ * dependency clash would show up as NoSuchMethodError at run time.
+ */
+class JarIT {
+    @TempDir
+    Path tmp;
+
+    record Out(int exit, String text) {}
+
+    static Out jar(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "deephem.jar").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        Process p = pb.start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Out(p.waitFor(), text);
+    }
+
+    @Test
+    void demoEndToEndThroughTheShadedJar() throws Exception {
+        Path demo = tmp.resolve("demo");
+        Out make = jar("make-demo", "--out", demo.toString());
+        assertEquals(0, make.exit(), make.text());
+        assertTrue(make.text().contains("60 essential, 60 non-essential"), make.text());
+
+        Out train = jar("train", "--data", demo.toString(), "--epochs", "2", "--name", "it", "--zoo", tmp.resolve("zoo").toString(),
+                "--out", tmp.resolve("report").toString());
+        assertEquals(0, train.exit(), train.text());
+        assertTrue(train.text().contains("selected epoch"), train.text());
+        assertTrue(!train.text().contains("Added differentiated op"), "SameDiff chatter must be filtered");
+        assertTrue(Files.exists(tmp.resolve("report").resolve("training_curves.png")));
+
+        Path scores = tmp.resolve("scores.csv");
+        Out score = jar("score", "--model", tmp.resolve("zoo").resolve("it.zip").toString(), "--data", demo.toString(), "-o", scores.toString());
+        assertEquals(0, score.exit(), score.text());
+        List<String> lines = Files.readAllLines(scores);
+        assertEquals(201, lines.size());
+        assertEquals(Files.readAllLines(tmp.resolve("report").resolve("human_scores.csv")), lines,
+                "scores from the reloaded zip equal those written at training time");
+
+        Out bad = jar("inspect", tmp.resolve("missing").toString());
+        assertEquals(2, bad.exit(), bad.text());
+    }
+}
