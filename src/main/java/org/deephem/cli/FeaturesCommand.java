@@ -75,9 +75,7 @@ final class FeaturesCommand implements Callable<Integer> {
         try {
             for (int i = 0; i < chunk.size(); i++) {
                 FastaRecord r = chunk.get(i);
-                List<Mature> mine = new ArrayList<>();
-                for (Mature m : ms) if (r.sequence().contains(m.sequence())) mine.add(m);
-                double[] f = InherentFeatures.compute(r.sequence(), folds[i], mine);
+                double[] f = InherentFeatures.compute(r.sequence(), folds[i], Mature.containedIn(r.sequence(), ms));
                 StringBuilder sb = new StringBuilder(r.id().contains(",") ? "\"" + r.id() + "\"" : r.id());
                 for (double v : f) sb.append(',').append(String.format(Locale.ROOT, "%.6g", v));
                 sb.append(',').append(folds[i].structure());

@@ -87,9 +87,7 @@ final class ScoreCommand implements Callable<Integer> {
                 }
                 ids.add(r.id());
                 seqs.add(r.sequence());
-                List<Mature> mine = new ArrayList<>();
-                for (Mature mm : ms) if (r.sequence().contains(mm.sequence())) mine.add(mm);
-                mats.add(mine);
+                mats.add(Mature.containedIn(r.sequence(), ms));
             }
             Map<String, Set<String>> tg = new java.util.HashMap<>();
             if (targets != null) {

@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer width;
     @Option(names = "--layers", description = "encoder blocks (default: 1)")
     Integer layers;
-    @Option(names = "--heads", description = "attention heads (default: 4)")
+    @Option(names = "--heads", description = "attention heads (default: 2)")
     Integer heads;
     @Option(names = "--pool", description = "3-mer pooling window (default: 3)")
     Integer pool;

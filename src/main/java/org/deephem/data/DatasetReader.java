@@ -70,11 +70,7 @@ public final class DatasetReader {
         List<String> ids = t.ids();
         List<String> seqs = new ArrayList<>(ids.size());
         for (int r = 0; r < t.rowCount(); r++) {
-            try {
-                seqs.add(Rna.normalise(t.text(r, seqCol), file, Table.sheetRow(r), "column '" + t.header().get(seqCol) + "'"));
-            } catch (InputError e) {
-                throw e;
-            }
+            seqs.add(Rna.normalise(t.text(r, seqCol), file, Table.sheetRow(r), "column '" + t.header().get(seqCol) + "'"));
         }
         if (ids.isEmpty()) throw InputError.at(file, "no data rows");
         return new Sequences(ids, seqs);

@@ -36,9 +36,49 @@ public final class Inspection {
         }
         line(sb, "MTI (human)", d.humanTargets() == null ? "MISSING"
                 : String.format(Locale.ROOT, "%d/%d precursors have targets", d.humanTargets().size(), d.target().size()));
+        sb.append("files:\n");
+        file(sb, d, Layout.SOURCE, n + " rows (ID, sequence)");
+        file(sb, d, Layout.LABELS, n + " rows (ID, label)");
+        file(sb, d, Layout.UNLABELLED_MOUSE, d.unlabelledMouse().size() + " rows (ID, sequence)");
+        file(sb, d, Layout.TARGET, d.target().size() + " rows (ID, sequence)");
+        int mouseRows = n + d.unlabelledMouse().size();
+        if (d.inherentNames() != null) {
+            file(sb, d, Layout.MMU_FEATURE, mouseRows + " rows x " + d.inherentNames().size() + " features");
+            file(sb, d, Layout.HSA_FEATURE, d.target().size() + " rows x " + d.inherentNames().size() + " features");
+        }
+        if (d.pcaNames() != null) {
+            file(sb, d, Layout.MMU_PCA, mouseRows + " rows x " + d.pcaNames().size() + " components");
+            file(sb, d, Layout.HSA_PCA, d.target().size() + " rows x " + d.pcaNames().size() + " components");
+        }
+        if (d.mouseTargets() != null) file(sb, d, Layout.MMU_MTI_TSV, pairs(d.mouseTargets()) + " miRNA-gene pairs");
+        if (d.humanTargets() != null) file(sb, d, Layout.HSA_MTI_TSV, pairs(d.humanTargets()) + " miRNA-gene pairs");
+        if (d.conservation() != null) file(sb, d, Layout.CONSERVATION, d.conservation().size() + " rows");
+        if (d.dsw() != null) file(sb, d, Layout.DSW, d.dsw().size() + " rows");
+        if (d.inherentNames() != null) {
+            sb.append("inherent features, labelled mouse means (essential vs non-essential):\n");
+            for (int c = 0; c < d.inherentNames().size(); c++) {
+                double e = 0, ne = 0;
+                for (int i = 0; i < n; i++) {
+                    if (d.labels()[i] == 1) e += d.source().inherent()[i][c] / pos;
+                    else ne += d.source().inherent()[i][c] / (n - pos);
+                }
+                sb.append(String.format(Locale.ROOT, "  %-24s %10.4g %10.4g%n", d.inherentNames().get(c), e, ne));
+            }
+        }
+        sb.append("indicators (human):\n");
         indicator(sb, "conservation", d.conservation() == null ? null : d.conservation().values().stream().mapToDouble(Double::doubleValue).toArray(), d.target().size());
         indicator(sb, "DSW", d.dsw() == null ? null : d.dsw().values().stream().mapToDouble(Double::doubleValue).toArray(), d.target().size());
         return sb.toString();
+    }
+
+    private static void file(StringBuilder sb, DeepHemDataset d, String name, String what) {
+        java.nio.file.Path p = d.folder().resolve(name);
+        if (name.endsWith(".tsv") && !java.nio.file.Files.exists(p)) p = d.folder().resolve(name.replace(".tsv", ".xlsx"));
+        if (java.nio.file.Files.exists(p)) sb.append(String.format(Locale.ROOT, "  %-26s %s%n", p.getFileName(), what));
+    }
+
+    private static long pairs(java.util.Map<String, java.util.Set<String>> m) {
+        return m.values().stream().mapToLong(java.util.Set::size).sum();
     }
 
     private static String lengths(Domain d) {

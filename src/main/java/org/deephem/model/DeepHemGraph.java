@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Builds the whole DeepHEM model as one SameDiff graph from one {@link ModelConfig}:
  * <pre>
- *  tokens ─ one-hot·E ─ k-mer pool ─ +pos ─ [self-attention, FFN]×layers ─ masked mean ─┐
+ *  tokens ─ (pooled one-hot)·E ─ +pos ─ [self-attention, FFN]×layers ─ masked mean ─┐
  *  inherent[18] ─ MLP ──────────────────────────────────────────────────────────────────┼─ fusion ─ fused
  *  mti_pca[k] ─ MLP ────────────────────────────────────────────────────────────────────┘
  *  fused ─ MLP ─ logit ─ BCE on labelled mouse rows                     (classification)
@@ -82,7 +82,7 @@ public final class DeepHemGraph {
         SDVariable tokenStates = null;
         SDVariable mask = null;
         if (cfg.useSequence()) {
-            SDVariable tokens = sd.placeHolder(TOKENS, dt, -1, cfg.tokenLength(), Kmers.VOCABULARY);
+            SDVariable tokens = sd.placeHolder(TOKENS, dt, -1, cfg.pooledLength(), Kmers.VOCABULARY);
             mask = sd.placeHolder(MASK, dt, -1, cfg.pooledLength());
             tokenStates = encoder(tokens, mask);
         }
@@ -145,10 +145,11 @@ public final class DeepHemGraph {
     }
 
     private SDVariable encoder(SDVariable tokens, SDVariable mask) {
-        int d = cfg.width(), p = cfg.pooledLength(), pool = cfg.tokenPool(), v = Kmers.VOCABULARY;
+        int d = cfg.width(), p = cfg.pooledLength(), v = Kmers.VOCABULARY;
         SDVariable emb = weight("embedding", v, d);
-        SDVariable flat = sd.reshape(tokens, -1, v).mmul(emb);                 // [N*T, d]
-        SDVariable h = sd.reshape(flat, -1, p, pool, d).mean(false, 2);        // k-mer pooling → [N, P, d]
+        // tokens hold each pooling window's 3-mer histogram / window size, so this product is the
+        // mean of the window's token embeddings (k-mer pooling) → [N, P, d]
+        SDVariable h = sd.reshape(sd.reshape(tokens, -1, v).mmul(emb), -1, p, d);
         h = h.add(sd.constant("positions", positionalEncoding(p, d)));
         SDVariable bias = mask.sub(1.0).mul(1e9);                               // 0 on tokens, −1e9 on padding
         bias = sd.reshape(bias, -1, 1, 1, p);                                   // broadcast over heads and queries
@@ -166,10 +167,11 @@ public final class DeepHemGraph {
     private SDVariable selfAttention(String n, SDVariable h, SDVariable bias) {
         int d = cfg.width(), p = cfg.pooledLength(), heads = cfg.heads(), dh = d / heads;
         SDVariable x = sd.reshape(h, -1, d);
-        SDVariable q = splitHeads(x.mmul(weight(n + "_wq", d, d)), p, heads, dh);
+        // scale q by 1/sqrt(dh) before the product: same scores, one pass over [N,P,d] instead of [N,H,P,P]
+        SDVariable q = splitHeads(x.mmul(weight(n + "_wq", d, d)).div(Math.sqrt(dh)), p, heads, dh);
         SDVariable k = splitHeads(x.mmul(weight(n + "_wk", d, d)), p, heads, dh);
         SDVariable v = splitHeads(x.mmul(weight(n + "_wv", d, d)), p, heads, dh);
-        SDVariable scores = sd.mmul(q, k, false, true, false).div(Math.sqrt(dh));   // [N*H, P, P]
+        SDVariable scores = sd.mmul(q, k, false, true, false);                     // [N*H, P, P]
         scores = sd.reshape(scores, -1, heads, p, p).add(bias);
         SDVariable attn = sd.nn().softmax(scores, 3);
         SDVariable ctx = sd.mmul(sd.reshape(attn, -1, p, p), v);                 // [N*H, P, dh]

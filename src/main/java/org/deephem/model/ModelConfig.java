@@ -43,7 +43,7 @@ public record ModelConfig(
 
     public static ModelConfig defaults() {
         return new ModelConfig(true, true, true, Fusion.CONCAT, MmdKernel.MULTI,
-                180, 3, 32, 4, 1, 32, 18, 32,
+                180, 3, 32, 2, 1, 32, 18, 32,
                 1.0, 1.0, 1e-4,
                 1e-3, 100, 32, 32, 0.2, 42L, false);
     }
@@ -60,57 +60,111 @@ public record ModelConfig(
     }
 
     public ModelConfig withBranches(boolean seq, boolean inh, boolean mti) {
-        return new ModelConfig(seq, inh, mti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
-                inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
-                validationFraction, seed, doublePrecision);
+        return edit(b -> {
+            b.useSequence = seq;
+            b.useInherent = inh;
+            b.useMti = mti;
+        });
     }
 
     public ModelConfig withFusion(Fusion f) {
-        return new ModelConfig(useSequence, useInherent, useMti, f, kernel, maxLength, tokenPool, width, heads, layers, hidden,
-                inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
-                validationFraction, seed, doublePrecision);
+        return edit(b -> b.fusion = f);
     }
 
     public ModelConfig withKernel(MmdKernel k) {
-        return new ModelConfig(useSequence, useInherent, useMti, fusion, k, maxLength, tokenPool, width, heads, layers, hidden,
-                inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
-                validationFraction, seed, doublePrecision);
+        return edit(b -> b.kernel = k);
     }
 
     public ModelConfig withLossWeights(double mmd, double adv) {
-        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
-                inherentDim, mtiDim, mmd, adv, l2, learningRate, epochs, sourceBatch, targetBatch,
-                validationFraction, seed, doublePrecision);
+        return edit(b -> {
+            b.mmdWeight = mmd;
+            b.advWeight = adv;
+        });
     }
 
     public ModelConfig withSize(int maxLen, int pool, int w, int h, int nLayers, int mlp) {
-        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLen, pool, w, h, nLayers, mlp,
-                inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
-                validationFraction, seed, doublePrecision);
+        return edit(b -> {
+            b.maxLength = maxLen;
+            b.tokenPool = pool;
+            b.width = w;
+            b.heads = h;
+            b.layers = nLayers;
+            b.hidden = mlp;
+        });
     }
 
     public ModelConfig withTraining(int nEpochs, int srcBatch, int tgtBatch, double lr, long newSeed) {
-        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
-                inherentDim, mtiDim, mmdWeight, advWeight, l2, lr, nEpochs, srcBatch, tgtBatch,
-                validationFraction, newSeed, doublePrecision);
+        return edit(b -> {
+            b.epochs = nEpochs;
+            b.sourceBatch = srcBatch;
+            b.targetBatch = tgtBatch;
+            b.learningRate = lr;
+            b.seed = newSeed;
+        });
     }
 
     public ModelConfig withMtiDim(int k) {
-        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
-                inherentDim, k, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
-                validationFraction, seed, doublePrecision);
+        return edit(b -> b.mtiDim = k);
     }
 
     public ModelConfig withDoublePrecision(boolean d) {
-        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
-                inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
-                validationFraction, seed, d);
+        return edit(b -> b.doublePrecision = d);
     }
 
     public ModelConfig withRegularisation(double weightDecay, double valFraction) {
-        return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
-                inherentDim, mtiDim, mmdWeight, advWeight, weightDecay, learningRate, epochs, sourceBatch, targetBatch,
-                valFraction, seed, doublePrecision);
+        return edit(b -> {
+            b.l2 = weightDecay;
+            b.validationFraction = valFraction;
+        });
+    }
+
+    /** A copy with some fields changed (the record stays immutable; validation runs again). */
+    private ModelConfig edit(java.util.function.Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.build();
+    }
+
+    /** Mutable mirror of the record's fields, used only by {@link #edit}. */
+    private static final class Fields {
+        boolean useSequence, useInherent, useMti, doublePrecision;
+        Fusion fusion;
+        MmdKernel kernel;
+        int maxLength, tokenPool, width, heads, layers, hidden, inherentDim, mtiDim, epochs, sourceBatch, targetBatch;
+        double mmdWeight, advWeight, l2, learningRate, validationFraction;
+        long seed;
+
+        Fields(ModelConfig c) {
+            useSequence = c.useSequence;
+            useInherent = c.useInherent;
+            useMti = c.useMti;
+            fusion = c.fusion;
+            kernel = c.kernel;
+            maxLength = c.maxLength;
+            tokenPool = c.tokenPool;
+            width = c.width;
+            heads = c.heads;
+            layers = c.layers;
+            hidden = c.hidden;
+            inherentDim = c.inherentDim;
+            mtiDim = c.mtiDim;
+            mmdWeight = c.mmdWeight;
+            advWeight = c.advWeight;
+            l2 = c.l2;
+            learningRate = c.learningRate;
+            epochs = c.epochs;
+            sourceBatch = c.sourceBatch;
+            targetBatch = c.targetBatch;
+            validationFraction = c.validationFraction;
+            seed = c.seed;
+            doublePrecision = c.doublePrecision;
+        }
+
+        ModelConfig build() {
+            return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads,
+                    layers, hidden, inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch,
+                    targetBatch, validationFraction, seed, doublePrecision);
+        }
     }
 
     public String summary() {

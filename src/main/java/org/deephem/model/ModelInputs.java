@@ -57,21 +57,25 @@ public final class ModelInputs {
         Map<String, INDArray> m = new HashMap<>();
         int b = idx.length;
         if (cfg.useSequence()) {
+            // k-mer pooling is linear, so the mean of a window's embeddings equals the window's
+            // token histogram (divided by the window size) times the embedding matrix: the graph
+            // reads the pooled histograms [B, P, V] instead of one-hot tokens [B, P*pool, V].
             int t = cfg.tokenLength(), p = cfg.pooledLength(), pool = cfg.tokenPool(), v = Kmers.VOCABULARY;
-            float[] oneHot = new float[b * t * v];
+            float[] hist = new float[b * p * v];
             float[] mask = new float[b * p];
+            float share = 1f / pool;
             for (int r = 0; r < b; r++) {
                 int[] tok = idx[r] < 0 ? new int[0] : tokens[idx[r]];
                 int len = Math.min(tok.length, t);
                 for (int i = 0; i < t; i++) {
                     int id = i < len ? tok[i] : Kmers.PAD;
-                    oneHot[(r * t + i) * v + id] = 1f;
+                    hist[(r * p + i / pool) * v + id] += share;
                 }
                 int pooled = Math.max(1, (len + pool - 1) / pool);
                 for (int i = 0; i < pooled; i++) mask[r * p + i] = 1f;
             }
-            m.put(DeepHemGraph.TOKENS, Nd4j.create(oneHot, new long[] {b, t, v}, 'c').castTo(dt()));
-            m.put(DeepHemGraph.MASK, Nd4j.create(mask, new long[] {b, p}, 'c').castTo(dt()));
+            m.put(DeepHemGraph.TOKENS, cast(Nd4j.create(hist, new long[] {b, p, v}, 'c')));
+            m.put(DeepHemGraph.MASK, cast(Nd4j.create(mask, new long[] {b, p}, 'c')));
         }
         if (cfg.useInherent()) m.put(DeepHemGraph.INHERENT, rows(inherent, idx));
         if (cfg.useMti()) m.put(DeepHemGraph.MTI, rows(mti, idx));
@@ -82,7 +86,11 @@ public final class ModelInputs {
         int c = src.length > 0 ? src[0].length : 0;
         double[] flat = new double[idx.length * c];
         for (int r = 0; r < idx.length; r++) if (idx[r] >= 0) System.arraycopy(src[idx[r]], 0, flat, r * c, c);
-        return Nd4j.create(flat, new long[] {idx.length, c}, 'c').castTo(dt());
+        return cast(Nd4j.create(flat, new long[] {idx.length, c}, 'c'));
+    }
+
+    private INDArray cast(INDArray a) {
+        return a.dataType() == dt() ? a : a.castTo(dt());
     }
 
     /** Number of sequences longer than the model reads. */

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * are serialised here.
  */
 public final class Predictor {
-    public static final int BATCH = 256;
+    public static final int BATCH = 512;
 
     private Predictor() {}
 

@@ -75,7 +75,7 @@ public final class Trainer {
         int[] trainRows = split.train();
         int[] srcPerm = shuffled(trainRows, rnd);
         int srcPos = 0;
-        int[] monitorSrc = java.util.Arrays.copyOf(srcPerm, cfg.sourceBatch());
+        int[] monitorSrc = new int[cfg.sourceBatch()];
         for (int i = 0; i < monitorSrc.length; i++) monitorSrc[i] = trainRows[i % trainRows.length];
         int[] monitorTgt = new int[cfg.targetBatch()];
         for (int i = 0; i < monitorTgt.length; i++) monitorTgt[i] = i % nT;

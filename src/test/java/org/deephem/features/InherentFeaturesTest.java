@@ -34,7 +34,7 @@ class InherentFeaturesTest {
         assertEquals(22, f[14]);
         assertEquals(20, f[15]);
         assertEquals(2, f[16], "a mature not inside the precursor is not counted");
-        assertEquals(3.0 / 7.0, f[17], 1e-12, "seed GAGGUAG has 3 G/C of 7");
+        assertEquals(4.0 / 7.0, f[17], 1e-12, "seed GAGGUAG (nt 2-8 of UGAGGUAGU...) has 4 G/C of 7");
     }
 
     @Test
