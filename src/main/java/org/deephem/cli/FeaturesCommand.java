@@ -52,7 +52,7 @@ final class FeaturesCommand implements Callable<Integer> {
             java.io.IOException[] failure = {null};
             Fasta.read(fasta, r -> {
                 if (r.sequence().length() > RnaFolder.MAX_LENGTH) {
-                    throw InputError.at(fasta, r.line(), "record '" + r.id() + "': " + r.sequence().length()
+                    throw InputError.atLine(fasta, r.line(), "record '" + r.id() + "': " + r.sequence().length()
                             + " nt is longer than the supported " + RnaFolder.MAX_LENGTH + " nt");
                 }
                 chunk.add(r);

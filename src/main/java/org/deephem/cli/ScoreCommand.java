@@ -53,6 +53,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.deephem.model.NdThreads.configure();
         long t0 = System.nanoTime();
         TrainedModel m = ModelZip.load(model);
         Scorer scorer = new Scorer(m);

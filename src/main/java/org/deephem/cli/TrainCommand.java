@@ -63,6 +63,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.deephem.model.NdThreads.configure();
         DeepHemDataset ds = DatasetReader.read(data);
         if (!ds.hasFeatures()) throw new org.deephem.io.InputError(data + ": the dataset has no feature files (run build-dataset)");
         ModelConfig d = ModelConfig.defaults();

@@ -25,7 +25,8 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * Trains one DeepHEM graph: batches of {@code sourceBatch} labelled mouse + {@code targetBatch}
  * human rows (fixed shapes), one epoch = one pass over the human rows, Adam, DANN schedules
- * for the reversal coefficient λ and the MMD weight α ({@code 2/(1+e^{−10p}) − 1}, p = progress).
+ * for the reversal coefficient λ and the MMD weight α ({@code 2/(1+e^{−10p}) − 1}, p = share of
+ * all training steps done, updated every step).
  *
  * <p>Weight selection never looks at the human conservation/DSW indicators: a stratified,
  * seeded share of the labelled mouse rows is held out, and the kept weights are those of the
@@ -89,11 +90,12 @@ public final class Trainer {
         double[] bestHuman = null;
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
             long t0 = System.nanoTime();
-            double p = cfg.epochs() == 1 ? 1.0 : epoch / (double) (cfg.epochs() - 1);
-            double lambda = 2.0 / (1.0 + Math.exp(-10 * p)) - 1.0;
-            double alpha = lambda;
+            double lambda = 0, alpha = 0;
             int[] tgtPerm = shuffled(range(nT), rnd);
             for (int s = 0; s < steps; s++) {
+                // DANN schedule per step: p runs from 0 to 1 over the whole training
+                lambda = dannSchedule((epoch * steps + s + 1) / (double) (cfg.epochs() * steps));
+                alpha = lambda;
                 int[] src = new int[cfg.sourceBatch()];
                 for (int i = 0; i < src.length; i++) {
                     if (srcPos == srcPerm.length) {
@@ -143,6 +145,11 @@ public final class Trainer {
         for (int i : split.validation()) valIds.add(ds.source().ids().get(i));
         return new Result(sd, cfg, inhScaler, mtiScaler, log, collapsed ? cfg.epochs() : bestEpoch,
                 bestAuc, split.validation().length > 0 ? bestLoss : Double.NaN, bestHuman, collapsed, valIds);
+    }
+
+    /** λ(p) = 2 / (1 + e^(−10p)) − 1 (Ganin et al. 2016): 0 at the start, → 1 at the end. */
+    public static double dannSchedule(double p) {
+        return 2.0 / (1.0 + Math.exp(-10 * p)) - 1.0;
     }
 
     private static ModelInputs subset(ModelConfig cfg, DeepHemDataset ds, Standardiser a, Standardiser b) {

@@ -82,6 +82,17 @@ class CliTest {
     }
 
     @Test
+    void overLongSequenceIsRefusedByName() throws IOException {
+        Path fa = tmp.resolve("long.fa");
+        Files.writeString(fa, ">short\nACGUACGUACGUACGU\n>giant\n" + "ACGU".repeat(101) + "\n");
+        Path out = tmp.resolve("long.csv");
+        Run r = run("features", fa.toString(), "-o", out.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("long.fa, line 3") && r.err().contains("'giant'") && r.err().contains("404 nt"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void featuresCommandWritesAllColumnsForAFasta() throws IOException {
         Path fa = tmp.resolve("new.fa");
         Files.writeString(fa, ">hsa-let-7a-1\nUGGGAUGAGGUAGUAGGUUGUAUAGUUUUAGGGUCACACCCACCACUGGGAGAUAACUAUACAAUCUACUGUCUUUCCUA\n"

@@ -56,6 +56,18 @@ class JarIT {
         assertEquals(Files.readAllLines(tmp.resolve("report").resolve("human_scores.csv")), lines,
                 "scores from the reloaded zip equal those written at training time");
 
+        Path fa = tmp.resolve("novel.fa");
+        Files.writeString(fa, ">novel-1\nGGCUGAGGUAGUAGGUUGUAUAGUUAGAAAAUACUAUACAACCUACUACCUCAGCC\n>novel-2\nACGUACGUAGCUAGCUAGCUAGCAUCGAUCGAUCGAUGCAUGCUAGCUAGCUAGC\n");
+        Path fscores = tmp.resolve("novel.csv");
+        Out novel = jar("score", "--model", tmp.resolve("zoo").resolve("it.zip").toString(), "--fasta", fa.toString(), "-o", fscores.toString());
+        assertEquals(0, novel.exit(), novel.text());
+        List<String> nl = Files.readAllLines(fscores);
+        assertEquals(3, nl.size());
+        for (String l : nl.subList(1, 3)) {
+            double v = Double.parseDouble(l.split(",")[1]);
+            assertTrue(v >= 0 && v <= 1, l);
+        }
+
         Out bad = jar("inspect", tmp.resolve("missing").toString());
         assertEquals(2, bad.exit(), bad.text());
     }

@@ -70,6 +70,13 @@ class TrainerTest {
     }
 
     @Test
+    void dannScheduleMatchesItsClosedForm() {
+        assertEquals(0.0, Trainer.dannSchedule(0.0), 0.0);
+        assertEquals(2 / (1 + Math.exp(-5)) - 1, Trainer.dannSchedule(0.5), 1e-15);
+        assertEquals(0.9999092042625951, Trainer.dannSchedule(1.0), 1e-15);
+    }
+
+    @Test
     void splitIsStratifiedAndDisjoint() {
         int[] labels = new int[100];
         for (int i = 0; i < 40; i++) labels[i] = 1;

@@ -1,0 +1,23 @@
+package org.deephem.model;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * ND4J's thread count. On the 2-core machines this project is measured on, one thread trains
+ * about twice as fast as two (see docs/ARCHITECTURE.md), so one thread is the default unless the
+ * user sets OMP_NUM_THREADS, which then wins.
+ */
+public final class NdThreads {
+    private NdThreads() {}
+
+    /** Applies the default; returns the thread count in force. */
+    public static int configure() {
+        String env = System.getenv("OMP_NUM_THREADS");
+        if (env == null || env.isBlank()) {
+            Nd4j.getEnvironment().setMaxThreads(1);
+            Nd4j.getEnvironment().setMaxMasterThreads(1);
+            Nd4j.factory().blas().setMaxThreads(1); // OpenBLAS has its own pool
+        }
+        return Nd4j.getEnvironment().maxThreads();
+    }
+}
