@@ -142,6 +142,36 @@ class DatasetReaderTest {
     }
 
     @Test
+    void wideMtiXlsxReadsLikeTheLongTsv() throws IOException {
+        Path dir = TestData.demoCopy(tmp);
+        DeepHemDataset before = DatasetReader.read(dir);
+        List<String> genes = before.humanTargets().values().stream().flatMap(java.util.Set::stream).distinct().sorted().toList();
+        List<String> header = new ArrayList<>(List.of("ID"));
+        header.addAll(genes);
+        List<Object[]> rows = new ArrayList<>();
+        for (String id : before.target().ids()) {
+            Object[] r = new Object[genes.size() + 1];
+            r[0] = id;
+            java.util.Set<String> mine = before.humanTargets().getOrDefault(id, java.util.Set.of());
+            for (int g = 0; g < genes.size(); g++) r[g + 1] = mine.contains(genes.get(g)) ? 1 : 0;
+            rows.add(r);
+        }
+        Files.delete(dir.resolve(Layout.HSA_MTI_TSV));
+        Xlsx.write(dir.resolve(Layout.HSA_MTI_XLSX), header, rows);
+        assertEquals(before.humanTargets(), DatasetReader.read(dir).humanTargets());
+    }
+
+    @Test
+    void folderWithoutFeatureFilesReadsAndSaysWhatIsMissing() throws IOException {
+        Path dir = TestData.demoCopy(tmp);
+        Files.delete(dir.resolve(Layout.MMU_FEATURE));
+        Files.delete(dir.resolve(Layout.HSA_FEATURE));
+        DeepHemDataset d = DatasetReader.read(dir);
+        assertFalse(d.hasFeatures());
+        assertTrue(Inspection.summarise(d).contains("MISSING (mmu_feature.xlsx / hsa_feature.xlsx)"));
+    }
+
+    @Test
     void featureRowsMustMatchSequenceIds() throws IOException {
         Path dir = corrupt(Layout.HSA_FEATURE, rows -> rows.remove(rows.size() - 1));
         String m = error(dir);
