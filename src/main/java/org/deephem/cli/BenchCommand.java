@@ -102,6 +102,7 @@ final class BenchCommand implements Callable<Integer> {
             Bench.runChild(1, "bench-worker", "--data", dataset.toString(), "--epochs", "1", "--model", model.toString());
         }
         // scoring throughput (in this JVM, after warm-up)
+        int threads = org.deephem.model.NdThreads.configure();
         TrainedModel m = ModelZip.load(model);
         Scorer scorer = new Scorer(m);
         ModelInputs in = scorer.inputs(ds.target().sequences(), ds.target().inherent(), ds.target().mtiPca());
@@ -110,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
         long s0 = System.nanoTime();
         for (int r = 0; r < reps; r++) Predictor.predict(m.graph(), in);
         double perSec = reps * in.size() / ((System.nanoTime() - s0) / 1e9);
-        t.row("scoring throughput after warm-up (sequences/s)", Bench.fmt("%.0f", perSec), ">= 5000");
+        t.row("scoring throughput after warm-up, " + threads + " ND4J thread(s) (sequences/s)", Bench.fmt("%.0f", perSec), ">= 5000");
         Path out = zoo.resolve("scores.csv");
         Bench.Child sc = Bench.runChild(1, "score", "--model", model.toString(), "--data", dataset.toString(), "-o", out.toString());
         t.row("`score` of all " + ds.target().size() + " human miRNAs, wall incl. JVM start", Bench.fmt("%.1f s", sc.wallSeconds()), "< 10 s");

@@ -16,7 +16,6 @@ import org.deephem.features.RnaFolder;
 import org.deephem.io.AtomicFiles;
 import org.deephem.io.Fasta;
 import org.deephem.io.FastaRecord;
-import org.deephem.io.InputError;
 import org.deephem.io.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,8 +38,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Mature> ms = new ArrayList<>();
-        if (matures != null) Fasta.read(matures, r -> ms.add(new Mature(r.id(), r.sequence())));
+        List<Mature> ms = Mature.readFasta(matures);
         RnaFolder folder = new RnaFolder();
         long[] count = {0};
         AtomicFiles.write(out, os -> {
@@ -51,11 +49,7 @@ final class FeaturesCommand implements Callable<Integer> {
             List<FastaRecord> chunk = new ArrayList<>(CHUNK);
             java.io.IOException[] failure = {null};
             Fasta.read(fasta, r -> {
-                if (r.sequence().length() > RnaFolder.MAX_LENGTH) {
-                    throw InputError.atLine(fasta, r.line(), "record '" + r.id() + "': " + r.sequence().length()
-                            + " nt is longer than the supported " + RnaFolder.MAX_LENGTH + " nt");
-                }
-                chunk.add(r);
+                chunk.add(RnaFolder.requireSupported(fasta, r));
                 if (chunk.size() == CHUNK) failure[0] = flush(chunk, ms, folder, w, count, failure[0]);
             });
             failure[0] = flush(chunk, ms, folder, w, count, failure[0]);

@@ -76,16 +76,12 @@ final class ScoreCommand implements Callable<Integer> {
             scores = scorer.score(d, tg);
         } else {
             List<FastaRecord> recs = Fasta.readAll(input.fasta);
-            List<Mature> ms = new ArrayList<>();
-            if (matures != null) Fasta.read(matures, r -> ms.add(new Mature(r.id(), r.sequence())));
+            List<Mature> ms = Mature.readFasta(matures);
             ids = new ArrayList<>();
             List<String> seqs = new ArrayList<>();
             List<List<Mature>> mats = new ArrayList<>();
             for (FastaRecord r : recs) {
-                if (r.sequence().length() > org.deephem.features.RnaFolder.MAX_LENGTH) {
-                    throw InputError.atLine(input.fasta, r.line(), "record '" + r.id() + "' is longer than "
-                            + org.deephem.features.RnaFolder.MAX_LENGTH + " nt");
-                }
+                org.deephem.features.RnaFolder.requireSupported(input.fasta, r);
                 ids.add(r.id());
                 seqs.add(r.sequence());
                 mats.add(Mature.containedIn(r.sequence(), ms));

@@ -23,6 +23,13 @@ final class TrainingCurves {
         c.addSeries("domain accuracy", x, log.stream().mapToDouble(EpochLog::domainAccuracy).toArray());
         c.addSeries("validation AUC", x, log.stream().mapToDouble(e -> Double.isNaN(e.valAuc()) ? 0 : e.valAuc()).toArray());
         c.addSeries("validation log-loss", x, log.stream().mapToDouble(e -> Double.isNaN(e.valLogLoss()) ? 0 : e.valLogLoss()).toArray());
+        double top = 1.0;
+        for (EpochLog e : log) top = Math.max(top, Math.max(e.advLoss(), Math.max(e.clsLoss(), e.valLogLoss())));
+        if (selected >= 1) {
+            var marker = c.addSeries("selected epoch", new double[] {selected, selected}, new double[] {0, top});
+            marker.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            marker.setLineColor(java.awt.Color.BLACK);
+        }
         AtomicFiles.write(png, os -> BitmapEncoder.saveBitmap(c, os, BitmapEncoder.BitmapFormat.PNG));
     }
 }

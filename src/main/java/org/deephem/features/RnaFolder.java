@@ -35,6 +35,15 @@ public final class RnaFolder {
         return new Dp(encode(seq)).run();
     }
 
+    /** A FASTA record this folder can take, or a one-line error naming file, line and record. */
+    public static org.deephem.io.FastaRecord requireSupported(java.nio.file.Path file, org.deephem.io.FastaRecord r) {
+        if (r.sequence().length() > MAX_LENGTH) {
+            throw org.deephem.io.InputError.atLine(file, r.line(), "record '" + r.id() + "': " + r.sequence().length()
+                    + " nt is longer than the supported " + MAX_LENGTH + " nt");
+        }
+        return r;
+    }
+
     static int[] encode(String seq) {
         int[] s = new int[seq.length()];
         for (int i = 0; i < s.length; i++) {
