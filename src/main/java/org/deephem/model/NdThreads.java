@@ -10,7 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class NdThreads {
     private NdThreads() {}
 
-    /** Applies the default; returns the thread count in force. */
+    /**
+     * Applies the default; returns the number of ND4J master threads in force. (libnd4j keeps
+     * its own maxThreads at the core count whatever is asked; the master-thread and BLAS
+     * settings are the ones that take effect.)
+     */
     public static int configure() {
         String env = System.getenv("OMP_NUM_THREADS");
         if (env == null || env.isBlank()) {
@@ -18,6 +22,6 @@ public final class NdThreads {
             Nd4j.getEnvironment().setMaxMasterThreads(1);
             Nd4j.factory().blas().setMaxThreads(1); // OpenBLAS has its own pool
         }
-        return Nd4j.getEnvironment().maxThreads();
+        return Nd4j.getEnvironment().maxMasterThreads();
     }
 }
