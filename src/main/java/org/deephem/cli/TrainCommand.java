@@ -52,6 +52,8 @@ final class TrainCommand implements Callable<Integer> {
     double mmdWeight;
     @Option(names = "--adv-weight", defaultValue = "1.0", description = "adversarial weight, 0 = off (default: ${DEFAULT-VALUE})")
     double advWeight;
+    @Option(names = "--select", defaultValue = "VAL_LOGLOSS", description = "kept epoch: VAL_LOGLOSS, VAL_AUC or LAST (default: ${DEFAULT-VALUE}); judged on held-out mouse only")
+    org.deephem.model.Selection select;
     @Option(names = "--width", description = "model width d (default: 32)")
     Integer width;
     @Option(names = "--layers", description = "encoder blocks (default: 1)")
@@ -74,7 +76,8 @@ final class TrainCommand implements Callable<Integer> {
                 .withSize(Math.min(maxLen, 200), pool != null ? pool : d.tokenPool(), width != null ? width : d.width(),
                         heads != null ? heads : d.heads(), layers != null ? layers : d.layers(), d.hidden())
                 .withTraining(epochs != null ? epochs : d.epochs(), d.sourceBatch(), d.targetBatch(), d.learningRate(), seed)
-                .withMtiDim(ds.pcaNames() == null ? d.mtiDim() : ds.pcaNames().size());
+                .withMtiDim(ds.pcaNames() == null ? d.mtiDim() : ds.pcaNames().size())
+                .withSelection(select);
         Progress.say("training: %s", cfg.summary());
         Progress.say("data: %d labelled mouse, %d human", ds.source().size(), ds.target().size());
         long t0 = System.nanoTime();
@@ -88,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         MtiPca pca = Files.exists(pcaFile) ? MtiPca.read(pcaFile) : null;
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("selected_epoch", r.bestEpoch());
-        metrics.put("selection", "lowest validation log-loss on held-out labelled mouse, among epochs with human score sd > " + Trainer.COLLAPSE_STD);
+        metrics.put("selection", cfg.selection() + " on held-out labelled mouse, among epochs with human score sd > " + Trainer.COLLAPSE_STD);
         metrics.put("validation_auc", r.bestValAuc());
         metrics.put("validation_logloss", r.bestValLogLoss());
         metrics.put("validation_ids", r.validationIds());

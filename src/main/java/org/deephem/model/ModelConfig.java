@@ -23,6 +23,7 @@ import java.util.Locale;
  * @param sourceBatch   labelled mouse rows per step
  * @param targetBatch   human rows per step
  * @param validationFraction share of labelled mouse held out (stratified) for weight selection
+ * @param selection     how the kept epoch is chosen (never from the human indicators)
  */
 public record ModelConfig(
         boolean useSequence, boolean useInherent, boolean useMti,
@@ -31,7 +32,7 @@ public record ModelConfig(
         int inherentDim, int mtiDim,
         double mmdWeight, double advWeight, double l2,
         double learningRate, int epochs, int sourceBatch, int targetBatch,
-        double validationFraction, long seed, boolean doublePrecision) {
+        double validationFraction, org.deephem.model.Selection selection, long seed, boolean doublePrecision) {
 
     public ModelConfig {
         if (!useSequence && !useInherent && !useMti) throw new IllegalArgumentException("at least one branch must be on");
@@ -45,7 +46,7 @@ public record ModelConfig(
         return new ModelConfig(true, true, true, Fusion.CONCAT, MmdKernel.MULTI,
                 180, 3, 32, 2, 1, 32, 18, 32,
                 1.0, 1.0, 1e-4,
-                1e-3, 100, 32, 32, 0.2, 42L, false);
+                1e-3, 100, 32, 32, 0.2, org.deephem.model.Selection.VAL_LOGLOSS, 42L, false);
     }
 
     /** Token positions after pooling. */
@@ -111,6 +112,10 @@ public record ModelConfig(
         return edit(b -> b.doublePrecision = d);
     }
 
+    public ModelConfig withSelection(org.deephem.model.Selection rule) {
+        return edit(b -> b.selection = rule);
+    }
+
     public ModelConfig withRegularisation(double weightDecay, double valFraction) {
         return edit(b -> {
             b.l2 = weightDecay;
@@ -130,6 +135,7 @@ public record ModelConfig(
         boolean useSequence, useInherent, useMti, doublePrecision;
         Fusion fusion;
         MmdKernel kernel;
+        org.deephem.model.Selection selection;
         int maxLength, tokenPool, width, heads, layers, hidden, inherentDim, mtiDim, epochs, sourceBatch, targetBatch;
         double mmdWeight, advWeight, l2, learningRate, validationFraction;
         long seed;
@@ -156,6 +162,7 @@ public record ModelConfig(
             sourceBatch = c.sourceBatch;
             targetBatch = c.targetBatch;
             validationFraction = c.validationFraction;
+            selection = c.selection;
             seed = c.seed;
             doublePrecision = c.doublePrecision;
         }
@@ -163,15 +170,15 @@ public record ModelConfig(
         ModelConfig build() {
             return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads,
                     layers, hidden, inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch,
-                    targetBatch, validationFraction, seed, doublePrecision);
+                    targetBatch, validationFraction, selection, seed, doublePrecision);
         }
     }
 
     public String summary() {
         return String.format(Locale.ROOT,
                 "branches seq=%s inherent=%s mti=%s; fusion %s; %s-kernel MMD x%.2g, adversarial x%.2g; "
-                        + "d=%d heads=%d layers=%d pool=%d (L=%d); Adam lr=%.2g, %d epochs, batch %d+%d, l2=%.1g, seed %d",
+                        + "d=%d heads=%d layers=%d pool=%d (L=%d); Adam lr=%.2g, %d epochs, batch %d+%d, l2=%.1g, selection %s, seed %d",
                 useSequence, useInherent, useMti, fusion, kernel, mmdWeight, advWeight, width, heads, layers,
-                tokenPool, pooledLength(), learningRate, epochs, sourceBatch, targetBatch, l2, seed);
+                tokenPool, pooledLength(), learningRate, epochs, sourceBatch, targetBatch, l2, selection, seed);
     }
 }

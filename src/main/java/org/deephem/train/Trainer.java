@@ -12,6 +12,7 @@ import org.deephem.model.DeepHemGraph;
 import org.deephem.model.ModelConfig;
 import org.deephem.model.ModelInputs;
 import org.deephem.model.Predictor;
+import org.deephem.model.Selection;
 import org.deephem.model.Standardiser;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -30,8 +31,9 @@ import org.nd4j.linalg.learning.config.Adam;
  *
  * <p>Weight selection never looks at the human conservation/DSW indicators: a stratified,
  * seeded share of the labelled mouse rows is held out, and the kept weights are those of the
- * epoch with the lowest validation log-loss among epochs whose human scores are not collapsed
- * (standard deviation above {@link #COLLAPSE_STD}). Log-loss rather than AUC, because the
+ * epoch that is best by the config's {@link Selection} rule (default: lowest validation
+ * log-loss) among epochs whose human scores are not collapsed (standard deviation above
+ * {@link #COLLAPSE_STD}). Log-loss rather than AUC, because the
  * sequence branch memorises the mouse rows and validation AUC saturates while the model
  * becomes over-confident (REFERENCE-FINDINGS.md).
  */
@@ -86,7 +88,7 @@ public final class Trainer {
         List<EpochLog> log = new ArrayList<>();
         Map<String, INDArray> best = null;
         int bestEpoch = -1;
-        double bestLoss = Double.POSITIVE_INFINITY, bestAuc = Double.NaN;
+        double bestCriterion = Double.POSITIVE_INFINITY, bestLoss = Double.NaN, bestAuc = Double.NaN;
         double[] bestHuman = null;
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
             long t0 = System.nanoTime();
@@ -129,9 +131,10 @@ public final class Trainer {
             log.add(e);
             if (progress != null) progress.accept(e);
             boolean eligible = std > COLLAPSE_STD;
-            double criterion = split.validation().length > 0 ? valLoss : -epoch; // no validation: keep the last epoch
-            if (eligible && criterion < bestLoss) {
-                bestLoss = criterion;
+            double criterion = criterion(cfg.selection(), split.validation().length > 0, valLoss, valAuc, epoch);
+            if (eligible && criterion < bestCriterion) {
+                bestCriterion = criterion;
+                bestLoss = valLoss;
                 bestAuc = valAuc;
                 bestEpoch = epoch + 1;
                 best = snapshot(sd);
@@ -144,7 +147,13 @@ public final class Trainer {
         List<String> valIds = new ArrayList<>();
         for (int i : split.validation()) valIds.add(ds.source().ids().get(i));
         return new Result(sd, cfg, inhScaler, mtiScaler, log, collapsed ? cfg.epochs() : bestEpoch,
-                bestAuc, split.validation().length > 0 ? bestLoss : Double.NaN, bestHuman, collapsed, valIds);
+                bestAuc, bestLoss, bestHuman, collapsed, valIds);
+    }
+
+    /** Smaller is better; without validation rows every rule keeps the last eligible epoch. */
+    static double criterion(Selection rule, boolean hasValidation, double valLoss, double valAuc, int epoch) {
+        if (!hasValidation || rule == Selection.LAST) return -epoch;
+        return rule == Selection.VAL_AUC ? -valAuc : valLoss;
     }
 
     /** λ(p) = 2 / (1 + e^(−10p)) − 1 (Ganin et al. 2016): 0 at the start, → 1 at the end. */

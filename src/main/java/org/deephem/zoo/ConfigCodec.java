@@ -42,6 +42,7 @@ public final class ConfigCodec {
                 else if (t == double.class) args[i] = ((Number) v).doubleValue();
                 else if (t == Fusion.class) args[i] = Fusion.valueOf((String) v);
                 else if (t == MmdKernel.class) args[i] = MmdKernel.valueOf((String) v);
+                else if (t == org.deephem.model.Selection.class) args[i] = org.deephem.model.Selection.valueOf((String) v);
                 else throw new IllegalStateException("unsupported config type " + t);
             } catch (ClassCastException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("config field '" + name + "' has an invalid value '" + v + "'");

@@ -70,6 +70,17 @@ class TrainerTest {
     }
 
     @Test
+    void selectionRulesKeepTheRightEpoch() {
+        Trainer.Result last = Trainer.train(small(3, 4).withSelection(org.deephem.model.Selection.LAST), demo, null);
+        assertEquals(3, last.bestEpoch());
+        Trainer.Result auc = Trainer.train(small(3, 4).withSelection(org.deephem.model.Selection.VAL_AUC), demo, null);
+        double max = auc.log().stream().mapToDouble(EpochLog::valAuc).max().orElseThrow();
+        assertEquals(max, auc.bestValAuc(), 0.0);
+        assertEquals(auc.log().stream().filter(e -> e.valAuc() == max).findFirst().orElseThrow().epoch(), auc.bestEpoch(),
+                "ties go to the earlier epoch");
+    }
+
+    @Test
     void dannScheduleMatchesItsClosedForm() {
         assertEquals(0.0, Trainer.dannSchedule(0.0), 0.0);
         assertEquals(2 / (1 + Math.exp(-5)) - 1, Trainer.dannSchedule(0.5), 1e-15);
