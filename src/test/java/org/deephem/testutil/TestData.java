@@ -19,9 +19,11 @@ public final class TestData {
     public static Path rawOrSkip() {
         String env = System.getenv("DEEPHEM_RAW");
         Path p = env != null ? Path.of(env) : Path.of("..", "shared", "data", "raw");
-        Assumptions.assumeTrue(Files.isDirectory(p.resolve("xgem")),
-                "SKIPPED: real raw data not found at " + p.toAbsolutePath().normalize()
-                        + " (set DEEPHEM_RAW or place shared/data/raw beside the repo)");
+        String why = "SKIPPED: real raw data not found at " + p.toAbsolutePath().normalize()
+                + " (set DEEPHEM_RAW or place shared/data/raw beside the repo)";
+        // surefire does not print assumption messages from @BeforeAll, so say it here too
+        if (!Files.isDirectory(p.resolve("xgem"))) System.err.println(why);
+        Assumptions.assumeTrue(Files.isDirectory(p.resolve("xgem")), why);
         return p;
     }
 
