@@ -61,6 +61,7 @@ public final class Trainer {
         ModelInputs all = new ModelInputs(cfg, seqs, concat(ds.source().inherent(), ds.target().inherent()),
                 concat(ds.source().mtiPca(), ds.target().mtiPca()), inhScaler, mtiScaler);
         ModelInputs human = new ModelInputs(cfg, ds.target().sequences(), ds.target().inherent(), ds.target().mtiPca(), inhScaler, mtiScaler);
+        ModelInputs mouse = new ModelInputs(cfg, ds.source().sequences(), ds.source().inherent(), ds.source().mtiPca(), inhScaler, mtiScaler);
 
         Nd4j.getRandom().setSeed(cfg.seed());
         SameDiff sd = DeepHemGraph.build(cfg);
@@ -118,7 +119,7 @@ public final class Trainer {
             Map<String, INDArray> o = sd.output(mon, DeepHemGraph.LOSS, DeepHemGraph.CLS_LOSS, DeepHemGraph.MMD_LOSS,
                     DeepHemGraph.ADV_LOSS, DeepHemGraph.DOMAIN_LOGIT);
             double domAcc = domainAccuracy(o.get(DeepHemGraph.DOMAIN_LOGIT), cfg.sourceBatch());
-            double[] srcScores = Predictor.predict(sd, subset(cfg, ds, inhScaler, mtiScaler));
+            double[] srcScores = Predictor.predict(sd, mouse);
             double trainAuc = Metrics.auc(pick(srcScores, trainRows), trainLabels);
             double valAuc = split.validation().length > 0 ? Metrics.auc(pick(srcScores, split.validation()), valLabels) : Double.NaN;
             double valLoss = split.validation().length > 0 ? Metrics.logLoss(pick(srcScores, split.validation()), valLabels) : Double.NaN;
@@ -159,10 +160,6 @@ public final class Trainer {
     /** λ(p) = 2 / (1 + e^(−10p)) − 1 (Ganin et al. 2016): 0 at the start, → 1 at the end. */
     public static double dannSchedule(double p) {
         return 2.0 / (1.0 + Math.exp(-10 * p)) - 1.0;
-    }
-
-    private static ModelInputs subset(ModelConfig cfg, DeepHemDataset ds, Standardiser a, Standardiser b) {
-        return new ModelInputs(cfg, ds.source().sequences(), ds.source().inherent(), ds.source().mtiPca(), a, b);
     }
 
     /** Placeholders of one training/monitoring batch: source rows first, then target rows. */
