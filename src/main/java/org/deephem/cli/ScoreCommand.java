@@ -46,7 +46,7 @@ final class ScoreCommand implements Callable<Integer> {
     String domain;
     @Option(names = "--matures", description = "with --fasta: FASTA of matures (features 15-18 are 0 without it)")
     Path matures;
-    @Option(names = "--targets", description = "with --fasta: TSV 'ID<TAB>gene' of predicted targets (without it: no targets)")
+    @Option(names = "--targets", description = "with --fasta: TSV with a header line and columns ID, gene (one predicted target per line; without it: no targets)")
     Path targets;
     @Option(names = {"-o", "--out"}, required = true, description = "output CSV")
     Path out;
