@@ -3,6 +3,7 @@ package org.deephem.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,8 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train DeepHEM on a DeepHEM-layout dataset, keep the best weights (selected on held-out",
-                "labelled mouse, never on the human indicators) and save a model zip.",
+        description = {"Train DeepHEM on a DeepHEM-layout dataset, keep the best weights (selected on held-out labelled mouse, never on the human indicators) and save a model zip.",
                 "Writes <zoo>/<name>.zip and, under --out, training_log.csv and human_scores.csv."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "dataset folder (default: ${DEFAULT-VALUE})")
@@ -66,6 +66,11 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         org.deephem.model.NdThreads.configure();
+        for (String b : branches) {
+            if (!List.of("seq", "inherent", "mti").contains(b)) {
+                throw new org.deephem.io.InputError("--branches: unknown branch '" + b + "' (use seq, inherent, mti)");
+            }
+        }
         DeepHemDataset ds = DatasetReader.read(data);
         if (!ds.hasFeatures()) throw new org.deephem.io.InputError(data + ": the dataset has no feature files (run build-dataset)");
         ModelConfig d = ModelConfig.defaults();
