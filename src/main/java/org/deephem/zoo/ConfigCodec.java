@@ -24,6 +24,12 @@ public final class ConfigCodec {
         return m;
     }
 
+    /**
+     * Fields added after format version 1 was first written, with the value that older models
+     * implicitly had; any other missing field is an error.
+     */
+    static final Map<String, Object> ADDED_LATER = Map.of("selection", "VAL_LOGLOSS");
+
     /** Rebuilds a config; a missing or ill-typed value is an error naming the field. */
     public static ModelConfig fromMap(Map<String, ?> m) {
         RecordComponent[] rcs = ModelConfig.class.getRecordComponents();
@@ -33,7 +39,7 @@ public final class ConfigCodec {
             String name = rcs[i].getName();
             Class<?> t = rcs[i].getType();
             types[i] = t;
-            Object v = m.get(name);
+            Object v = m.containsKey(name) ? m.get(name) : ADDED_LATER.get(name);
             if (v == null) throw new IllegalArgumentException("config field '" + name + "' is missing");
             try {
                 if (t == boolean.class) args[i] = (Boolean) v;

@@ -129,6 +129,16 @@ class ModelZipTest {
     }
 
     @Test
+    void configsWrittenBeforeLaterFieldsStillLoadButOtherGapsAreRefused() {
+        Map<String, Object> m = new LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
+        m.remove("selection");
+        assertEquals(trained.config(), ConfigCodec.fromMap(m));
+        m.remove("mtiDim");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigCodec.fromMap(m));
+        assertTrue(e.getMessage().contains("'mtiDim' is missing"), e.getMessage());
+    }
+
+    @Test
     void notAZipOrMissingFileIsRefused() throws IOException {
         Path txt = tmp.resolve("model.zip.txt");
         Files.writeString(txt, "hello");
