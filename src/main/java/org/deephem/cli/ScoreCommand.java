@@ -12,7 +12,6 @@ import org.deephem.data.DeepHemDataset;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.Domain;
 import org.deephem.features.Mature;
-import org.deephem.io.AtomicFiles;
 import org.deephem.io.Fasta;
 import org.deephem.io.FastaRecord;
 import org.deephem.io.InputError;
@@ -96,9 +95,7 @@ final class ScoreCommand implements Callable<Integer> {
             }
             scores = scorer.scoreSequences(ids, seqs, mats, tg);
         }
-        StringBuilder sb = new StringBuilder("id,score\n");
-        for (int i = 0; i < ids.size(); i++) sb.append(ids.get(i)).append(',').append(String.format(Locale.ROOT, "%.6f", scores[i])).append('\n');
-        AtomicFiles.writeString(out, sb.toString());
+        org.deephem.zoo.ScoresCsv.write(out, ids, scores);
         Progress.say("scored %d miRNAs in %.2f s -> %s", ids.size(), (System.nanoTime() - t0) / 1e9, out);
         return 0;
     }

@@ -118,11 +118,7 @@ final class TrainCommand implements Callable<Integer> {
         StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
         for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
         AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());
-        StringBuilder sc = new StringBuilder("id,score\n");
-        for (int i = 0; i < ds.target().size(); i++) {
-            sc.append(ds.target().ids().get(i)).append(',').append(String.format(Locale.ROOT, "%.6f", r.humanScores()[i])).append('\n');
-        }
-        AtomicFiles.writeString(outDir.resolve("human_scores.csv"), sc.toString());
+        org.deephem.zoo.ScoresCsv.write(outDir.resolve("human_scores.csv"), ds.target().ids(), r.humanScores());
         TrainingCurves.write(outDir.resolve("training_curves.png"), r.log(), r.bestEpoch());
 
         System.out.printf(Locale.ROOT, "model: %s%n", zip);
