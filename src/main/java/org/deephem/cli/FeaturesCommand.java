@@ -14,6 +14,7 @@ import org.deephem.features.Kmers;
 import org.deephem.features.Mature;
 import org.deephem.features.RnaFolder;
 import org.deephem.io.AtomicFiles;
+import org.deephem.io.Delimited;
 import org.deephem.io.Fasta;
 import org.deephem.io.FastaRecord;
 import org.deephem.io.Progress;
@@ -47,22 +48,19 @@ final class FeaturesCommand implements Callable<Integer> {
             for (String k : Kmers.words()) w.write(",kmer_" + k);
             w.write('\n');
             List<FastaRecord> chunk = new ArrayList<>(CHUNK);
-            java.io.IOException[] failure = {null};
             Fasta.read(fasta, r -> {
                 chunk.add(RnaFolder.requireSupported(fasta, r));
-                if (chunk.size() == CHUNK) failure[0] = flush(chunk, ms, folder, w, count, failure[0]);
+                if (chunk.size() == CHUNK) count[0] += flush(chunk, ms, folder, w);
             });
-            failure[0] = flush(chunk, ms, folder, w, count, failure[0]);
-            if (failure[0] != null) throw failure[0];
+            count[0] += flush(chunk, ms, folder, w);
             w.flush();
         });
         Progress.say("wrote features of %d sequences to %s", count[0], out);
         return 0;
     }
 
-    private static java.io.IOException flush(List<FastaRecord> chunk, List<Mature> ms, RnaFolder folder,
-                                             BufferedWriter w, long[] count, java.io.IOException prior) {
-        if (prior != null || chunk.isEmpty()) return prior;
+    /** Folds a chunk in parallel, writes its rows in input order, empties it; returns how many. */
+    private static int flush(List<FastaRecord> chunk, List<Mature> ms, RnaFolder folder, BufferedWriter w) {
         Fold[] folds = new Fold[chunk.size()];
         java.util.stream.IntStream.range(0, chunk.size()).parallel()
                 .forEach(i -> folds[i] = folder.fold(chunk.get(i).sequence()));
@@ -70,17 +68,17 @@ final class FeaturesCommand implements Callable<Integer> {
             for (int i = 0; i < chunk.size(); i++) {
                 FastaRecord r = chunk.get(i);
                 double[] f = InherentFeatures.compute(r.sequence(), folds[i], Mature.containedIn(r.sequence(), ms));
-                StringBuilder sb = new StringBuilder(r.id().contains(",") ? "\"" + r.id() + "\"" : r.id());
+                StringBuilder sb = new StringBuilder(Delimited.csvLine(List.of(r.id())).strip());
                 for (double v : f) sb.append(',').append(String.format(Locale.ROOT, "%.6g", v));
                 sb.append(',').append(folds[i].structure());
                 for (int c : Kmers.counts(r.sequence())) sb.append(',').append(c);
                 w.write(sb.append('\n').toString());
             }
         } catch (java.io.IOException e) {
-            return e;
+            throw new java.io.UncheckedIOException("could not write features: " + e.getMessage(), e);
         }
-        count[0] += chunk.size();
+        int n = chunk.size();
         chunk.clear();
-        return null;
+        return n;
     }
 }

@@ -64,7 +64,7 @@ public final class DatasetReader {
     record Sequences(List<String> ids, List<String> seqs) {}
 
     /** ID + sequence sheet. */
-    public static Sequences sequences(Path file) {
+    static Sequences sequences(Path file) {
         Table t = Delimited.readAny(file);
         int seqCol = t.header().size() > 1 ? 1 : t.column("sequence");
         List<String> ids = t.ids();

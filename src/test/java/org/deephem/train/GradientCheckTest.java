@@ -16,9 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Finite-difference check of the whole graph in double precision. With λ = −1 the reversal
@@ -92,9 +90,5 @@ class GradientCheckTest {
 
     private static double loss(SameDiff sd, Map<String, INDArray> ph) {
         return sd.output(ph, DeepHemGraph.LOSS).get(DeepHemGraph.LOSS).getDouble(0);
-    }
-
-    static DataType unused() {
-        return DataType.DOUBLE;
     }
 }
