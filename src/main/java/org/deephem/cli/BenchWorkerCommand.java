@@ -26,7 +26,7 @@ final class BenchWorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        org.deephem.model.NdThreads.configure();
+        org.deephem.zoo.Backend.start();
         DeepHemDataset ds = DatasetReader.read(data);
         ModelConfig cfg = ModelConfig.defaults().withTraining(epochs, 32, 32, 1e-3, 42)
                 .withMtiDim(ds.pcaNames().size());

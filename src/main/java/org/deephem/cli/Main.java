@@ -7,12 +7,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar deephem.jar <command>}. */
-@Command(name = "deephem", mixinStandardHelpOptions = true, version = "DeepHEM-J 0.1.0",
+@Command(name = "deephem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Essential human miRNAs by domain-adversarial transfer from mouse.",
         subcommands = {BuildDatasetCommand.class, InspectCommand.class, FeaturesCommand.class,
                 MakeDemoCommand.class, TrainCommand.class, ScoreCommand.class, BenchCommand.class, BenchWorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** {@code --version}: from the build information, so the pom is the only place the version is written. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {org.deephem.zoo.BuildInfo.current().describe()};
+        }
+    }
+
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
@@ -36,7 +44,7 @@ public final class Main implements Runnable {
             err.println("error: " + t.getMessage());
             return 2;
         }
-        if (t instanceof UncheckedIOException && t.getMessage() != null) {
+        if ((t instanceof UncheckedIOException || t instanceof org.deephem.zoo.Backend.Unavailable) && t.getMessage() != null) {
             err.println("error: " + t.getMessage());
             return 1;
         }

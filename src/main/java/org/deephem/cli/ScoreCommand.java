@@ -51,7 +51,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        org.deephem.model.NdThreads.configure();
+        org.deephem.zoo.Backend.start();
         long t0 = System.nanoTime();
         TrainedModel m = ModelZip.load(model);
         Scorer scorer = new Scorer(m);

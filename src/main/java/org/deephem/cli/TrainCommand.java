@@ -65,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        org.deephem.model.NdThreads.configure();
+        org.deephem.zoo.Backend.start();
         for (String b : branches) {
             if (!List.of("seq", "inherent", "mti").contains(b)) {
                 throw new org.deephem.io.InputError("--branches: unknown branch '" + b + "' (use seq, inherent, mti)");

@@ -24,6 +24,7 @@ import org.deephem.features.MtiPca;
 import org.deephem.io.AtomicFiles;
 import org.deephem.io.InputError;
 import org.deephem.io.Json;
+import org.deephem.io.Progress;
 import org.deephem.model.Standardiser;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -123,7 +124,10 @@ public final class ModelZip {
                 throw InputError.at(zip, "graph.fb is not a readable SameDiff graph (" + e.getClass().getSimpleName() + ")");
             }
             if (sd == null || !sd.hasVariable(org.deephem.model.DeepHemGraph.PROB)) throw InputError.at(zip, "graph.fb has no '" + org.deephem.model.DeepHemGraph.PROB + "' output");
-            return new TrainedModel(sd, cfg, inh, mti, pca, json(entries.get("provenance.json")));
+            Map<String, Object> provenance = json(entries.get("provenance.json"));
+            String note = Backend.mismatchNote(zip.toString(), provenance, BuildInfo.current().nd4jVersion(), Backend.inUse());
+            if (note != null) Progress.say("%s", note);
+            return new TrainedModel(sd, cfg, inh, mti, pca, provenance);
         } catch (IllegalArgumentException | ClassCastException e) {
             throw InputError.at(zip, "invalid model metadata: " + e.getMessage());
         } catch (IOException e) {

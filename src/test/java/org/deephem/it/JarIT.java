@@ -47,6 +47,14 @@ class JarIT {
         assertTrue(train.text().contains("selected epoch"), train.text());
         assertTrue(!train.text().contains("Added differentiated op"), "SameDiff chatter must be filtered");
         assertTrue(Files.exists(tmp.resolve("report").resolve("training_curves.png")));
+        assertTrue(train.text().contains("ND4J 1.0.0-M2.1 backend: nd4j-native (CPU, 1 ND4J thread)"), train.text());
+        String provenance;
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(tmp.resolve("zoo").resolve("it.zip").toFile())) {
+            provenance = new String(z.getInputStream(z.getEntry("provenance.json")).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // recorded from the build information inside the jar, not from the folder the jar runs in
+        assertTrue(provenance.contains("\"nd4j_backend\" : \"nd4j-native\"") && provenance.contains("\"device\" : \"CPU\""), provenance);
+        assertTrue(provenance.matches("(?s).*\"git_commit\" : \"([0-9a-f]{40}|unknown)\".*"), provenance);
 
         Path scores = tmp.resolve("scores.csv");
         Out score = jar("score", "--model", tmp.resolve("zoo").resolve("it.zip").toString(), "--data", demo.toString(), "-o", scores.toString());
@@ -67,6 +75,12 @@ class JarIT {
             double v = Double.parseDouble(l.split(",")[1]);
             assertTrue(v >= 0 && v <= 1, l);
         }
+
+        Out version = jar("--version");
+        assertEquals(0, version.exit(), version.text());
+        String pomVersion = Files.readString(Path.of("pom.xml")).replaceFirst("(?s).*?<artifactId>deephem-j</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+        assertTrue(version.text().startsWith("DeepHEM-J " + pomVersion + ", commit "), version.text());
+        assertTrue(version.text().strip().endsWith("ND4J 1.0.0-M2.1 nd4j-native"), version.text());
 
         Out bad = jar("inspect", tmp.resolve("missing").toString());
         assertEquals(2, bad.exit(), bad.text());

@@ -57,6 +57,59 @@ class ModelZipTest {
         assertArrayEquals(trained.humanScores(), reprojected, 1e-6);
     }
 
+    @Test
+    void zipHoldsNoBackendSpecificEntry() throws IOException {
+        // the same zip must load on a CPU and on a GPU host: only the fixed, backend-free entries
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        byte[] graph;
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(z.entries())) names.add(e.getName());
+            graph = z.getInputStream(z.getEntry("graph.fb")).readAllBytes();
+        }
+        assertEquals(new java.util.TreeSet<>(ModelZip.ENTRIES), names);
+        String text = new String(graph, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        for (String word : new String[] {"cuda", "nd4j-native", "cpubackend", "cublas"}) assertTrue(!text.contains(word), word + " in graph.fb");
+    }
+
+    /** Loads {@code p} and returns what it printed on standard error. */
+    private static String stderrOfLoading(Path p) {
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            ModelZip.load(p);
+        } finally {
+            System.setErr(old);
+        }
+        return err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void provenanceRecordsTheBackendAndLoadingOnAnotherBackendSaysSo() throws IOException {
+        Path withEnv = rewrite("env.zip", e -> {
+            e.put("provenance.json", org.deephem.io.Json.write(Map.of("environment", Provenance.environment())).getBytes());
+            return e;
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, Object> env = (Map<String, Object>) ModelZip.load(withEnv).provenance().get("environment");
+        assertEquals(Backend.inUse(), env.get("nd4j_backend"));
+        assertEquals(BuildInfo.current().nd4jVersion(), env.get("nd4j"));
+        assertEquals("", stderrOfLoading(withEnv), "same version and backend: nothing to say");
+
+        String other = Backend.inUse().equals("nd4j-native") ? "nd4j-cuda-11.6" : "nd4j-native";
+        Path fromOther = rewrite("other-backend.zip", e -> {
+            Map<String, Object> m = new LinkedHashMap<>(Provenance.environment());
+            m.put("nd4j_backend", other);
+            e.put("provenance.json", org.deephem.io.Json.write(Map.of("environment", m)).getBytes());
+            return e;
+        });
+        String err = stderrOfLoading(fromOther);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("note: " + fromOther + " was trained with ND4J " + BuildInfo.current().nd4jVersion() + " " + other), err);
+        // a note, not an error: the model scores exactly as before
+        assertArrayEquals(trained.humanScores(), new Scorer(ModelZip.load(fromOther)).score(demo.target(), null), 0.0);
+    }
+
     private Path rewrite(String name, UnaryOperator<Map<String, byte[]>> edit) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {

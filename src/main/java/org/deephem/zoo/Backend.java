@@ -1,0 +1,96 @@
+package org.deephem.zoo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.deephem.io.Progress;
+import org.deephem.model.NdThreads;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The ND4J backend this run computes on (CPU or CUDA GPU): started and announced once at the
+ * start of training and scoring, recorded in every model's provenance, and compared with the
+ * backend a loaded model was trained on.
+ */
+public final class Backend {
+    private Backend() {}
+
+    /** ND4J could not start its backend (typically: the CUDA build on a machine without a usable GPU). */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Starts ND4J, applies the CPU thread settings (only on a CPU) and prints one line on
+     * standard error saying what the run computes on; returns that line.
+     */
+    public static String start() {
+        String what;
+        try {
+            int threads = NdThreads.configure();
+            what = inUse() + " (" + (cpu() ? "CPU, " + threads + " ND4J thread" + (threads == 1 ? "" : "s") : device()) + ")";
+        } catch (Throwable t) { // a missing driver surfaces as an Error from static initialisers
+            throw new Unavailable(unavailableMessage(BuildInfo.current().backend(), t));
+        }
+        String line = "ND4J " + BuildInfo.current().nd4jVersion() + " backend: " + what;
+        Progress.say("%s", line);
+        return line;
+    }
+
+    static String unavailableMessage(String artifact, Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String why = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("").strip();
+        // ND4J's own messages often name Java classes, which mean nothing to a user
+        if (why.isEmpty() || why.matches(".*\\b([a-z_][a-z0-9_]*\\.){2,}[A-Z]\\w*.*")) why = "its native library did not load";
+        String hint = artifact.startsWith("nd4j-cuda")
+                ? "this is the CUDA build: it needs an NVIDIA GPU with its driver (in Docker: docker run --gpus all); elsewhere use the CPU build"
+                : "check that the jar was built for this platform (linux-x86_64)";
+        return "the ND4J backend " + artifact + " could not start (" + why + "); " + hint;
+    }
+
+    private static boolean cpu() {
+        return Nd4j.getEnvironment().isCPU();
+    }
+
+    /** The backend artifact in use: nd4j-native on a CPU, the CUDA artifact on a GPU. */
+    public static String inUse() {
+        String built = BuildInfo.current().backend();
+        if (cpu()) return "nd4j-native";
+        return built.startsWith("nd4j-cuda") ? built : "nd4j-cuda";
+    }
+
+    /** "CPU", or "GPU" with the device name(s) ND4J reports. */
+    public static String device() {
+        if (cpu()) return "CPU";
+        Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
+        StringBuilder names = new StringBuilder();
+        if (info.get("cuda.devicesInformation") instanceof List<?> devices) {
+            for (Object d : devices) {
+                if (d instanceof Map<?, ?> m && m.get("cuda.deviceName") != null) {
+                    names.append(names.length() == 0 ? "" : ", ").append(m.get("cuda.deviceName"));
+                }
+            }
+        }
+        return names.length() == 0 ? "GPU" : "GPU " + names;
+    }
+
+    /**
+     * A one-line note when a model was trained with another ND4J version or backend than this
+     * run's, or null when they agree (or the model does not say). Not an error: the saved graph
+     * is backend-independent FlatBuffers, but float arithmetic differs in the last digits.
+     */
+    static String mismatchNote(String model, Map<String, Object> provenance, String nd4jNow, String backendNow) {
+        if (!(provenance.get("environment") instanceof Map<?, ?> env)) return null;
+        Object nd4jThen = env.get("nd4j"), backendThen = env.get("nd4j_backend");
+        boolean versionDiffers = nd4jThen != null && !nd4jThen.equals(nd4jNow);
+        boolean backendDiffers = backendThen != null && !backendThen.equals(backendNow);
+        if (!versionDiffers && !backendDiffers) return null;
+        return "note: " + model + " was trained with ND4J " + (nd4jThen != null ? nd4jThen : "(version not recorded)")
+                + (backendThen != null ? " " + backendThen : "") + "; this run uses ND4J " + nd4jNow + " " + backendNow
+                + (versionDiffers ? " (loading a graph saved by another ND4J version is not guaranteed)"
+                        : " (same graph; scores can differ in the last digits)");
+    }
+}
