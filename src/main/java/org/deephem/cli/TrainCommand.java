@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.Layout;
+import org.deephem.eval.Correlation;
+import org.deephem.eval.Correlations;
 import org.deephem.eval.Metrics;
 import org.deephem.features.MtiPca;
 import org.deephem.io.AtomicFiles;
@@ -131,18 +133,20 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Spearman of human scores vs the indicators — a read-out only, never used for selection. */
+    /**
+     * Spearman of human scores vs the indicators — a read-out only, never used for selection.
+     * Human miRNAs without an indicator value are left out and counted, not scored as 0.
+     */
     static void readout(DeepHemDataset ds, double[] scores) {
-        for (var ind : new Object[][] {{"conservation", ds.conservation()}, {"DSW", ds.dsw()}}) {
-            @SuppressWarnings("unchecked")
-            Map<String, Double> m = (Map<String, Double>) ind[1];
-            if (m == null) continue;
-            double[] a = new double[ds.target().size()], b = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = scores[i];
-                b[i] = m.getOrDefault(ds.target().ids().get(i), 0.0);
-            }
-            System.out.printf(Locale.ROOT, "read-out only: Spearman(human score, %s) = %.3f%n", ind[0], Metrics.spearman(a, b));
+        Map<String, Map<String, Double>> indicators = new LinkedHashMap<>();
+        indicators.put("conservation", ds.conservation());
+        indicators.put("DSW", ds.dsw());
+        for (var ind : indicators.entrySet()) {
+            if (ind.getValue() == null) continue;
+            Correlation c = Correlations.of(Correlation.Kind.SPEARMAN, scores,
+                    Correlations.align(ds.target().ids(), ind.getValue()), 0, 0);
+            System.out.printf(Locale.ROOT, "read-out only: Spearman(human score, %s) = %.3f (p = %.2g, n = %d, %d without a value left out)%n",
+                    ind.getKey(), c.r(), c.p(), c.n(), c.dropped());
         }
     }
 }

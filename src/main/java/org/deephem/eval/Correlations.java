@@ -1,0 +1,212 @@
+package org.deephem.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.deephem.eval.Correlation.Kind;
+
+/**
+ * Correlations of scores with an indicator: coefficient, two-sided p-value, seeded bootstrap 95 %
+ * percentile interval, pairs used and pairs dropped. A pair whose indicator (or score) is NaN is
+ * dropped and counted, never filled in. Coefficients come from commons-math3; the Kendall p-value
+ * and the partial Spearman are computed here because commons-math3 has neither.
+ */
+public final class Correlations {
+    /** Bootstrap resamples unless the caller says otherwise. */
+    public static final int DEFAULT_RESAMPLES = 1000;
+    /** The three plain coefficients every table reports. */
+    public static final List<Kind> PLAIN = List.of(Kind.PEARSON, Kind.SPEARMAN, Kind.KENDALL_TAU_B);
+
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+
+    private Correlations() {}
+
+    /** The indicator value of each id in {@code ids} order; NaN where the indicator has no value. */
+    public static double[] align(List<String> ids, Map<String, Double> indicator) {
+        double[] out = new double[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            Double v = indicator.get(ids.get(i));
+            out[i] = v == null ? Double.NaN : v;
+        }
+        return out;
+    }
+
+    /** The three plain coefficients of {@code score} with {@code indicator}, each with its interval. */
+    public static List<Correlation> all(double[] score, double[] indicator, int resamples, long seed) {
+        List<Correlation> out = new ArrayList<>();
+        for (Kind k : PLAIN) out.add(of(k, score, indicator, resamples, seed));
+        return out;
+    }
+
+    /**
+     * One plain coefficient. {@code resamples} = 0 skips the bootstrap (interval NaN). The
+     * interval is deterministic for a seed whatever the number of threads.
+     */
+    public static Correlation of(Kind kind, double[] score, double[] indicator, int resamples, long seed) {
+        if (kind == Kind.PARTIAL_SPEARMAN) throw new IllegalArgumentException("use partialSpearman for the partial coefficient");
+        double[][] kept = complete(score, indicator);
+        double[] x = kept[0], y = kept[1];
+        int n = x.length;
+        double r = coefficient(kind, x, y);
+        double p = switch (kind) {
+            case PEARSON, SPEARMAN -> tTest(r, n, n - 2);
+            case KENDALL_TAU_B -> kendallP(r, x, y);
+            default -> throw new IllegalStateException();
+        };
+        double[] ci = bootstrap(n, resamples, seed, idx -> coefficient(kind, pick(x, idx), pick(y, idx)));
+        return new Correlation(kind, r, p, ci[0], ci[1], n, score.length - n);
+    }
+
+    /**
+     * Partial Spearman of {@code x} and {@code y} controlling for {@code covariate}: the partial
+     * correlation formula applied to the three Spearman coefficients (the Pearson partial of the
+     * ranks, as R's ppcor::pcor.test(method = "spearman")); p from t with n − 3 df.
+     */
+    public static Correlation partialSpearman(double[] x, double[] y, double[] covariate, int resamples, long seed) {
+        double[][] kept = complete(x, y, covariate);
+        int n = kept[0].length;
+        double r = partial(kept[0], kept[1], kept[2]);
+        double p = tTest(r, n, n - 3);
+        double[] ci = bootstrap(n, resamples, seed, idx -> partial(pick(kept[0], idx), pick(kept[1], idx), pick(kept[2], idx)));
+        return new Correlation(Kind.PARTIAL_SPEARMAN, r, p, ci[0], ci[1], n, x.length - n);
+    }
+
+    /** The coefficient alone; NaN for fewer than 3 pairs or a constant vector. */
+    static double coefficient(Kind kind, double[] x, double[] y) {
+        if (x.length < 3 || constant(x) || constant(y)) return Double.NaN;
+        return switch (kind) {
+            case PEARSON -> new PearsonsCorrelation().correlation(x, y);
+            case SPEARMAN -> new SpearmansCorrelation().correlation(x, y);
+            case KENDALL_TAU_B -> new KendallsCorrelation().correlation(x, y);
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    private static double partial(double[] x, double[] y, double[] z) {
+        double rxy = coefficient(Kind.SPEARMAN, x, y);
+        double rxz = coefficient(Kind.SPEARMAN, x, z);
+        double ryz = coefficient(Kind.SPEARMAN, y, z);
+        double den = Math.sqrt((1 - rxz * rxz) * (1 - ryz * ryz));
+        if (!(den > 1e-12)) return Double.NaN;
+        return Math.max(-1, Math.min(1, (rxy - rxz * ryz) / den));
+    }
+
+    /** Two-sided p of t = r·√(df / (1 − r²)) under Student's t with df degrees of freedom. */
+    static double tTest(double r, int n, int df) {
+        if (Double.isNaN(r) || df < 1) return Double.NaN;
+        if (Math.abs(r) >= 1) return 0.0;
+        double t = Math.abs(r) * Math.sqrt(df / (1 - r * r));
+        return 2 * new TDistribution(null, df).cumulativeProbability(-t);
+    }
+
+    /**
+     * Two-sided normal-approximation p-value of Kendall's tau-b, without continuity correction,
+     * as R's cor.test(method = "kendall", exact = FALSE) and SciPy's kendalltau(method =
+     * "asymptotic"). S = tau_b·√((n0 − n1)(n0 − n2)) is the concordant-minus-discordant count and
+     * Var(S) = [n(n−1)(2n+5) − Σt(t−1)(2t+5) − Σu(u−1)(2u+5)]/18
+     * + Σt(t−1)·Σu(u−1) / (2n(n−1)) + Σt(t−1)(t−2)·Σu(u−1)(u−2) / (9n(n−1)(n−2)),
+     * with t, u the sizes of the tie groups of x and y (Kendall 1970, eq. 4.4).
+     */
+    static double kendallP(double tau, double[] x, double[] y) {
+        if (Double.isNaN(tau)) return Double.NaN;
+        double n = x.length;
+        double[] tx = tieSums(x), ty = tieSums(y);
+        double n0 = n * (n - 1) / 2;
+        double s = tau * Math.sqrt((n0 - tx[0] / 2) * (n0 - ty[0] / 2));
+        double var = (n * (n - 1) * (2 * n + 5) - tx[2] - ty[2]) / 18
+                + tx[0] * ty[0] / (2 * n * (n - 1))
+                + tx[1] * ty[1] / (9 * n * (n - 1) * (n - 2));
+        if (!(var > 0)) return Double.NaN;
+        return 2 * NORMAL.cumulativeProbability(-Math.abs(s) / Math.sqrt(var));
+    }
+
+    /** Over the tie groups of sizes t: {Σt(t−1), Σt(t−1)(t−2), Σt(t−1)(2t+5)}. */
+    private static double[] tieSums(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        double a = 0, b = 0, c = 0;
+        int i = 0;
+        while (i < s.length) {
+            int j = i;
+            while (j + 1 < s.length && s[j + 1] == s[i]) j++;
+            double t = j - i + 1;
+            a += t * (t - 1);
+            b += t * (t - 1) * (t - 2);
+            c += t * (t - 1) * (2 * t + 5);
+            i = j + 1;
+        }
+        return new double[] {a, b, c};
+    }
+
+    /** A statistic of one resample, given the resampled row indices. */
+    @FunctionalInterface
+    private interface Statistic {
+        double of(int[] rows);
+    }
+
+    /**
+     * Percentile 95 % interval (R's quantile type 7) over {@code resamples} resamples of n rows
+     * with replacement. Resample b draws from its own generator seeded by (seed, b), so the result
+     * does not depend on thread scheduling. Resamples where the statistic is undefined (e.g. a
+     * constant resample) are left out.
+     */
+    private static double[] bootstrap(int n, int resamples, long seed, Statistic stat) {
+        if (resamples <= 0 || n < 3) return new double[] {Double.NaN, Double.NaN};
+        double[] values = IntStream.range(0, resamples).parallel().mapToDouble(b -> {
+            SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + b);
+            int[] rows = new int[n];
+            for (int i = 0; i < n; i++) rows[i] = rng.nextInt(n);
+            return stat.of(rows);
+        }).filter(v -> !Double.isNaN(v)).toArray();
+        if (values.length == 0) return new double[] {Double.NaN, Double.NaN};
+        Percentile q = new Percentile().withEstimationType(EstimationType.R_7);
+        q.setData(values);
+        return new double[] {q.evaluate(2.5), q.evaluate(97.5)};
+    }
+
+    private static double[] pick(double[] v, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = v[rows[i]];
+        return out;
+    }
+
+    /** The rows where every column is a number; infinities are refused as a bug upstream. */
+    private static double[][] complete(double[]... cols) {
+        int len = cols[0].length;
+        for (double[] c : cols) {
+            if (c.length != len) throw new IllegalArgumentException("vectors differ in length: " + c.length + " vs " + len);
+        }
+        boolean[] keep = new boolean[len];
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            boolean ok = true;
+            for (double[] c : cols) {
+                if (Double.isInfinite(c[i])) throw new IllegalArgumentException("infinite value at position " + i);
+                ok &= !Double.isNaN(c[i]);
+            }
+            keep[i] = ok;
+            if (ok) n++;
+        }
+        double[][] out = new double[cols.length][n];
+        for (int k = 0; k < cols.length; k++) {
+            int m = 0;
+            for (int i = 0; i < len; i++) if (keep[i]) out[k][m++] = cols[k][i];
+        }
+        return out;
+    }
+
+    private static boolean constant(double[] v) {
+        for (double d : v) if (d != v[0]) return false;
+        return true;
+    }
+}
