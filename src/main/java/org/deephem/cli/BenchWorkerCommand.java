@@ -1,16 +1,14 @@
 package org.deephem.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import org.deephem.bench.Bench;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
-import org.deephem.features.MtiPca;
 import org.deephem.model.ModelConfig;
-import org.deephem.train.Trainer;
+import org.deephem.train.RunSpec;
+import org.deephem.train.TrainingRun;
 import org.deephem.zoo.ModelZip;
-import org.deephem.zoo.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,9 +28,9 @@ final class BenchWorkerCommand implements Callable<Integer> {
         DeepHemDataset ds = DatasetReader.read(data);
         ModelConfig cfg = ModelConfig.defaults().withTraining(epochs, 32, 32, 1e-3, 42)
                 .withMtiDim(ds.pcaNames().size());
-        long t0 = System.nanoTime();
-        Trainer.Result r = Trainer.train(cfg, ds, e -> org.deephem.io.Progress.say("  epoch %d: %.2f s", e.epoch(), e.seconds()));
-        double total = (System.nanoTime() - t0) / 1e9;
+        TrainingRun.Outcome r = TrainingRun.run(RunSpec.of("bench", ds, cfg, 42),
+                e -> org.deephem.io.Progress.say("  epoch %d: %.2f s", e.epoch(), e.seconds()));
+        double total = r.provenance().timings().trainSeconds();
         double sum = 0;
         int n = 0;
         for (var e : r.log()) {
@@ -40,9 +38,7 @@ final class BenchWorkerCommand implements Callable<Integer> {
             sum += e.seconds();
             n++;
         }
-        Path pcaFile = data.resolve(org.deephem.data.Layout.PCA_MODEL);
-        MtiPca pca = java.nio.file.Files.exists(pcaFile) ? MtiPca.read(pcaFile) : null;
-        ModelZip.save(model, new TrainedModel(r.graph(), cfg, r.inherentScaler(), r.mtiScaler(), pca, new LinkedHashMap<>()));
+        ModelZip.save(model, r.model());
         System.out.println("seconds_per_epoch=" + sum / n);
         System.out.println("train_seconds=" + total);
         System.out.println("peak_rss_mib=" + Bench.peakRssMiB());

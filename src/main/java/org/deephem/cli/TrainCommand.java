@@ -1,35 +1,31 @@
 package org.deephem.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.data.DatasetReader;
-import org.deephem.data.Layout;
 import org.deephem.eval.Correlation;
 import org.deephem.eval.Correlations;
 import org.deephem.eval.Metrics;
-import org.deephem.features.MtiPca;
 import org.deephem.io.AtomicFiles;
 import org.deephem.io.Progress;
 import org.deephem.model.Fusion;
 import org.deephem.model.MmdKernel;
 import org.deephem.model.ModelConfig;
 import org.deephem.train.EpochLog;
-import org.deephem.train.Trainer;
-import org.deephem.zoo.ConfigCodec;
+import org.deephem.train.RunProvenance;
+import org.deephem.train.RunSpec;
+import org.deephem.train.Seeds;
+import org.deephem.train.TrainingRun;
 import org.deephem.zoo.ModelZip;
-import org.deephem.zoo.Provenance;
-import org.deephem.zoo.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train DeepHEM on a DeepHEM-layout dataset, keep the best weights (selected on held-out labelled mouse, never on the human indicators) and save a model zip.",
+        description = {"Train DeepHEM on a DeepHEM-layout dataset, keep the best weights (chosen on held-out labelled mouse, never on the human indicators) and save a model zip.",
                 "Writes <zoo>/<name>.zip and, under --out, training_log.csv and human_scores.csv."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "dataset folder (default: ${DEFAULT-VALUE})")
@@ -42,8 +38,16 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--epochs", description = "epochs (default: 100)")
     Integer epochs;
-    @Option(names = "--seed", defaultValue = "42", description = "seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the selection split, the initial weights and the batch order (default: ${DEFAULT-VALUE})")
     long seed;
+    @Option(names = "--split-seed", description = "seed of which labelled rows are held out to choose the epoch (default: --seed)")
+    Long splitSeed;
+    @Option(names = "--init-seed", description = "seed of the initial weights (default: --seed)")
+    Long initSeed;
+    @Option(names = "--order-seed", description = "seed of the batch order (default: --seed)")
+    Long orderSeed;
+    @Option(names = "--patience", description = "stop after this many epochs without a better selection figure, 0 = never (default: 0)")
+    Integer patience;
     @Option(names = "--branches", defaultValue = "seq,inherent,mti", split = ",", description = "branches to use: seq, inherent, mti (default: ${DEFAULT-VALUE})")
     java.util.List<String> branches;
     @Option(names = "--fusion", defaultValue = "CONCAT", description = "CONCAT, ADD or CROSS_ATTENTION (default: ${DEFAULT-VALUE})")
@@ -85,49 +89,35 @@ final class TrainCommand implements Callable<Integer> {
                 .withTraining(epochs != null ? epochs : d.epochs(), d.sourceBatch(), d.targetBatch(), d.learningRate(), seed)
                 .withMtiDim(ds.pcaNames() == null ? d.mtiDim() : ds.pcaNames().size())
                 .withSelection(select);
+        if (patience != null) cfg = cfg.withPatience(patience);
+        Seeds seeds = new Seeds(splitSeed != null ? splitSeed : seed, initSeed != null ? initSeed : seed,
+                orderSeed != null ? orderSeed : seed);
         Progress.say("training: %s", cfg.summary());
+        Progress.say("seeds: split %d, init %d, order %d", seeds.split(), seeds.init(), seeds.order());
         Progress.say("data: %d labelled mouse, %d human", ds.source().size(), ds.target().size());
-        long t0 = System.nanoTime();
-        Trainer.Result r = Trainer.train(cfg, ds, e -> Progress.say(
-                "epoch %3d/%d  loss %.4f  cls %.4f  mmd %.4f  adv %.4f  dom-acc %.2f  train-AUC %.3f  val-AUC %.3f  val-logloss %.4f  human-sd %.4f  %.1fs",
-                e.epoch(), cfg.epochs(), e.trainLoss(), e.clsLoss(), e.mmdLoss(), e.advLoss(), e.domainAccuracy(),
-                e.trainAuc(), e.valAuc(), e.valLogLoss(), e.targetStd(), e.seconds()));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-
-        Path pcaFile = data.resolve(Layout.PCA_MODEL);
-        MtiPca pca = Files.exists(pcaFile) ? MtiPca.read(pcaFile) : null;
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("selected_epoch", r.bestEpoch());
-        metrics.put("selection", cfg.selection() + " on held-out labelled mouse, among epochs with human score sd > " + Trainer.COLLAPSE_STD);
-        metrics.put("validation_auc", r.bestValAuc());
-        metrics.put("validation_logloss", r.bestValLogLoss());
-        metrics.put("validation_ids", r.validationIds());
-        metrics.put("collapsed", r.collapsed());
-        metrics.put("train_seconds", seconds);
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("name", name);
-        prov.put("created", java.time.Instant.now().toString());
-        prov.put("config", ConfigCodec.toMap(cfg));
-        prov.put("seed", seed);
-        prov.put("dataset", data.toAbsolutePath().normalize().toString());
-        prov.put("dataset_sha256", Provenance.datasetHashes(data));
-        prov.put("environment", Provenance.environment());
-        prov.put("metrics", metrics);
+        int total = cfg.epochs();
+        TrainingRun.Outcome r = TrainingRun.run(new RunSpec(name, ds, cfg, seeds, null, Map.of()), e -> Progress.say(
+                "epoch %3d/%d  loss %.4f  cls %.4f  mmd %.4f  adv %.4f  dom-acc %.2f  train-AUC %.3f  selection-AUC %.3f  selection-logloss %.4f  human-sd %.4f  %.1fs",
+                e.epoch(), total, e.trainLoss(), e.clsLoss(), e.mmdLoss(), e.advLoss(), e.domainAccuracy(),
+                e.trainAuc(), e.selectionAuc(), e.selectionLogLoss(), e.targetStd(), e.seconds()));
+        RunProvenance.Selected sel = r.provenance().selected();
         Path zip = zoo.resolve(name + ".zip");
-        ModelZip.save(zip, new TrainedModel(r.graph(), cfg, r.inherentScaler(), r.mtiScaler(), pca, prov));
+        ModelZip.save(zip, r.model());
 
         Path outDir = out != null ? out : Path.of("notebooks-equivalent-reports", name);
         StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
         for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
         AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());
         org.deephem.zoo.ScoresCsv.write(outDir.resolve("human_scores.csv"), ds.target().ids(), r.humanScores());
-        TrainingCurves.write(outDir.resolve("training_curves.png"), r.log(), r.bestEpoch());
+        TrainingCurves.write(outDir.resolve("training_curves.png"), r.log(), sel.epoch());
 
         System.out.printf(Locale.ROOT, "model: %s%n", zip);
-        System.out.printf(Locale.ROOT, "selected epoch %d of %d; validation AUC %.3f, log-loss %.4f (held-out labelled mouse, n=%d)%n",
-                r.bestEpoch(), cfg.epochs(), r.bestValAuc(), r.bestValLogLoss(), r.validationIds().size());
-        if (r.collapsed()) System.out.println("WARNING: human scores collapsed (all equal) in every epoch; the last weights were kept");
-        System.out.printf(Locale.ROOT, "human score spread: sd %.4f; training took %.1f s%n", Metrics.std(r.humanScores()), seconds);
+        System.out.printf(Locale.ROOT, "selected epoch %d of %d%s; selection AUC %.3f, log-loss %.4f (the n=%d held-out labelled mouse rows that chose the epoch; not an accuracy estimate: use cv)%n",
+                sel.epoch(), sel.epochsRun(), sel.stoppedEarly() ? " (stopped early)" : "", sel.selectionAuc(),
+                sel.selectionLogLoss(), sel.selectionIds().size());
+        if (sel.collapsed()) System.out.println("WARNING: human scores collapsed (all equal) in every epoch; the last weights were kept");
+        System.out.printf(Locale.ROOT, "human score spread: sd %.4f; training took %.1f s%n", Metrics.std(r.humanScores()),
+                r.provenance().timings().trainSeconds());
         readout(ds, r.humanScores());
         System.out.printf(Locale.ROOT, "logs and scores: %s%n", outDir);
         return 0;
@@ -138,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
      * Human miRNAs without an indicator value are left out and counted, not scored as 0.
      */
     static void readout(DeepHemDataset ds, double[] scores) {
-        Map<String, Map<String, Double>> indicators = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> indicators = new java.util.LinkedHashMap<>();
         indicators.put("conservation", ds.conservation());
         indicators.put("DSW", ds.dsw());
         for (var ind : indicators.entrySet()) {

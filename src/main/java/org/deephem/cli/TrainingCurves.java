@@ -8,7 +8,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
-/** PNG of the per-epoch losses, domain accuracy and validation figures. */
+/** PNG of the per-epoch losses, domain accuracy and selection figures. */
 final class TrainingCurves {
     private TrainingCurves() {}
 
@@ -21,10 +21,10 @@ final class TrainingCurves {
         c.addSeries("MMD", x, log.stream().mapToDouble(EpochLog::mmdLoss).toArray());
         c.addSeries("adversarial loss", x, log.stream().mapToDouble(EpochLog::advLoss).toArray());
         c.addSeries("domain accuracy", x, log.stream().mapToDouble(EpochLog::domainAccuracy).toArray());
-        c.addSeries("validation AUC", x, log.stream().mapToDouble(e -> Double.isNaN(e.valAuc()) ? 0 : e.valAuc()).toArray());
-        c.addSeries("validation log-loss", x, log.stream().mapToDouble(e -> Double.isNaN(e.valLogLoss()) ? 0 : e.valLogLoss()).toArray());
+        c.addSeries("selection AUC (chose the epoch; not an estimate)", x, log.stream().mapToDouble(e -> Double.isNaN(e.selectionAuc()) ? 0 : e.selectionAuc()).toArray());
+        c.addSeries("selection log-loss", x, log.stream().mapToDouble(e -> Double.isNaN(e.selectionLogLoss()) ? 0 : e.selectionLogLoss()).toArray());
         double top = 1.0;
-        for (EpochLog e : log) top = Math.max(top, Math.max(e.advLoss(), Math.max(e.clsLoss(), e.valLogLoss())));
+        for (EpochLog e : log) top = Math.max(top, Math.max(e.advLoss(), Math.max(e.clsLoss(), e.selectionLogLoss())));
         if (selected >= 1) {
             var marker = c.addSeries("selected epoch", new double[] {selected, selected}, new double[] {0, top});
             marker.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);

@@ -24,6 +24,10 @@ import java.util.Locale;
  * @param targetBatch   human rows per step
  * @param validationFraction share of labelled mouse held out (stratified) for weight selection
  * @param selection     how the kept epoch is chosen (never from the human indicators)
+ * @param seed          seed of the initial weights (and, via {@code train --seed}, by default of
+ *                      the selection split and the batch order too; see {@code train.Seeds})
+ * @param patience      early stopping: stop after this many epochs without a better selection
+ *                      criterion (the same mouse-side rule that keeps the epoch); 0 = off
  */
 public record ModelConfig(
         boolean useSequence, boolean useInherent, boolean useMti,
@@ -32,7 +36,7 @@ public record ModelConfig(
         int inherentDim, int mtiDim,
         double mmdWeight, double advWeight, double l2,
         double learningRate, int epochs, int sourceBatch, int targetBatch,
-        double validationFraction, org.deephem.model.Selection selection, long seed, boolean doublePrecision) {
+        double validationFraction, org.deephem.model.Selection selection, long seed, boolean doublePrecision, int patience) {
 
     public ModelConfig {
         if (!useSequence && !useInherent && !useMti) throw new IllegalArgumentException("at least one branch must be on");
@@ -40,13 +44,14 @@ public record ModelConfig(
         if (tokenPool < 1) throw new IllegalArgumentException("tokenPool must be >= 1");
         if (epochs < 1 || sourceBatch < 1 || targetBatch < 1) throw new IllegalArgumentException("epochs and batch sizes must be positive");
         if (validationFraction < 0 || validationFraction >= 0.5) throw new IllegalArgumentException("validationFraction must be in [0, 0.5)");
+        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0 (0 = no early stopping)");
     }
 
     public static ModelConfig defaults() {
         return new ModelConfig(true, true, true, Fusion.CONCAT, MmdKernel.MULTI,
                 180, 3, 32, 2, 1, 32, 18, 32,
                 1.0, 1.0, 1e-4,
-                1e-3, 100, 32, 32, 0.2, org.deephem.model.Selection.VAL_LOGLOSS, 42L, false);
+                1e-3, 100, 32, 32, 0.2, org.deephem.model.Selection.VAL_LOGLOSS, 42L, false, 0);
     }
 
     /** Token positions after pooling. */
@@ -104,6 +109,14 @@ public record ModelConfig(
         });
     }
 
+    public ModelConfig withSeed(long newSeed) {
+        return edit(b -> b.seed = newSeed);
+    }
+
+    public ModelConfig withPatience(int epochsWithoutGain) {
+        return edit(b -> b.patience = epochsWithoutGain);
+    }
+
     public ModelConfig withMtiDim(int k) {
         return edit(b -> b.mtiDim = k);
     }
@@ -136,7 +149,7 @@ public record ModelConfig(
         Fusion fusion;
         MmdKernel kernel;
         org.deephem.model.Selection selection;
-        int maxLength, tokenPool, width, heads, layers, hidden, inherentDim, mtiDim, epochs, sourceBatch, targetBatch;
+        int maxLength, tokenPool, width, heads, layers, hidden, inherentDim, mtiDim, epochs, sourceBatch, targetBatch, patience;
         double mmdWeight, advWeight, l2, learningRate, validationFraction;
         long seed;
 
@@ -165,20 +178,22 @@ public record ModelConfig(
             selection = c.selection;
             seed = c.seed;
             doublePrecision = c.doublePrecision;
+            patience = c.patience;
         }
 
         ModelConfig build() {
             return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads,
                     layers, hidden, inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch,
-                    targetBatch, validationFraction, selection, seed, doublePrecision);
+                    targetBatch, validationFraction, selection, seed, doublePrecision, patience);
         }
     }
 
     public String summary() {
         return String.format(Locale.ROOT,
                 "branches seq=%s inherent=%s mti=%s; fusion %s; %s-kernel MMD x%.2g, adversarial x%.2g; "
-                        + "d=%d heads=%d layers=%d pool=%d (L=%d); Adam lr=%.2g, %d epochs, batch %d+%d, l2=%.1g, selection %s, seed %d",
+                        + "d=%d heads=%d layers=%d pool=%d (L=%d); Adam lr=%.2g, %d epochs, batch %d+%d, l2=%.1g, selection %s%s, seed %d",
                 useSequence, useInherent, useMti, fusion, kernel, mmdWeight, advWeight, width, heads, layers,
-                tokenPool, pooledLength(), learningRate, epochs, sourceBatch, targetBatch, l2, selection, seed);
+                tokenPool, pooledLength(), learningRate, epochs, sourceBatch, targetBatch, l2, selection,
+                patience > 0 ? " (stop after " + patience + " epochs without gain)" : "", seed);
     }
 }

@@ -30,7 +30,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * all training steps done, updated every step).
  *
  * <p>Weight selection never looks at the human conservation/DSW indicators: a stratified,
- * seeded share of the labelled mouse rows is held out, and the kept weights are those of the
+ * seeded share of the usable labelled mouse rows is held out (the "selection rows"), and the
+ * kept weights are those of the
  * epoch that is best by the config's {@link Selection} rule (default: lowest validation
  * log-loss) among epochs whose human scores are not collapsed (standard deviation above
  * {@link #COLLAPSE_STD}). Log-loss rather than AUC, because the
@@ -42,18 +43,35 @@ public final class Trainer {
 
     private Trainer() {}
 
-    /** The trained model and what happened on the way. */
+    /**
+     * The trained model and what happened on the way. The selection figures are measured on
+     * {@code selectionIds}, the held-out rows that chose the epoch: not an accuracy estimate.
+     */
     public record Result(SameDiff graph, ModelConfig config, Standardiser inherentScaler, Standardiser mtiScaler,
-                         List<EpochLog> log, int bestEpoch, double bestValAuc, double bestValLogLoss,
-                         double[] humanScores, boolean collapsed, List<String> validationIds) {}
+                         List<EpochLog> log, int bestEpoch, double selectionAuc, double selectionLogLoss,
+                         double[] humanScores, boolean collapsed, boolean stoppedEarly, List<String> selectionIds,
+                         int labelledRowsUsed) {}
 
+    /** All labelled rows, all three seeds from {@code cfg.seed()}. */
     public static Result train(ModelConfig cfg, DeepHemDataset ds, Consumer<EpochLog> progress) {
+        return train(cfg, ds, null, Seeds.of(cfg.seed()), progress);
+    }
+
+    /**
+     * Trains on the labelled mouse rows {@code usableRows} only (indices into {@code ds.source()},
+     * null = all): a stratified share of them is held out to choose the epoch, the rest is
+     * trained on; every other labelled row is never seen. The returned config carries
+     * {@code seeds.init()} as its seed.
+     */
+    public static Result train(ModelConfig config, DeepHemDataset ds, int[] usableRows, Seeds seeds, Consumer<EpochLog> progress) {
+        ModelConfig cfg = config.withSeed(seeds.init());
         if (cfg.useInherent() && ds.source().inherent() == null) throw new IllegalArgumentException("dataset has no inherent features (mmu_feature.xlsx)");
         if (cfg.useMti() && ds.source().mtiPca() == null) throw new IllegalArgumentException("dataset has no MTI PCA (mmu_feature_pca.xlsx)");
         int nS = ds.source().size(), nT = ds.target().size();
-        Split split = Split.stratified(ds.labels(), cfg.validationFraction(), cfg.seed());
+        Split split = Split.stratified(ds.labels(), usableRows, cfg.validationFraction(), seeds.split());
+        if (split.train().length == 0) throw new IllegalArgumentException("no labelled rows left to train on");
 
-        // scalers: training mouse rows + human rows (unsupervised; validation rows excluded)
+        // scalers: training mouse rows + human rows (unsupervised; selection rows excluded)
         Standardiser inhScaler = cfg.useInherent() ? Standardiser.fit(stack(ds.source().inherent(), split.train(), ds.target().inherent())) : null;
         Standardiser mtiScaler = cfg.useMti() ? Standardiser.fit(stack(ds.source().mtiPca(), split.train(), ds.target().mtiPca())) : null;
         List<String> seqs = new ArrayList<>(ds.source().sequences());
@@ -61,9 +79,11 @@ public final class Trainer {
         ModelInputs all = new ModelInputs(cfg, seqs, concat(ds.source().inherent(), ds.target().inherent()),
                 concat(ds.source().mtiPca(), ds.target().mtiPca()), inhScaler, mtiScaler);
         ModelInputs human = new ModelInputs(cfg, ds.target().sequences(), ds.target().inherent(), ds.target().mtiPca(), inhScaler, mtiScaler);
-        ModelInputs mouse = new ModelInputs(cfg, ds.source().sequences(), ds.source().inherent(), ds.source().mtiPca(), inhScaler, mtiScaler);
+        int[] used = concatRows(split.train(), split.validation());
+        ModelInputs mouse = new ModelInputs(cfg, pick(ds.source().sequences(), used), pickRows(ds.source().inherent(), used),
+                pickRows(ds.source().mtiPca(), used), inhScaler, mtiScaler);
 
-        Nd4j.getRandom().setSeed(cfg.seed());
+        Nd4j.getRandom().setSeed(seeds.init());
         SameDiff sd = DeepHemGraph.build(cfg);
         List<String> mapping = new ArrayList<>(DeepHemGraph.inputs(cfg));
         mapping.addAll(List.of(DeepHemGraph.LABEL, DeepHemGraph.CLS_WEIGHT, DeepHemGraph.DOMAIN,
@@ -74,9 +94,10 @@ public final class Trainer {
         sd.setTrainingConfig(tc.build());
         org.deephem.model.QuietGradients.create(sd);
 
-        Random rnd = new Random(cfg.seed() + 1);
+        Random rnd = new Random(seeds.order() + 1);
         int steps = (nT + cfg.targetBatch() - 1) / cfg.targetBatch();
         int[] trainRows = split.train();
+        int nTrain = trainRows.length, nSel = split.validation().length;
         int[] srcPerm = shuffled(trainRows, rnd);
         int srcPos = 0;
         int[] monitorSrc = new int[cfg.sourceBatch()];
@@ -84,13 +105,14 @@ public final class Trainer {
         int[] monitorTgt = new int[cfg.targetBatch()];
         for (int i = 0; i < monitorTgt.length; i++) monitorTgt[i] = i % nT;
 
-        int[] valLabels = pick(ds.labels(), split.validation());
+        int[] selLabels = pick(ds.labels(), split.validation());
         int[] trainLabels = pick(ds.labels(), trainRows);
         List<EpochLog> log = new ArrayList<>();
         Map<String, INDArray> best = null;
         int bestEpoch = -1;
         double bestCriterion = Double.POSITIVE_INFINITY, bestLoss = Double.NaN, bestAuc = Double.NaN;
         double[] bestHuman = null;
+        boolean stoppedEarly = false;
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
             long t0 = System.nanoTime();
             double lambda = 0, alpha = 0;
@@ -119,36 +141,49 @@ public final class Trainer {
             Map<String, INDArray> o = sd.output(mon, DeepHemGraph.LOSS, DeepHemGraph.CLS_LOSS, DeepHemGraph.MMD_LOSS,
                     DeepHemGraph.ADV_LOSS, DeepHemGraph.DOMAIN_LOGIT);
             double domAcc = domainAccuracy(o.get(DeepHemGraph.DOMAIN_LOGIT), cfg.sourceBatch());
-            double[] srcScores = Predictor.predict(sd, mouse);
-            double trainAuc = Metrics.auc(pick(srcScores, trainRows), trainLabels);
-            double valAuc = split.validation().length > 0 ? Metrics.auc(pick(srcScores, split.validation()), valLabels) : Double.NaN;
-            double valLoss = split.validation().length > 0 ? Metrics.logLoss(pick(srcScores, split.validation()), valLabels) : Double.NaN;
+            double[] usedScores = Predictor.predict(sd, mouse); // rows of `used`: training part, then selection part
+            double trainAuc = Metrics.auc(java.util.Arrays.copyOfRange(usedScores, 0, nTrain), trainLabels);
+            double[] selScores = java.util.Arrays.copyOfRange(usedScores, nTrain, nTrain + nSel);
+            double selAuc = nSel > 0 ? Metrics.auc(selScores, selLabels) : Double.NaN;
+            double selLoss = nSel > 0 ? Metrics.logLoss(selScores, selLabels) : Double.NaN;
             double[] humanScores = Predictor.predict(sd, human);
             double std = Metrics.std(humanScores);
             EpochLog e = new EpochLog(epoch + 1, lambda, alpha, o.get(DeepHemGraph.LOSS).getDouble(0),
                     o.get(DeepHemGraph.CLS_LOSS).getDouble(0), o.get(DeepHemGraph.MMD_LOSS).getDouble(0),
-                    o.get(DeepHemGraph.ADV_LOSS).getDouble(0), domAcc, trainAuc, valAuc, valLoss, std,
+                    o.get(DeepHemGraph.ADV_LOSS).getDouble(0), domAcc, trainAuc, selAuc, selLoss, std,
                     (System.nanoTime() - t0) / 1e9);
             log.add(e);
             if (progress != null) progress.accept(e);
             boolean eligible = std > COLLAPSE_STD;
-            double criterion = criterion(cfg.selection(), split.validation().length > 0, valLoss, valAuc, epoch);
+            double criterion = criterion(cfg.selection(), nSel > 0, selLoss, selAuc, epoch);
             if (eligible && criterion < bestCriterion) {
                 bestCriterion = criterion;
-                bestLoss = valLoss;
-                bestAuc = valAuc;
+                bestLoss = selLoss;
+                bestAuc = selAuc;
                 bestEpoch = epoch + 1;
                 best = snapshot(sd);
                 bestHuman = humanScores;
+            }
+            if (shouldStop(cfg.patience(), bestEpoch, epoch + 1)) {
+                stoppedEarly = epoch + 1 < cfg.epochs();
+                break;
             }
         }
         boolean collapsed = best == null;
         if (!collapsed) restore(sd, best);
         else bestHuman = Predictor.predict(sd, human);
-        List<String> valIds = new ArrayList<>();
-        for (int i : split.validation()) valIds.add(ds.source().ids().get(i));
-        return new Result(sd, cfg, inhScaler, mtiScaler, log, collapsed ? cfg.epochs() : bestEpoch,
-                bestAuc, bestLoss, bestHuman, collapsed, valIds);
+        List<String> selIds = new ArrayList<>();
+        for (int i : split.validation()) selIds.add(ds.source().ids().get(i));
+        return new Result(sd, cfg, inhScaler, mtiScaler, log, collapsed ? log.size() : bestEpoch,
+                bestAuc, bestLoss, bestHuman, collapsed, stoppedEarly, selIds, used.length);
+    }
+
+    /**
+     * Early stopping on the selection criterion itself: stop once {@code patience} epochs have
+     * passed since the kept epoch (never before an epoch has been kept; 0 = never).
+     */
+    static boolean shouldStop(int patience, int bestEpoch, int epochsDone) {
+        return patience > 0 && bestEpoch > 0 && epochsDone - bestEpoch >= patience;
     }
 
     /** Smaller is better; without validation rows every rule keeps the last eligible epoch. */
@@ -232,6 +267,25 @@ public final class Trainer {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    private static int[] concatRows(int[] a, int[] b) {
+        int[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    private static List<String> pick(List<String> a, int[] idx) {
+        List<String> r = new ArrayList<>(idx.length);
+        for (int i : idx) r.add(a.get(i));
+        return r;
+    }
+
+    private static double[][] pickRows(double[][] a, int[] idx) {
+        if (a == null) return null;
+        double[][] r = new double[idx.length][];
+        for (int i = 0; i < idx.length; i++) r[i] = a[idx[i]];
+        return r;
     }
 
     static int[] range(int n) {

@@ -28,7 +28,7 @@ public final class ConfigCodec {
      * Fields added after format version 1 was first written, with the value that older models
      * implicitly had; any other missing field is an error.
      */
-    static final Map<String, Object> ADDED_LATER = Map.of("selection", "VAL_LOGLOSS");
+    static final Map<String, Object> ADDED_LATER = Map.of("selection", "VAL_LOGLOSS", "patience", 0);
 
     /** Rebuilds a config; a missing or ill-typed value is an error naming the field. */
     public static ModelConfig fromMap(Map<String, ?> m) {

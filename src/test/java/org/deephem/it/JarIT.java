@@ -42,9 +42,12 @@ class JarIT {
         assertTrue(make.text().contains("60 essential, 60 non-essential"), make.text());
 
         Out train = jar("train", "--data", demo.toString(), "--epochs", "2", "--name", "it", "--zoo", tmp.resolve("zoo").toString(),
-                "--out", tmp.resolve("report").toString());
+                "--out", tmp.resolve("report").toString(), "--seed", "5", "--split-seed", "3");
         assertEquals(0, train.exit(), train.text());
         assertTrue(train.text().contains("selected epoch"), train.text());
+        assertTrue(train.text().contains("seeds: split 3, init 5, order 5"), train.text());
+        assertTrue(train.text().contains("not an accuracy estimate"), train.text());
+        assertTrue(Files.readAllLines(tmp.resolve("report").resolve("training_log.csv")).get(0).contains(",selection_auc,selection_logloss,"));
         assertTrue(!train.text().contains("Added differentiated op"), "SameDiff chatter must be filtered");
         assertTrue(Files.exists(tmp.resolve("report").resolve("training_curves.png")));
         assertTrue(train.text().contains("ND4J 1.0.0-M2.1 backend: nd4j-native (CPU, 1 ND4J thread)"), train.text());

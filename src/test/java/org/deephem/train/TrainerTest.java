@@ -35,14 +35,14 @@ class TrainerTest {
         assertEquals(8, r.log().size());
         assertFalse(r.collapsed());
         assertTrue(Metrics.std(r.humanScores()) > Trainer.COLLAPSE_STD, "human scores must not collapse");
-        assertTrue(r.bestValAuc() > 0.8, "validation AUC on the demo's planted signal: " + r.bestValAuc());
+        assertTrue(r.selectionAuc() > 0.8, "validation AUC on the demo's planted signal: " + r.selectionAuc());
         // the kept epoch is the one with the lowest validation log-loss
-        double min = r.log().stream().filter(e -> e.targetStd() > Trainer.COLLAPSE_STD).mapToDouble(EpochLog::valLogLoss).min().orElseThrow();
-        assertEquals(min, r.bestValLogLoss(), 0.0);
-        assertEquals(min, r.log().get(r.bestEpoch() - 1).valLogLoss(), 0.0);
+        double min = r.log().stream().filter(e -> e.targetStd() > Trainer.COLLAPSE_STD).mapToDouble(EpochLog::selectionLogLoss).min().orElseThrow();
+        assertEquals(min, r.selectionLogLoss(), 0.0);
+        assertEquals(min, r.log().get(r.bestEpoch() - 1).selectionLogLoss(), 0.0);
         // validation rows are a stratified 20% of the labelled mouse and never trained on
-        assertEquals(24, r.validationIds().size());
-        assertEquals(24, new HashSet<>(r.validationIds()).size());
+        assertEquals(24, r.selectionIds().size());
+        assertEquals(24, new HashSet<>(r.selectionIds()).size());
     }
 
     @Test
@@ -74,9 +74,9 @@ class TrainerTest {
         Trainer.Result last = Trainer.train(small(3, 4).withSelection(org.deephem.model.Selection.LAST), demo, null);
         assertEquals(3, last.bestEpoch());
         Trainer.Result auc = Trainer.train(small(3, 4).withSelection(org.deephem.model.Selection.VAL_AUC), demo, null);
-        double max = auc.log().stream().mapToDouble(EpochLog::valAuc).max().orElseThrow();
-        assertEquals(max, auc.bestValAuc(), 0.0);
-        assertEquals(auc.log().stream().filter(e -> e.valAuc() == max).findFirst().orElseThrow().epoch(), auc.bestEpoch(),
+        double max = auc.log().stream().mapToDouble(EpochLog::selectionAuc).max().orElseThrow();
+        assertEquals(max, auc.selectionAuc(), 0.0);
+        assertEquals(auc.log().stream().filter(e -> e.selectionAuc() == max).findFirst().orElseThrow().epoch(), auc.bestEpoch(),
                 "ties go to the earlier epoch");
     }
 

@@ -1,0 +1,47 @@
+package org.deephem.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.deephem.data.Layout;
+import org.deephem.features.MtiPca;
+import org.deephem.zoo.Provenance;
+import org.deephem.zoo.TrainedModel;
+
+/**
+ * Training as one call: {@link #run} takes a {@link RunSpec} and returns the trained model, its
+ * epoch log and its provenance. The {@code train}, {@code bench} and {@code cv} commands and
+ * {@link NetworkMethod} all train through here, so a model is made the same way everywhere.
+ */
+public final class TrainingRun {
+    private TrainingRun() {}
+
+    /**
+     * @param model       ready to score or save (its provenance map is {@code provenance.toMap()})
+     * @param humanScores scores of the dataset's human rows by the kept weights
+     */
+    public record Outcome(TrainedModel model, List<EpochLog> log, RunProvenance provenance, double[] humanScores) {}
+
+    /** Trains; {@code listener} (may be null) hears every epoch as it ends. */
+    public static Outcome run(RunSpec spec, Consumer<EpochLog> listener) {
+        long t0 = System.nanoTime();
+        Trainer.Result r = Trainer.train(spec.config(), spec.data(), spec.trainRows(), spec.seeds(), listener);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Path folder = spec.data().folder();
+        Path pcaFile = folder == null ? null : folder.resolve(Layout.PCA_MODEL);
+        MtiPca pca = pcaFile != null && Files.exists(pcaFile) ? MtiPca.read(pcaFile) : null;
+        RunProvenance.Selected sel = new RunProvenance.Selected(r.bestEpoch(), r.log().size(), r.stoppedEarly(),
+                r.collapsed(), r.config().selection() + " on held-out labelled mouse, among epochs with human score sd > "
+                        + Trainer.COLLAPSE_STD, r.selectionAuc(), r.selectionLogLoss(), r.selectionIds(), r.labelledRowsUsed());
+        RunProvenance prov = new RunProvenance(spec.name(), Instant.now(),
+                folder == null ? null : folder.toAbsolutePath().normalize(),
+                folder == null ? Map.of() : Provenance.datasetHashes(folder), r.config(), spec.seeds(), spec.tags(),
+                Provenance.environment(), sel,
+                new RunProvenance.Timings(seconds, r.log().stream().mapToDouble(EpochLog::seconds).average().orElse(Double.NaN)));
+        TrainedModel model = new TrainedModel(r.graph(), r.config(), r.inherentScaler(), r.mtiScaler(), pca, prov.toMap());
+        return new Outcome(model, r.log(), prov, r.humanScores());
+    }
+}
