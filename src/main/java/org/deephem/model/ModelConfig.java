@@ -8,7 +8,7 @@ import java.util.Locale;
  * it is explicit (Adam, lr 0.001, 100 epochs, batch 64 = 32 mouse + 32 human rows) and the
  * measured speed budget where it is not (see docs/ARCHITECTURE.md).
  *
- * @param maxLength     longest precursor (nt) the sequence branch reads; longer ones are truncated
+ * @param maxLength     longest precursor (nt) the sequence branch reads; scoring refuses longer ones
  * @param tokenPool     overlapping 3-mer embeddings are averaged in windows of this many tokens
  *                      before the encoder (k-mer pooling), which makes attention affordable on CPU
  * @param width         model width d of the encoder and of every branch embedding
@@ -19,7 +19,7 @@ import java.util.Locale;
  * @param mtiDim        number of MTI principal components
  * @param mmdWeight     weight of the MMD term (0 turns it off)
  * @param advWeight     weight of the adversarial term (0 turns it off)
- * @param l2            L2 weight decay on all weights
+ * @param l2            L2 penalty (l2/2)·Σw² on the weight matrices only (not on biases or layer-norm gains)
  * @param sourceBatch   labelled mouse rows per step
  * @param targetBatch   human rows per step
  * @param validationFraction share of labelled mouse held out (stratified) for weight selection
@@ -36,15 +36,97 @@ public record ModelConfig(
         int inherentDim, int mtiDim,
         double mmdWeight, double advWeight, double l2,
         double learningRate, int epochs, int sourceBatch, int targetBatch,
-        double validationFraction, org.deephem.model.Selection selection, long seed, boolean doublePrecision, int patience) {
+        double validationFraction, Selection selection, long seed, boolean doublePrecision, int patience) {
 
     public ModelConfig {
-        if (!useSequence && !useInherent && !useMti) throw new IllegalArgumentException("at least one branch must be on");
-        if (width % heads != 0) throw new IllegalArgumentException("width must be divisible by heads");
-        if (tokenPool < 1) throw new IllegalArgumentException("tokenPool must be >= 1");
-        if (epochs < 1 || sourceBatch < 1 || targetBatch < 1) throw new IllegalArgumentException("epochs and batch sizes must be positive");
-        if (validationFraction < 0 || validationFraction >= 0.5) throw new IllegalArgumentException("validationFraction must be in [0, 0.5)");
-        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0 (0 = no early stopping)");
+        validate(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
+                inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
+                validationFraction, selection, patience);
+    }
+
+    /** A config value out of its documented bounds; {@link #field()} names the record component. */
+    public static final class Invalid extends IllegalArgumentException {
+        private final String field;
+
+        Invalid(String field, String message) {
+            super(field + " " + message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        /** The message without the field name, for callers that name the field their own way (a CLI option). */
+        public String problem() {
+            return getMessage().substring(field.length() + 1);
+        }
+    }
+
+    /**
+     * The bounds of every field, checked whenever a config is made (command line, code, model
+     * zip), so a mistyped or hostile value fails with its name instead of as an out-of-memory,
+     * a division by zero or NaN scores. Upper limits are far above anything trained here (d = 32,
+     * 2 heads, 1 block, L = 60); they reject nonsense, they do not promise that every allowed
+     * combination fits in memory (attention alone holds batch × heads × L² numbers).
+     */
+    private static void validate(boolean useSequence, boolean useInherent, boolean useMti, Fusion fusion, MmdKernel kernel,
+                                 int maxLength, int tokenPool, int width, int heads, int layers, int hidden,
+                                 int inherentDim, int mtiDim, double mmdWeight, double advWeight, double l2,
+                                 double learningRate, int epochs, int sourceBatch, int targetBatch,
+                                 double validationFraction, Selection selection, int patience) {
+        if (!useSequence && !useInherent && !useMti) throw new Invalid("useSequence", "is off, as are useInherent and useMti: at least one branch must be on");
+        if (fusion == null) throw new Invalid("fusion", "is missing");
+        if (kernel == null) throw new Invalid("kernel", "is missing");
+        if (selection == null) throw new Invalid("selection", "is missing");
+        range("maxLength", maxLength, 3, MAX_LENGTH);
+        range("tokenPool", tokenPool, 1, MAX_POOL);
+        range("width", width, 1, MAX_WIDTH);
+        range("heads", heads, 1, MAX_HEADS);
+        if (width % heads != 0) throw new Invalid("heads", "must divide width " + width + " (got " + heads + ")");
+        range("layers", layers, 1, MAX_LAYERS);
+        range("hidden", hidden, 1, MAX_WIDTH);
+        range("inherentDim", inherentDim, 1, MAX_FEATURES);
+        range("mtiDim", mtiDim, 1, MAX_FEATURES);
+        range("mmdWeight", mmdWeight, 0, MAX_LOSS_WEIGHT, true);
+        range("advWeight", advWeight, 0, MAX_LOSS_WEIGHT, true);
+        range("l2", l2, 0, 1, true);
+        range("learningRate", learningRate, 0, 1, false);
+        range("epochs", epochs, 1, MAX_EPOCHS);
+        range("sourceBatch", sourceBatch, 1, MAX_BATCH);
+        range("targetBatch", targetBatch, 1, MAX_BATCH);
+        if (!(validationFraction >= 0 && validationFraction < 0.5)) {
+            throw new Invalid("validationFraction", "must be at least 0 and below 0.5 (got " + validationFraction + ")");
+        }
+        range("patience", patience, 0, MAX_EPOCHS);
+    }
+
+    /** Longest precursor the folder accepts (RnaFolder.MAX_LENGTH); nothing longer can be featurised. */
+    public static final int MAX_LENGTH = org.deephem.features.RnaFolder.MAX_LENGTH;
+    public static final int MAX_POOL = 32;
+    public static final int MAX_WIDTH = 1024;
+    public static final int MAX_HEADS = 32;
+    public static final int MAX_LAYERS = 12;
+    public static final int MAX_FEATURES = 4096;
+    public static final double MAX_LOSS_WEIGHT = 1000;
+    public static final int MAX_EPOCHS = 100_000;
+    public static final int MAX_BATCH = 4096;
+
+    private static void range(String field, long v, long lo, long hi) {
+        if (v < lo || v > hi) throw new Invalid(field, "must be between " + lo + " and " + hi + " (got " + v + ")");
+    }
+
+    /** {@code lo} is allowed only when {@code loInclusive}; NaN and infinities never are. */
+    private static void range(String field, double v, double lo, double hi, boolean loInclusive) {
+        boolean ok = Double.isFinite(v) && (loInclusive ? v >= lo : v > lo) && v <= hi;
+        if (!ok) {
+            throw new Invalid(field, "must be a finite number " + (loInclusive ? "from " : "above ") + fmt(lo) + " to " + fmt(hi)
+                    + " (got " + v + ")");
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     public static ModelConfig defaults() {

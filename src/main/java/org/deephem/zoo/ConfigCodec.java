@@ -30,6 +30,16 @@ public final class ConfigCodec {
      */
     static final Map<String, Object> ADDED_LATER = Map.of("selection", "VAL_LOGLOSS", "patience", 0);
 
+    /** An integral JSON number; 1.5 or 1e12 for an int field is an error, not a silent cast. */
+    private static long whole(Number n) {
+        if (n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal || n instanceof java.math.BigInteger) {
+            double d = n.doubleValue();
+            if (d != Math.rint(d) || Math.abs(d) > Long.MAX_VALUE / 2.0) throw new ArithmeticException("not an integer");
+            return (long) d;
+        }
+        return n.longValue();
+    }
+
     /** Rebuilds a config; a missing or ill-typed value is an error naming the field. */
     public static ModelConfig fromMap(Map<String, ?> m) {
         RecordComponent[] rcs = ModelConfig.class.getRecordComponents();
@@ -40,23 +50,26 @@ public final class ConfigCodec {
             Class<?> t = rcs[i].getType();
             types[i] = t;
             Object v = m.containsKey(name) ? m.get(name) : ADDED_LATER.get(name);
-            if (v == null) throw new IllegalArgumentException("config field '" + name + "' is missing");
+            if (v == null) throw new IllegalArgumentException("field '" + name + "' is missing");
             try {
                 if (t == boolean.class) args[i] = (Boolean) v;
-                else if (t == int.class) args[i] = ((Number) v).intValue();
-                else if (t == long.class) args[i] = ((Number) v).longValue();
+                else if (t == int.class) args[i] = Math.toIntExact(whole((Number) v));
+                else if (t == long.class) args[i] = whole((Number) v);
                 else if (t == double.class) args[i] = ((Number) v).doubleValue();
                 else if (t == Fusion.class) args[i] = Fusion.valueOf((String) v);
                 else if (t == MmdKernel.class) args[i] = MmdKernel.valueOf((String) v);
                 else if (t == org.deephem.model.Selection.class) args[i] = org.deephem.model.Selection.valueOf((String) v);
                 else throw new IllegalStateException("unsupported config type " + t);
-            } catch (ClassCastException | IllegalArgumentException e) {
-                throw new IllegalArgumentException("config field '" + name + "' has an invalid value '" + v + "'");
+            } catch (ClassCastException | IllegalArgumentException | ArithmeticException e) {
+                throw new IllegalArgumentException("field '" + name + "' has an invalid value '" + v + "'");
             }
         }
         try {
             return ModelConfig.class.getDeclaredConstructor(types).newInstance(args);
         } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof ModelConfig.Invalid bad) {
+                throw new IllegalArgumentException("field '" + bad.field() + "': " + bad.problem());
+            }
             throw new IllegalArgumentException("invalid config: " + e.getCause().getMessage());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
