@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *  fused ─ MLP ─ logit ─ BCE on labelled mouse rows                     (classification)
  *  fused ─ GRL(λ) ─ MLP ─ domain logit ─ BCE on all rows                (adversarial)
  *  fused ─ MMD(source rows, target rows)                                (alignment)
- *  loss = classification + mmdWeight·α·MMD + advWeight·adversarial
+ *  loss = classification + mmdWeight·α·MMD + advWeight·adversarial + (l2/2)·Σ‖W‖² (weight matrices only)
  * </pre>
  * Token embedding is a one-hot × matrix product (SAMEDIFF-NOTES: gather's gradient is wrong).
  */
@@ -45,11 +45,14 @@ public final class DeepHemGraph {
     public static final String CLS_LOSS = "cls_loss";
     public static final String MMD_LOSS = "mmd_loss";
     public static final String ADV_LOSS = "adv_loss";
+    public static final String L2_LOSS = "l2_loss";
 
     private final SameDiff sd;
     private final ModelConfig cfg;
     private final DataType dt;
     private final Random init;
+    /** Weight matrices (the only variables the L2 penalty covers: no biases, no layer-norm gains). */
+    private final List<SDVariable> matrices = new ArrayList<>();
 
     private DeepHemGraph(ModelConfig cfg) {
         this.cfg = cfg;
@@ -139,7 +142,13 @@ public final class DeepHemGraph {
         SDVariable alpha = sd.placeHolder(ALPHA, dt, 1, 1);
         SDVariable mmd = GraphOps.mmd(sd, fused, a, cfg.kernel().multipliers()).sum().rename(MMD_LOSS);
 
-        SDVariable loss = cls.add(mmd.mul(alpha).mul(cfg.mmdWeight())).add(adv.mul(cfg.advWeight()));
+        // L2 as an explicit term, (l2/2)·Σ‖W‖² over weight matrices only: SameDiff's TrainingConfig
+        // l2 would also decay biases and layer-norm gains towards 0. Same gradient l2·W as its L2.
+        SDVariable l2 = sd.constant(Nd4j.scalar(dt, 0.0));
+        for (SDVariable w : matrices) l2 = l2.add(w.mul(w).sum());
+        l2 = l2.mul(cfg.l2() / 2).rename(L2_LOSS);
+
+        SDVariable loss = cls.add(mmd.mul(alpha).mul(cfg.mmdWeight())).add(adv.mul(cfg.advWeight())).add(l2);
         loss.rename(LOSS);
         sd.setLossVariables(LOSS);
     }
@@ -225,7 +234,9 @@ public final class DeepHemGraph {
         double std = Math.sqrt(2.0 / (in + out));
         double[] w = new double[in * out];
         for (int i = 0; i < w.length; i++) w[i] = init.nextGaussian() * std;
-        return sd.var(name, Nd4j.create(w, new long[] {in, out}, DataType.DOUBLE).castTo(dt));
+        SDVariable v = sd.var(name, Nd4j.create(w, new long[] {in, out}, DataType.DOUBLE).castTo(dt));
+        matrices.add(v);
+        return v;
     }
 
     private SDVariable zeros(String name, int n) {

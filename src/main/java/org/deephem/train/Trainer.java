@@ -90,7 +90,7 @@ public final class Trainer {
                 DeepHemGraph.DOMAIN_WEIGHT, DeepHemGraph.MMD_VECTOR, DeepHemGraph.LAMBDA, DeepHemGraph.ALPHA));
         TrainingConfig.Builder tc = TrainingConfig.builder().updater(new Adam(cfg.learningRate()))
                 .dataSetFeatureMapping(mapping).markLabelsUnused();
-        if (cfg.l2() > 0) tc.l2(cfg.l2());
+        // no tc.l2(): the graph's own L2 term covers weight matrices only (DeepHemGraph)
         sd.setTrainingConfig(tc.build());
         org.deephem.model.QuietGradients.create(sd);
 
