@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +19,23 @@ import java.util.function.Consumer;
 public final class Fasta {
     private Fasta() {}
 
+    /** A record that was left out: its ID, header line and why. */
+    public record Invalid(String id, long line, String problem) {}
+
     /** Streams records to {@code sink}, validating letters, empty records and duplicate IDs. */
     public static void read(Path file, Consumer<FastaRecord> sink) {
+        read(file, sink, null);
+    }
+
+    /**
+     * As {@link #read(Path, Consumer)}, but a record with letters other than A/C/G/U/T (e.g. the
+     * IUPAC codes of some miRBase entries) or an empty sequence goes to {@code invalid} instead of
+     * stopping the read, when {@code invalid} is not null. Duplicate IDs always stop it.
+     * gzip-compressed files are read directly (recognised by their magic bytes).
+     */
+    public static void read(Path file, Consumer<FastaRecord> sink, Consumer<Invalid> invalid) {
         Set<String> seen = new HashSet<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = TextInput.open(file)) {
             String header = null;
             long headerLine = 0;
             StringBuilder seq = new StringBuilder();
@@ -35,7 +46,7 @@ public final class Fasta {
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith(";")) continue;
                 if (t.startsWith(">")) {
-                    if (header != null) sink.accept(record(file, header, headerLine, seq, seen));
+                    if (header != null) emit(record(file, header, headerLine, seq, seen, invalid), sink);
                     header = t.substring(1).strip();
                     headerLine = n;
                     seq.setLength(0);
@@ -47,10 +58,12 @@ public final class Fasta {
                     seq.append(t);
                 }
             }
-            if (header != null) sink.accept(record(file, header, headerLine, seq, seen));
+            if (header != null) emit(record(file, header, headerLine, seq, seen, invalid), sink);
             if (n == 0 || header == null) throw InputError.at(file, "no FASTA records found");
         } catch (NoSuchFileException e) {
             throw InputError.at(file, "file not found");
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw InputError.at(file, "corrupted or truncated gzip data (" + e.getMessage() + ")");
         } catch (java.nio.charset.MalformedInputException e) {
             throw InputError.at(file, "not a UTF-8/ASCII text file");
         } catch (IOException e) {
@@ -58,13 +71,25 @@ public final class Fasta {
         }
     }
 
-    private static FastaRecord record(Path file, String header, long line, StringBuilder seq, Set<String> seen) {
+    private static void emit(FastaRecord r, Consumer<FastaRecord> sink) {
+        if (r != null) sink.accept(r);
+    }
+
+    /** The record, or null when it is invalid and {@code invalid} takes it. */
+    private static FastaRecord record(Path file, String header, long line, StringBuilder seq, Set<String> seen,
+                                      Consumer<Invalid> invalid) {
         int sp = firstSpace(header);
         String id = sp < 0 ? header : header.substring(0, sp);
         String desc = sp < 0 ? "" : header.substring(sp + 1).strip();
         if (!seen.add(id)) throw InputError.atLine(file, line, "duplicate record name '" + id + "'");
-        String s = Rna.normalise(seq.toString(), file, line, "record '" + id + "'", "line");
-        return new FastaRecord(id, desc, s, line);
+        try {
+            String s = Rna.normalise(seq.toString(), file, line, "record '" + id + "'", "line");
+            return new FastaRecord(id, desc, s, line);
+        } catch (InputError e) {
+            if (invalid == null) throw e;
+            invalid.accept(new Invalid(id, line, e.getMessage()));
+            return null;
+        }
     }
 
     private static int firstSpace(String s) {
@@ -74,8 +99,13 @@ public final class Fasta {
 
     /** Reads all records into a list. */
     public static List<FastaRecord> readAll(Path file) {
+        return readAll(file, null);
+    }
+
+    /** Reads all valid records; invalid ones go to {@code invalid} if it is not null. */
+    public static List<FastaRecord> readAll(Path file, Consumer<Invalid> invalid) {
         List<FastaRecord> out = new ArrayList<>();
-        read(file, out::add);
+        read(file, out::add, invalid);
         return out;
     }
 
