@@ -1,0 +1,91 @@
+package org.deephem.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where commands write results: a file (atomically, never one of the command's own inputs) or,
+ * for {@code -o -}, standard output.
+ */
+public final class Outputs {
+    /** The output name that means standard output. */
+    public static final String STDOUT = "-";
+
+    private Outputs() {}
+
+    /** An input of a command, named by its option (or parameter) for the error message. */
+    public record Input(String option, Path path) {}
+
+    public static Input input(String option, Path path) {
+        return new Input(option, path);
+    }
+
+    public static boolean isStdout(Path out) {
+        return out != null && out.toString().equals(STDOUT);
+    }
+
+    /**
+     * Refuses an output that would replace one of the inputs: the same file (compared by real
+     * path, so {@code ./x.fa} and {@code x.fa} or a symbolic link are the same), an existing file
+     * inside an input folder, or an output folder that contains an input.
+     */
+    public static void requireNotInput(String outOption, Path out, Input... inputs) {
+        if (out == null || isStdout(out)) return;
+        Path o = real(out);
+        for (Input in : inputs) {
+            if (in == null || in.path() == null || !Files.exists(in.path())) continue;
+            Path i = real(in.path());
+            boolean clash = o.equals(i)
+                    || (Files.isDirectory(i) && o.startsWith(i) && Files.exists(o))
+                    || (Files.isDirectory(o) && i.startsWith(o));
+            if (clash) {
+                throw new InputError(outOption + " " + out + ": this would overwrite the input given as " + in.option() + " ("
+                        + in.path() + "); choose another output");
+            }
+        }
+    }
+
+    /** The real path of a file, or of its nearest existing ancestor plus the rest for one not yet made. */
+    static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        try {
+            return existing == null ? abs : existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    /**
+     * Writes {@code out} atomically, or standard output for {@code -}. Standard output gets the
+     * bytes only once the writer has finished, so a failure leaves nothing half-written there
+     * either.
+     */
+    public static void write(Path out, AtomicFiles.StreamWriter writer) {
+        if (!isStdout(out)) {
+            AtomicFiles.write(out, writer);
+            return;
+        }
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try {
+            writer.write(buf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write standard output: " + e.getMessage(), e);
+        }
+        System.out.write(buf.toByteArray(), 0, buf.size());
+        System.out.flush();
+    }
+
+    public static void writeString(Path out, String text) {
+        write(out, os -> os.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** How to name an output in a progress line. */
+    public static String describe(Path out) {
+        return isStdout(out) ? "standard output" : out.toString();
+    }
+}
