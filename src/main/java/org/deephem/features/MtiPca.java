@@ -48,6 +48,11 @@ public final class MtiPca {
         return components.length;
     }
 
+    /** Whether a gene is one of the basis genes (others project to nothing). */
+    public boolean knows(String gene) {
+        return index.containsKey(gene);
+    }
+
     public List<String> genes() {
         return genes;
     }
@@ -182,6 +187,15 @@ public final class MtiPca {
             out[c] = s;
         }
         return out;
+    }
+
+    /**
+     * True when both project any gene set to the same components: same genes in the same order,
+     * same centring and loadings (exactly: the TSV stores doubles in round-trip form).
+     */
+    public boolean sameBasis(MtiPca other) {
+        return genes.equals(other.genes) && java.util.Arrays.equals(mean, other.mean)
+                && java.util.Arrays.deepEquals(components, other.components);
     }
 
     /** Saves gene, mean and loadings as TSV (one row per gene), plus a variance header line. */

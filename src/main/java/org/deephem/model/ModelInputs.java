@@ -10,8 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The model's view of a set of miRNAs: 3-mer token ids and standardised feature rows, turned
- * into placeholder arrays for any batch of row indices. Sequences longer than the config's
- * maxLength are truncated at the 3' end (reported by the caller).
+ * into placeholder arrays for any batch of row indices. A sequence longer than the config's
+ * maxLength is refused: the graph has a fixed length and would silently cut it.
  */
 public final class ModelInputs {
     private final ModelConfig cfg;
@@ -24,7 +24,13 @@ public final class ModelInputs {
         this.cfg = cfg;
         int n = sequences.size();
         tokens = new int[n][];
-        for (int i = 0; i < n; i++) tokens[i] = Kmers.tokens(sequences.get(i));
+        for (int i = 0; i < n; i++) {
+            if (cfg.useSequence() && sequences.get(i).length() > cfg.maxLength()) {
+                throw new IllegalArgumentException("sequence " + (i + 1) + " has " + sequences.get(i).length()
+                        + " nt, longer than the model's maxLength " + cfg.maxLength());
+            }
+            tokens[i] = Kmers.tokens(sequences.get(i));
+        }
         this.inherent = cfg.useInherent() ? scale(inherent, inhScaler, cfg.inherentDim(), "inherent") : null;
         this.mti = cfg.useMti() ? scale(mti, mtiScaler, cfg.mtiDim(), "MTI") : null;
     }
@@ -37,6 +43,9 @@ public final class ModelInputs {
                 throw new IllegalArgumentException(what + " features have " + rows[i].length + " columns, the model expects " + dim);
             }
             out[i] = s.apply(rows[i]);
+            for (int j = 0; j < dim; j++) {
+                if (!Double.isFinite(out[i][j])) throw new IllegalArgumentException(what + " feature " + (j + 1) + " of row " + (i + 1) + " is not finite after scaling");
+            }
         }
         return out;
     }
@@ -91,13 +100,5 @@ public final class ModelInputs {
 
     private INDArray cast(INDArray a) {
         return a.dataType() == dt() ? a : a.castTo(dt());
-    }
-
-    /** Number of sequences longer than the model reads. */
-    public long truncated() {
-        int t = cfg.tokenLength();
-        long n = 0;
-        for (int[] tok : tokens) if (tok.length > t) n++;
-        return n;
     }
 }

@@ -14,8 +14,23 @@ public final class Predictor {
 
     private Predictor() {}
 
+    /**
+     * Probabilities, computed in double precision from the logits: the graph's float sigmoid
+     * rounds every logit above ~17 to exactly 1 and would tie those miRNAs.
+     */
     public static double[] predict(SameDiff sd, ModelInputs in) {
-        return output(sd, in, DeepHemGraph.PROB);
+        return sigmoid(logits(sd, in));
+    }
+
+    public static double[] logits(SameDiff sd, ModelInputs in) {
+        return output(sd, in, DeepHemGraph.LOGIT);
+    }
+
+    /** σ(x) = 1 / (1 + e^−x), element-wise. */
+    public static double[] sigmoid(double[] logits) {
+        double[] p = new double[logits.length];
+        for (int i = 0; i < p.length; i++) p[i] = 1.0 / (1.0 + Math.exp(-logits[i]));
+        return p;
     }
 
     public static double[] output(SameDiff sd, ModelInputs in, String variable) {

@@ -25,14 +25,18 @@ import org.deephem.io.AtomicFiles;
 import org.deephem.io.InputError;
 import org.deephem.io.Json;
 import org.deephem.io.Progress;
+import org.deephem.model.DeepHemGraph;
+import org.deephem.model.ModelConfig;
 import org.deephem.model.Standardiser;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * The model zip: {@code format.json} (format name and version), {@code graph.fb} (SameDiff
  * FlatBuffers, no updater state), {@code config.json}, {@code scalers.json},
- * {@code vocabulary.txt}, {@code mti_pca_model.tsv} (if the MTI branch is used) and
- * {@code provenance.json}. Loading accepts only these entry names, each once, refuses
+ * {@code vocabulary.txt}, {@code mti_pca_model.tsv} (if the MTI branch is used; it carries the
+ * gene list the components are over), {@code inputs.json} (the inherent feature column names, in
+ * order) and {@code provenance.json} (with the training data's file hashes). {@code inputs.json}
+ * came later: zips without it still load, and their inherent column names are not checked. Loading accepts only these entry names, each once, refuses
  * path-like names, and counts the bytes it inflates, so a truncated, foreign or hostile zip
  * is refused with one clear line instead of being trusted.
  */
@@ -40,7 +44,10 @@ public final class ModelZip {
     public static final String FORMAT = "deephem-j-model";
     public static final int VERSION = 1;
     static final Set<String> ENTRIES = Set.of("format.json", "graph.fb", "config.json", "scalers.json",
-            "vocabulary.txt", "mti_pca_model.tsv", "provenance.json");
+            "vocabulary.txt", "mti_pca_model.tsv", "inputs.json", "provenance.json");
+    static final String INHERENT_NAMES = "inherent_names";
+    /** Scaler values beyond these are not features but corruption (they overflow float inputs). */
+    static final double MAX_SCALER_MEAN = 1e12, MIN_SCALER_STD = 1e-12, MAX_SCALER_STD = 1e12;
     static final long MAX_GRAPH_BYTES = 512L << 20;
     static final long MAX_OTHER_BYTES = 64L << 20;
 
@@ -71,6 +78,9 @@ public final class ModelZip {
                         } finally {
                             Files.deleteIfExists(p);
                         }
+                    }
+                    if (m.inherentNames() != null) {
+                        put(z, "inputs.json", Json.write(Map.of(INHERENT_NAMES, m.inherentNames())).getBytes(StandardCharsets.UTF_8));
                     }
                     put(z, "provenance.json", Json.write(m.provenance()).getBytes(StandardCharsets.UTF_8));
                 }
@@ -106,10 +116,22 @@ public final class ModelZip {
             if (!(v instanceof Number n) || n.intValue() != VERSION) {
                 throw InputError.at(zip, "model format version " + v + " is not supported (this build reads version " + VERSION + ")");
             }
-            var cfg = ConfigCodec.fromMap(json(entries.get("config.json")));
+            ModelConfig cfg;
+            try {
+                cfg = ConfigCodec.fromMap(json(entries.get("config.json")));
+            } catch (IllegalArgumentException e) {
+                throw InputError.at(zip, "config.json, " + e.getMessage());
+            }
             Map<String, Object> sc = json(entries.get("scalers.json"));
             Standardiser inh = scaler(sc.get("inherent"), cfg.useInherent() ? cfg.inherentDim() : -1, zip, "inherent");
             Standardiser mti = scaler(sc.get("mti"), cfg.useMti() ? cfg.mtiDim() : -1, zip, "mti");
+            List<String> inherentNames = null;
+            if (entries.containsKey("inputs.json")) {
+                inherentNames = strings(json(entries.get("inputs.json")).get(INHERENT_NAMES), zip);
+                if (inherentNames != null && cfg.useInherent() && inherentNames.size() != cfg.inherentDim()) {
+                    throw InputError.at(zip, "inputs.json names " + inherentNames.size() + " inherent features, config.json says " + cfg.inherentDim());
+                }
+            }
             MtiPca pca = null;
             if (entries.containsKey("mti_pca_model.tsv")) {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(entries.get("mti_pca_model.tsv")), StandardCharsets.UTF_8))) {
@@ -123,11 +145,11 @@ public final class ModelZip {
             } catch (RuntimeException e) {
                 throw InputError.at(zip, "graph.fb is not a readable SameDiff graph (" + e.getClass().getSimpleName() + ")");
             }
-            if (sd == null || !sd.hasVariable(org.deephem.model.DeepHemGraph.PROB)) throw InputError.at(zip, "graph.fb has no '" + org.deephem.model.DeepHemGraph.PROB + "' output");
+            if (sd == null || !sd.hasVariable(DeepHemGraph.LOGIT)) throw InputError.at(zip, "graph.fb has no '" + DeepHemGraph.LOGIT + "' output");
             Map<String, Object> provenance = json(entries.get("provenance.json"));
             String note = Backend.mismatchNote(zip.toString(), provenance, BuildInfo.current().nd4jVersion(), Backend.inUse());
             if (note != null) Progress.say("%s", note);
-            return new TrainedModel(sd, cfg, inh, mti, pca, provenance);
+            return new TrainedModel(sd, cfg, inh, mti, pca, inherentNames, provenance);
         } catch (IllegalArgumentException | ClassCastException e) {
             throw InputError.at(zip, "invalid model metadata: " + e.getMessage());
         } catch (IOException e) {
@@ -140,15 +162,37 @@ public final class ModelZip {
         if (dim < 0) return null;
         if (!(o instanceof Map<?, ?> m)) throw InputError.at(zip, "scalers.json has no '" + what + "' scaler");
         double[] mean = doubles(m.get("mean")), std = doubles(m.get("std"));
-        if (mean.length != dim || std.length != dim) throw InputError.at(zip, what + " scaler has " + mean.length + " columns, expected " + dim);
-        for (double s : std) if (!(s > 0) || !Double.isFinite(s)) throw InputError.at(zip, what + " scaler has a non-positive std");
+        if (mean.length != dim || std.length != dim) throw InputError.at(zip, "scalers.json, '" + what + "': " + mean.length + " columns, expected " + dim);
+        for (int j = 0; j < dim; j++) {
+            if (!(Math.abs(mean[j]) <= MAX_SCALER_MEAN)) {
+                throw InputError.at(zip, "scalers.json, '" + what + "' mean[" + j + "] = " + mean[j] + " is not a finite number within ±" + MAX_SCALER_MEAN);
+            }
+            if (!(std[j] >= MIN_SCALER_STD && std[j] <= MAX_SCALER_STD)) {
+                throw InputError.at(zip, "scalers.json, '" + what + "' std[" + j + "] = " + std[j] + " is not between " + MIN_SCALER_STD + " and " + MAX_SCALER_STD);
+            }
+        }
         return new Standardiser(mean, std);
+    }
+
+    /** A list of non-empty strings, or null when absent. */
+    private static List<String> strings(Object o, Path zip) {
+        if (o == null) return null;
+        if (!(o instanceof List<?> l)) throw InputError.at(zip, "inputs.json: '" + INHERENT_NAMES + "' is not a list of names");
+        List<String> out = new java.util.ArrayList<>();
+        for (Object x : l) {
+            if (!(x instanceof String str) || str.isBlank()) throw InputError.at(zip, "inputs.json: '" + INHERENT_NAMES + "' holds a value that is not a name");
+            out.add(str);
+        }
+        return out;
     }
 
     private static double[] doubles(Object o) {
         if (!(o instanceof List<?> l)) throw new IllegalArgumentException("expected a list of numbers");
         double[] d = new double[l.size()];
-        for (int i = 0; i < d.length; i++) d[i] = ((Number) l.get(i)).doubleValue();
+        for (int i = 0; i < d.length; i++) {
+            if (!(l.get(i) instanceof Number n)) throw new IllegalArgumentException("expected a list of numbers, found '" + l.get(i) + "'");
+            d[i] = n.doubleValue();
+        }
         return d;
     }
 

@@ -7,10 +7,15 @@ import java.util.Set;
 import org.deephem.data.Domain;
 import org.deephem.features.FeatureCalculator;
 import org.deephem.features.Mature;
+import org.deephem.io.InputError;
 import org.deephem.model.ModelInputs;
 import org.deephem.model.Predictor;
 
-/** Turns miRNAs into model inputs the way training did, and scores them. */
+/**
+ * Turns miRNAs into model inputs the way training did, and scores them. Refuses, naming the
+ * miRNA, a precursor longer than the model reads (the graph has a fixed length, so scoring it
+ * would silently cut its 3' end) and any score that is not a finite number.
+ */
 public final class Scorer {
     private final TrainedModel model;
 
@@ -18,27 +23,66 @@ public final class Scorer {
         this.model = model;
     }
 
-    /**
-     * Scores a domain of a dataset folder. If gene sets are given and the model carries a PCA
-     * basis, MTI components are re-projected with the model's own basis (consistent with
-     * training); otherwise the folder's PCA columns are used as they are.
-     */
+    /** Essentiality probabilities (σ of {@link #logits(Domain, Map)}) for a domain. */
     public double[] score(Domain d, Map<String, Set<String>> targets) {
-        double[][] mti = d.mtiPca();
-        if (model.config().useMti() && model.pca() != null && targets != null) mti = project(d.ids(), targets);
-        return Predictor.predict(model.graph(), inputs(d.sequences(), d.inherent(), mti));
+        return Predictor.sigmoid(logits(d, targets));
     }
 
-    /** Scores new precursors from sequence alone (+ optional matures and targets). */
-    public double[] scoreSequences(List<String> ids, List<String> seqs, List<List<Mature>> matures,
-                                   Map<String, Set<String>> targets) {
+    /**
+     * Logits for a domain of a dataset folder. If gene sets are given and the model carries a
+     * PCA basis, MTI components are re-projected with the model's own basis (consistent with
+     * training); otherwise the folder's PCA columns are used as they are (the caller checks that
+     * their basis is the model's, see {@link DatasetCheck}).
+     */
+    public double[] logits(Domain d, Map<String, Set<String>> targets) {
+        double[][] mti = d.mtiPca();
+        if (model.config().useMti() && model.pca() != null && targets != null) mti = project(d.ids(), targets);
+        return run(d.ids(), d.sequences(), d.inherent(), mti, d.name());
+    }
+
+    /** Logits of new precursors from sequence alone (+ optional matures and targets). */
+    public double[] logitsOfSequences(List<String> ids, List<String> seqs, List<List<Mature>> matures,
+                                      Map<String, Set<String>> targets) {
+        requireFits(ids, seqs); // before folding: fail fast
         double[][] inh = model.config().useInherent() ? new FeatureCalculator().inherent(seqs, matures, "sequences") : null;
         double[][] mti = null;
         if (model.config().useMti()) {
-            if (model.pca() == null) throw new IllegalArgumentException("this model has no MTI PCA basis, so it cannot score new sequences");
+            if (model.pca() == null) throw new InputError("this model has no MTI PCA basis, so it cannot score new sequences");
             mti = project(ids, targets == null ? Map.of() : targets);
         }
-        return Predictor.predict(model.graph(), inputs(seqs, inh, mti));
+        return run(ids, seqs, inh, mti, "sequences");
+    }
+
+    private double[] run(List<String> ids, List<String> seqs, double[][] inh, double[][] mti, String what) {
+        requireFits(ids, seqs);
+        ModelInputs in;
+        try {
+            in = inputs(seqs, inh, mti);
+        } catch (IllegalArgumentException e) {
+            throw new InputError(what + ": " + e.getMessage());
+        }
+        double[] logits = Predictor.logits(model.graph(), in);
+        ScoresCsv.requireFinite(ids, logits);
+        return logits;
+    }
+
+    /** The sequence branch reads at most maxLength nt: a longer precursor is refused, never cut. */
+    private void requireFits(List<String> ids, List<String> seqs) {
+        if (!model.config().useSequence()) return;
+        int max = model.config().maxLength();
+        for (int i = 0; i < seqs.size(); i++) {
+            if (seqs.get(i).length() > max) throw new InputError(tooLong(ids.get(i), seqs.get(i).length()));
+        }
+    }
+
+    /** Why a precursor of {@code length} nt cannot be scored by this model, or null if it can. */
+    public String lengthProblem(String id, int length) {
+        return model.config().useSequence() && length > model.config().maxLength() ? tooLong(id, length) : null;
+    }
+
+    private String tooLong(String id, int length) {
+        return "'" + id + "' has " + length + " nt, longer than the " + model.config().maxLength()
+                + " nt this model reads (scoring it would cut its 3' end)";
     }
 
     private double[][] project(List<String> ids, Map<String, Set<String>> targets) {

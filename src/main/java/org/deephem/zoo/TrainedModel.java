@@ -1,5 +1,6 @@
 package org.deephem.zoo;
 
+import java.util.List;
 import java.util.Map;
 import org.deephem.features.MtiPca;
 import org.deephem.model.ModelConfig;
@@ -8,9 +9,22 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * A model ready to score: the graph plus everything needed to turn raw miRNAs into its inputs
- * (scalers, the MTI PCA basis) and its provenance.
+ * (scalers, the MTI PCA basis, the names and order of the inherent feature columns) and its
+ * provenance.
  *
- * @param pca may be null when the model does not use the MTI branch
+ * @param pca           may be null when the model does not use the MTI branch
+ * @param inherentNames the inherent feature columns in training order; null for zips written
+ *                      before they were stored (then column names and order are not checked)
  */
 public record TrainedModel(SameDiff graph, ModelConfig config, Standardiser inherentScaler, Standardiser mtiScaler,
-                           MtiPca pca, Map<String, Object> provenance) {}
+                           MtiPca pca, List<String> inherentNames, Map<String, Object> provenance) {
+    public TrainedModel {
+        inherentNames = inherentNames == null ? null : List.copyOf(inherentNames);
+    }
+
+    /** A model whose inherent column names are unknown (they are then not checked when scoring). */
+    public TrainedModel(SameDiff graph, ModelConfig config, Standardiser inherentScaler, Standardiser mtiScaler,
+                        MtiPca pca, Map<String, Object> provenance) {
+        this(graph, config, inherentScaler, mtiScaler, pca, null, provenance);
+    }
+}

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.data.Layout;
@@ -22,6 +17,7 @@ import org.deephem.features.MtiPca;
 import org.deephem.io.InputError;
 import org.deephem.model.ModelConfig;
 import org.deephem.testutil.TestData;
+import org.deephem.testutil.ZipEdit;
 import org.deephem.train.Trainer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +39,7 @@ class ModelZipTest {
         zip = tmp.resolve("m.zip");
         MtiPca pca = MtiPca.read(TestData.demo().resolve(Layout.PCA_MODEL));
         ModelZip.save(zip, new TrainedModel(trained.graph(), cfg, trained.inherentScaler(), trained.mtiScaler(), pca,
-                Map.of("note", "test")));
+                demo.inherentNames(), Map.of("note", "test")));
     }
 
     @Test
@@ -111,20 +107,7 @@ class ModelZipTest {
     }
 
     private Path rewrite(String name, UnaryOperator<Map<String, byte[]>> edit) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(z.entries())) entries.put(e.getName(), z.getInputStream(e).readAllBytes());
-        }
-        entries = edit.apply(entries);
-        Path out = tmp.resolve(name);
-        try (OutputStream os = Files.newOutputStream(out); ZipOutputStream z = new ZipOutputStream(os)) {
-            for (var e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return out;
+        return ZipEdit.rewrite(zip, tmp.resolve(name), edit);
     }
 
     private static String refused(Path p) {
@@ -183,7 +166,7 @@ class ModelZipTest {
 
     @Test
     void configsWrittenBeforeLaterFieldsStillLoadButOtherGapsAreRefused() {
-        Map<String, Object> m = new LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
+        Map<String, Object> m = new java.util.LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
         m.remove("selection");
         m.remove("patience");
         assertEquals(trained.config(), ConfigCodec.fromMap(m));
@@ -209,5 +192,54 @@ class ModelZipTest {
             return e;
         });
         assertTrue(refused(badGraph).contains("graph.fb"));
+    }
+
+    @Test
+    void everyConfigFieldIsBoundedAndTheErrorNamesIt() {
+        Object[][] bad = {{"maxLength", 2_000_000_000}, {"width", -32}, {"heads", 0}, {"tokenPool", 1_000_000},
+                {"epochs", 0}, {"layers", 0}, {"hidden", 0}, {"mtiDim", -1}, {"sourceBatch", 0}, {"mmdWeight", Double.NaN},
+                {"advWeight", Double.POSITIVE_INFINITY}, {"learningRate", 0.0}, {"l2", -1e-4}, {"validationFraction", 0.7},
+                {"maxLength", 1.5}, {"width", 1e12}};
+        for (Object[] b : bad) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
+            m.put((String) b[0], b[1]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigCodec.fromMap(m), b[0] + "=" + b[1]);
+            assertTrue(e.getMessage().startsWith("field '" + b[0] + "'"), e.getMessage());
+        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
+        m.put("width", 16);
+        m.put("heads", 3);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ConfigCodec.fromMap(m)).getMessage().contains("must divide width 16"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void loadNamesTheEntryAndFieldOfABadConfigOrScaler() throws IOException {
+        Path huge = ZipEdit.editJson(zip, tmp.resolve("huge.zip"), "config.json", c -> c.put("maxLength", 2_000_000_000));
+        assertTrue(refused(huge).contains("config.json, field 'maxLength': must be between 3 and 400 (got 2000000000)"), refused(huge));
+        Path mean = ZipEdit.editJson(zip, tmp.resolve("mean.zip"), "scalers.json",
+                sc -> ((java.util.List<Object>) ((Map<String, Object>) sc.get("inherent")).get("mean")).set(0, 1e308));
+        assertTrue(refused(mean).contains("scalers.json, 'inherent' mean[0] = 1.0E308"), refused(mean));
+    }
+
+    @Test
+    void zipsWithoutInputNamesStillLoadAndScore() throws IOException {
+        TrainedModel withNames = ModelZip.load(zip);
+        assertEquals(demo.inherentNames(), withNames.inherentNames());
+        Path old = rewrite("old.zip", e -> {
+            e.remove("inputs.json");
+            return e;
+        });
+        TrainedModel m = ModelZip.load(old);
+        assertEquals(null, m.inherentNames());
+        assertArrayEquals(trained.humanScores(), new Scorer(m).score(demo.target(), null), 0.0);
+    }
+
+    @Test
+    void aNonFiniteScoreIsRefusedNamingTheMiRna() {
+        TrainedModel m = ModelZip.load(zip);
+        m.graph().getVariable("cls_2_b").getArr().assign(Double.NaN);
+        InputError e = assertThrows(InputError.class, () -> new Scorer(m).logits(demo.target(), null));
+        assertTrue(e.getMessage().contains("'" + demo.target().ids().get(0) + "' (row 1) is NaN"), e.getMessage());
     }
 }
