@@ -26,6 +26,7 @@ final class BuildDatasetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.deephem.io.Outputs.requireNotInput("--out", out, org.deephem.io.Outputs.input("--raw", raw));
         DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed));
         System.out.print(Json.write(s.manifest().get("counts")));
         System.out.print(Inspection.summarise(DatasetReader.read(out)));

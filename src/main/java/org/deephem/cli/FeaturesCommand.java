@@ -13,7 +13,7 @@ import org.deephem.features.InherentFeatures;
 import org.deephem.features.Kmers;
 import org.deephem.features.Mature;
 import org.deephem.features.RnaFolder;
-import org.deephem.io.AtomicFiles;
+import org.deephem.io.Outputs;
 import org.deephem.io.Delimited;
 import org.deephem.io.Fasta;
 import org.deephem.io.FastaRecord;
@@ -26,36 +26,47 @@ import picocli.CommandLine.Parameters;
         description = {"Compute the 18 inherent features, the MFE structure and the 3-mer counts for any FASTA of precursors.",
                 "Without --matures, features 15-18 (mature lengths, count, seed GC) are 0: no annotation was given."})
 final class FeaturesCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "precursor FASTA (RNA or DNA letters, one-line or wrapped)")
+    @Parameters(index = "0", description = "precursor FASTA (RNA or DNA letters, one-line or wrapped; plain or gzip-compressed)")
     Path fasta;
 
     @Option(names = "--matures", description = "FASTA of mature miRNAs; a mature belongs to every precursor that contains its sequence")
     Path matures;
 
-    @Option(names = {"-o", "--out"}, required = true, description = "output CSV")
+    @Option(names = "--skip-invalid", description = "leave out records with letters other than A/C/G/U/T, empty or too long, and name them on stderr, instead of stopping at the first")
+    boolean skipInvalid;
+
+    @Option(names = {"-o", "--out"}, required = true, description = "output CSV (- for standard output)")
     Path out;
 
     private static final int CHUNK = 256;
 
     @Override
     public Integer call() {
+        Outputs.requireNotInput("-o", out, Outputs.input("the FASTA", fasta), Outputs.input("--matures", matures));
         List<Mature> ms = Mature.readFasta(matures);
         RnaFolder folder = new RnaFolder();
         long[] count = {0};
-        AtomicFiles.write(out, os -> {
+        Skipped skipped = new Skipped();
+        Outputs.write(out, os -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
             w.write("id," + String.join(",", InherentFeatures.NAMES) + ",structure");
             for (String k : Kmers.words()) w.write(",kmer_" + k);
             w.write('\n');
             List<FastaRecord> chunk = new ArrayList<>(CHUNK);
             Fasta.read(fasta, r -> {
-                chunk.add(RnaFolder.requireSupported(fasta, r));
+                try {
+                    chunk.add(RnaFolder.requireSupported(fasta, r));
+                } catch (org.deephem.io.InputError e) {
+                    if (!skipInvalid) throw e;
+                    skipped.add(new Fasta.Invalid(r.id(), r.line(), e.getMessage()));
+                }
                 if (chunk.size() == CHUNK) count[0] += flush(chunk, ms, folder, w);
-            });
+            }, skipInvalid ? skipped::add : null);
             count[0] += flush(chunk, ms, folder, w);
             w.flush();
         });
-        Progress.say("wrote features of %d sequences to %s", count[0], out);
+        skipped.report(fasta);
+        Progress.say("wrote features of %d sequences to %s", count[0], Outputs.describe(out));
         return 0;
     }
 

@@ -11,6 +11,8 @@ import org.deephem.eval.Correlation;
 import org.deephem.eval.Correlations;
 import org.deephem.eval.Metrics;
 import org.deephem.io.AtomicFiles;
+import org.deephem.io.InputError;
+import org.deephem.io.Outputs;
 import org.deephem.io.Progress;
 import org.deephem.model.Fusion;
 import org.deephem.model.MmdKernel;
@@ -21,6 +23,7 @@ import org.deephem.train.RunSpec;
 import org.deephem.train.Seeds;
 import org.deephem.train.TrainingRun;
 import org.deephem.zoo.ModelZip;
+import org.deephem.zoo.Scorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -69,27 +72,42 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pool", description = "3-mer pooling window (default: 3)")
     Integer pool;
 
+    /** A model name becomes a file name in the zoo: no folders, no hidden files. */
+    static final java.util.regex.Pattern MODEL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
+
+    /** The option that sets each config field, so that a bad value is reported under the name the user typed. */
+    static final Map<String, String> OPTION_OF = Map.of("epochs", "--epochs", "width", "--width", "heads", "--heads",
+            "layers", "--layers", "tokenPool", "--pool", "mmdWeight", "--mmd-weight", "advWeight", "--adv-weight",
+            "patience", "--patience", "maxLength", "--data (longest sequence)", "mtiDim", "--data (MTI PCA columns)");
+
     @Override
     public Integer call() {
-        org.deephem.zoo.Backend.start();
+        if (!MODEL_NAME.matcher(name).matches()) {
+            throw new InputError("--name '" + name + "': a model name is a plain file name of letters, digits, '.', '_' and '-',"
+                    + " not starting with '.' (at most 100 characters)");
+        }
         for (String b : branches) {
             if (!List.of("seq", "inherent", "mti").contains(b)) {
-                throw new org.deephem.io.InputError("--branches: unknown branch '" + b + "' (use seq, inherent, mti)");
+                throw new InputError("--branches: unknown branch '" + b + "' (use seq, inherent, mti)");
             }
         }
-        DeepHemDataset ds = DatasetReader.read(data);
-        if (!ds.hasFeatures()) throw new org.deephem.io.InputError(data + ": the dataset has no feature files (run build-dataset)");
+        // every option is checked before any data is read
         ModelConfig d = ModelConfig.defaults();
+        ModelConfig options = configure(d, d.maxLength(), d.mtiDim());
+        Path zip = zoo.resolve(name + ".zip");
+        Path outDir = out != null ? out : Path.of("notebooks-equivalent-reports", name);
+        Outputs.Input dataIn = Outputs.input("--data", data);
+        Outputs.requireNotInput("--zoo", zip, dataIn);
+        for (String f : List.of("training_log.csv", "human_scores.csv", "training_curves.png")) {
+            Outputs.requireNotInput("--out", outDir.resolve(f), dataIn);
+        }
+
+        org.deephem.zoo.Backend.start();
+        DeepHemDataset ds = DatasetReader.read(data);
+        if (!ds.hasFeatures()) throw new InputError(data + ": the dataset has no feature files (run build-dataset)");
         int maxLen = Math.max(3, ds.source().sequences().stream().mapToInt(String::length).max().orElse(180));
         maxLen = Math.max(maxLen, ds.target().sequences().stream().mapToInt(String::length).max().orElse(180));
-        ModelConfig cfg = d.withBranches(branches.contains("seq"), branches.contains("inherent"), branches.contains("mti"))
-                .withFusion(fusion).withKernel(kernel).withLossWeights(mmdWeight, advWeight)
-                .withSize(Math.min(maxLen, 200), pool != null ? pool : d.tokenPool(), width != null ? width : d.width(),
-                        heads != null ? heads : d.heads(), layers != null ? layers : d.layers(), d.hidden())
-                .withTraining(epochs != null ? epochs : d.epochs(), d.sourceBatch(), d.targetBatch(), d.learningRate(), seed)
-                .withMtiDim(ds.pcaNames() == null ? d.mtiDim() : ds.pcaNames().size())
-                .withSelection(select);
-        if (patience != null) cfg = cfg.withPatience(patience);
+        ModelConfig cfg = configure(options, maxLen, ds.pcaNames() == null ? d.mtiDim() : ds.pcaNames().size());
         Seeds seeds = new Seeds(splitSeed != null ? splitSeed : seed, initSeed != null ? initSeed : seed,
                 orderSeed != null ? orderSeed : seed);
         Progress.say("training: %s", cfg.summary());
@@ -101,14 +119,15 @@ final class TrainCommand implements Callable<Integer> {
                 e.epoch(), total, e.trainLoss(), e.clsLoss(), e.mmdLoss(), e.advLoss(), e.domainAccuracy(),
                 e.trainAuc(), e.selectionAuc(), e.selectionLogLoss(), e.targetStd(), e.seconds()));
         RunProvenance.Selected sel = r.provenance().selected();
-        Path zip = zoo.resolve(name + ".zip");
+        // the human scores exactly as `score --data` computes them from the saved model (gene sets
+        // re-projected); a non-finite one stops here, before anything is written
+        double[] humanLogits = new Scorer(r.model()).logits(ds.target(), ds.humanTargets());
         ModelZip.save(zip, r.model());
 
-        Path outDir = out != null ? out : Path.of("notebooks-equivalent-reports", name);
         StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
         for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
         AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());
-        org.deephem.zoo.ScoresCsv.write(outDir.resolve("human_scores.csv"), ds.target().ids(), r.humanScores());
+        org.deephem.zoo.ScoresCsv.write(outDir.resolve("human_scores.csv"), ds.target().ids(), humanLogits);
         TrainingCurves.write(outDir.resolve("training_curves.png"), r.log(), sel.epoch());
 
         System.out.printf(Locale.ROOT, "model: %s%n", zip);
@@ -121,6 +140,26 @@ final class TrainCommand implements Callable<Integer> {
         readout(ds, r.humanScores());
         System.out.printf(Locale.ROOT, "logs and scores: %s%n", outDir);
         return 0;
+    }
+
+    /** The options applied to {@code base}; a value out of bounds is an error naming its option. */
+    private ModelConfig configure(ModelConfig base, int maxLen, int mtiDim) {
+        ModelConfig d = ModelConfig.defaults();
+        try {
+            ModelConfig c = base.withBranches(branches.contains("seq"), branches.contains("inherent"), branches.contains("mti"))
+                    .withFusion(fusion).withKernel(kernel).withLossWeights(mmdWeight, advWeight)
+                    .withSize(maxLen, pool != null ? pool : d.tokenPool(), width != null ? width : d.width(),
+                            heads != null ? heads : d.heads(), layers != null ? layers : d.layers(), d.hidden())
+                    .withTraining(epochs != null ? epochs : d.epochs(), d.sourceBatch(), d.targetBatch(), d.learningRate(), seed)
+                    .withMtiDim(mtiDim)
+                    .withSelection(select);
+            return patience != null ? c.withPatience(patience) : c;
+        } catch (ModelConfig.Invalid e) {
+            String option = OPTION_OF.getOrDefault(e.field(), e.field());
+            if (e.field().equals("heads") && e.problem().startsWith("must divide")) option = "--heads/--width";
+            if (e.field().equals("useSequence")) option = "--branches";
+            throw new InputError(option + ": " + e.problem());
+        }
     }
 
     /**

@@ -1,0 +1,269 @@
+package org.deephem.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.deephem.cli.CliTest.Run;
+import org.deephem.data.Layout;
+import org.deephem.io.Table;
+import org.deephem.io.Xlsx;
+import org.deephem.testutil.TestData;
+import org.deephem.testutil.ZipEdit;
+import org.deephem.zoo.ModelZip;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input to score, train and features: each case is one line naming the option, file or ID,
+ * exit code 2, no Java class name, and nothing written or left half-written.
+ */
+class InputHardeningTest {
+    @TempDir
+    static Path shared;
+    static Path zip;
+    static int maxLength;
+    static final String OK = "GGCUGAGGUAGUAGGUUGUAUAGUUAGAAAAUACUAUACAACCUACUACCUCAGCC";
+
+    @BeforeAll
+    static void trainOneSmallModel() {
+        Run r = CliTest.run("train", "--data", TestData.demo().toString(), "--name", "small", "--zoo", shared.resolve("zoo").toString(),
+                "--out", shared.resolve("report").toString(), "--epochs", "1", "--width", "8");
+        assertEquals(0, r.exit(), r.err());
+        zip = shared.resolve("zoo").resolve("small.zip");
+        maxLength = ModelZip.load(zip).config().maxLength();
+    }
+
+    private static Path dir() throws IOException {
+        return Files.createTempDirectory(shared, "case");
+    }
+
+    private static Set<String> listing(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            Set<String> names = new TreeSet<>();
+            s.forEach(p -> names.add(p.getFileName().toString()));
+            return names;
+        }
+    }
+
+    /** Exit 2, the error on one line with every fragment, no class name, and {@code dir} as it was. */
+    private static Run refused(Path dir, String[] args, String... fragments) throws IOException {
+        Set<String> before = listing(dir);
+        Run r = CliTest.run(args);
+        assertEquals(2, r.exit(), String.join(" ", args) + " -> " + r.err());
+        List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(1, errors.size(), r.err());
+        for (String f : fragments) assertTrue(errors.get(0).contains(f), "'" + f + "' missing in: " + errors.get(0));
+        assertFalse(errors.get(0).matches(".*(Exception|java\\.|org\\.deephem).*"), "a class name in: " + errors.get(0));
+        assertEquals(before, listing(dir), "nothing written or left behind");
+        return r;
+    }
+
+    private static String[] args(Object... a) {
+        return Stream.of(a).map(String::valueOf).toArray(String[]::new);
+    }
+
+    private static Path fasta(Path dir, String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void aPrecursorLongerThanTheModelReadsIsRefusedByNameOrSkipped() throws IOException {
+        Path d = dir();
+        String longer = "ACGU".repeat(maxLength / 4 + 1);
+        Path fa = fasta(d, "x.fa", ">ok\n" + OK + "\n>too-long\n" + longer + "\n");
+        Path out = d.resolve("s.csv");
+        refused(d, args("score", "--model", zip, "--fasta", fa, "-o", out), "x.fa, line 3", "'too-long'", longer.length() + " nt",
+                maxLength + " nt this model reads");
+        Run r = CliTest.run("score", "--model", zip.toString(), "--fasta", fa.toString(), "--skip-invalid", "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2, Files.readAllLines(out).size());
+        assertTrue(r.err().contains("skipped 1 invalid record of " + fa + ": too-long (line 3: "), r.err());
+    }
+
+    @Test
+    void gzipIsReadByContentAndIupacLettersStopOrAreSkipped() throws IOException {
+        Path d = dir();
+        Path gz = d.resolve("hairpins.dat");
+        try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            os.write((">ok\n" + OK + "\n>ambiguous MI0000001\nACGUYACGUACGUACGU\n>ok2\n" + OK.substring(3) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Path out = d.resolve("s.csv");
+        refused(d, args("score", "--model", zip, "--fasta", gz, "-o", out), "hairpins.dat, line 3", "'ambiguous'", "letter 'Y'");
+        Run r = CliTest.run("score", "--model", zip.toString(), "--fasta", gz.toString(), "--skip-invalid", "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("ok", "ok2"), Files.readAllLines(out).stream().skip(1).map(l -> l.split(",")[0]).toList());
+        assertTrue(r.err().contains("skipped 1 invalid record") && r.err().contains("ambiguous (line 3: letter 'Y'"), r.err());
+        Run f = CliTest.run("features", gz.toString(), "--skip-invalid", "-o", "-");
+        assertEquals(0, f.exit(), f.err());
+        assertEquals(3, f.out().lines().count(), f.out());
+
+        Path broken = d.resolve("broken.fa.gz");
+        byte[] all = Files.readAllBytes(gz);
+        Files.write(broken, java.util.Arrays.copyOf(all, all.length / 2));
+        refused(d, args("score", "--model", zip, "--fasta", broken, "-o", out), "broken.fa.gz", "gzip");
+    }
+
+    @Test
+    void dashWritesToStandardOutput() throws IOException {
+        Path d = dir();
+        Path fa = fasta(d, "x.fa", ">ok\n" + OK + "\n");
+        Run s = CliTest.run("score", "--model", zip.toString(), "--fasta", fa.toString(), "-o", "-");
+        assertEquals(0, s.exit(), s.err());
+        assertTrue(s.out().startsWith("id,score,logit\nok,"), s.out());
+        Run f = CliTest.run("features", fa.toString(), "-o", "-");
+        assertEquals(0, f.exit(), f.err());
+        assertTrue(f.out().startsWith("id,length,") && f.out().lines().count() == 2, f.out());
+        assertFalse(Files.exists(Path.of("-")), "no file named '-'");
+    }
+
+    @Test
+    void anOutputThatIsAnInputIsRefused() throws IOException {
+        Path d = dir();
+        Path fa = fasta(d, "x.fa", ">ok\n" + OK + "\n");
+        byte[] faBefore = Files.readAllBytes(fa), zipBefore = Files.readAllBytes(zip);
+        refused(d, args("features", fa, "-o", fa), "-o", "the FASTA");
+        refused(d, args("score", "--model", zip, "--fasta", fa, "-o", d.resolve(".").resolve("x.fa")), "--fasta");
+        refused(d, args("score", "--model", zip, "--fasta", fa, "-o", zip), "--model");
+        Path link = d.resolve("link.csv");
+        Files.createSymbolicLink(link, fa);
+        refused(d, args("features", fa, "-o", link), "the FASTA");
+        assertArrayEquals(faBefore, Files.readAllBytes(fa));
+        assertArrayEquals(zipBefore, Files.readAllBytes(zip));
+        Path data = TestData.demoCopy(d);
+        refused(data, args("score", "--model", zip, "--data", data, "-o", data.resolve(Layout.TARGET)), "--data");
+    }
+
+    @Test
+    void modelNamesArePlainFileNames() throws IOException {
+        Path d = dir();
+        for (String name : List.of("../../escaped", "sub/inner", ".hidden", "", "a b")) {
+            refused(d, args("train", "--data", d.resolve("nowhere"), "--name", name, "--zoo", d.resolve("zoo")), "--name '" + name + "'");
+        }
+    }
+
+    @Test
+    void trainingOptionsOutOfBoundsNameTheOptionBeforeAnyDataIsRead() throws IOException {
+        Path d = dir();
+        Object[][] cases = {{"--epochs", "0", "--epochs"}, {"--width", "0", "--width"}, {"--width", "-8", "--width"},
+                {"--heads", "3", "--heads/--width: must divide width 32"}, {"--heads", "0", "--heads"}, {"--pool", "0", "--pool"},
+                {"--pool", "1000000", "--pool"}, {"--layers", "0", "--layers"}, {"--mmd-weight", "NaN", "--mmd-weight: must be a finite number"},
+                {"--adv-weight", "Infinity", "--adv-weight"}, {"--mmd-weight", "-1", "--mmd-weight"}};
+        for (Object[] c : cases) {
+            refused(d, args("train", "--data", d.resolve("nowhere"), "--name", "x", "--zoo", d.resolve("zoo"), c[0], c[1]), (String) c[2]);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aZipWithOutOfBoundsConfigOrScalersIsRefusedNamingEntryAndField() throws IOException {
+        Path d = dir();
+        Path fa = fasta(d, "x.fa", ">ok\n" + OK + "\n");
+        Path out = d.resolve("s.csv");
+        Object[][] cases = {{"maxLength", 2_000_000_000}, {"width", -32}, {"heads", 0}, {"tokenPool", 1_000_000}};
+        for (Object[] c : cases) {
+            Path bad = ZipEdit.editJson(zip, shared.resolve("bad-" + c[0] + ".zip"), "config.json", m -> m.put((String) c[0], c[1]));
+            refused(d, args("score", "--model", bad, "--fasta", fa, "-o", out), "config.json, field '" + c[0] + "'");
+        }
+        Path mean = ZipEdit.editJson(zip, shared.resolve("bad-mean.zip"), "scalers.json",
+                sc -> ((List<Object>) ((Map<String, Object>) sc.get("mti")).get("mean")).set(2, 1e308));
+        refused(d, args("score", "--model", mean, "--fasta", fa, "-o", out), "scalers.json, 'mti' mean[2]");
+    }
+
+    @Test
+    void targetsNeedTheHeaderAndMustMatchSomeRecord() throws IOException {
+        Path d = dir();
+        Path fa = fasta(d, "x.fa", ">ok\n" + OK + "\n>ok2\n" + OK.substring(2) + "\n");
+        Path out = d.resolve("s.csv");
+        Path noHeader = fasta(d, "nohead.tsv", "ok\tGENE004\nok2\tGENE011\n");
+        refused(d, args("score", "--model", zip, "--fasta", fa, "--targets", noHeader, "-o", out), "nohead.tsv, row 1", "ID<TAB>gene");
+        Path foreign = fasta(d, "foreign.tsv", "ID\tgene\nhsa-mir-1\tGENE004\n");
+        refused(d, args("score", "--model", zip, "--fasta", fa, "--targets", foreign, "-o", out), "foreign.tsv", "none of its 1 IDs");
+        Path good = fasta(d, "good.tsv", "ID\tgene\nok\tGENE004\nok\tgene011\n");
+        Run r = CliTest.run("score", "--model", zip.toString(), "--fasta", fa.toString(), "--targets", good.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("--targets: 2 pairs for 1 IDs; 1 of 2 records have targets"), r.err());
+        Files.delete(out);
+        Path unknownGenes = fasta(d, "genes.tsv", "ID\tgene\nok\tNOT-A-GENE\n");
+        refused(d, args("score", "--model", zip, "--fasta", fa, "--targets", unknownGenes, "-o", out), "genes.tsv", "none of its 1 target genes");
+    }
+
+    @Test
+    void swappedFeatureColumnsAreRefusedAndChangedFilesWarned() throws IOException {
+        Path d = dir();
+        Path out = d.resolve("s.csv");
+        Run same = CliTest.run("score", "--model", zip.toString(), "--data", TestData.demo().toString(), "-o", out.toString());
+        assertEquals(0, same.exit(), same.err());
+        assertFalse(same.err().contains("warning"), "the training data itself: " + same.err());
+        Files.delete(out);
+
+        Path extra = TestData.demoCopy(Files.createTempDirectory(shared, "extra"));
+        Files.writeString(extra.resolve("notes.txt"), "added after training\n");
+        Run warned = CliTest.run("score", "--model", zip.toString(), "--data", extra.toString(), "-o", out.toString());
+        assertEquals(0, warned.exit(), warned.err());
+        assertEquals(1, warned.err().lines().filter(l -> l.startsWith("warning: 1 file(s) of " + extra + " differ")).count(), warned.err());
+        assertTrue(warned.err().contains("(notes.txt)"), warned.err());
+        Files.delete(out);
+
+        Path swapped = TestData.demoCopy(Files.createTempDirectory(shared, "swapped"));
+        for (String f : List.of(Layout.MMU_FEATURE, Layout.HSA_FEATURE)) swapColumns(swapped.resolve(f), 1, 2);
+        String second = Xlsx.read(TestData.demo().resolve(Layout.HSA_FEATURE)).header().get(2);
+        refused(d, args("score", "--model", zip, "--data", swapped, "-o", out), Layout.HSA_FEATURE, "inherent feature column 1 is '" + second + "'");
+    }
+
+    @Test
+    void pcaColumnsOfAnotherBasisOrGenesOutsideItAreRefused() throws IOException {
+        Path d = dir();
+        Path out = d.resolve("s.csv");
+        // without gene files the folder's PCA columns are used as they are: their basis must be the model's
+        Path other = TestData.demoCopy(Files.createTempDirectory(shared, "basis"));
+        Files.delete(other.resolve(Layout.HSA_MTI_TSV));
+        Files.delete(other.resolve(Layout.MMU_MTI_TSV));
+        List<String> lines = new ArrayList<>(Files.readAllLines(other.resolve(Layout.PCA_MODEL)));
+        String[] f = lines.get(2).split("\t");
+        f[2] = Double.toString(Double.parseDouble(f[2]) + 0.25);
+        lines.set(2, String.join("\t", f));
+        Files.write(other.resolve(Layout.PCA_MODEL), lines);
+        refused(d, args("score", "--model", zip, "--data", other, "-o", out), Layout.PCA_MODEL, "is not the model's MTI PCA basis");
+        Files.delete(other.resolve(Layout.PCA_MODEL));
+        refused(d, args("score", "--model", zip, "--data", other, "-o", out), "no " + Layout.PCA_MODEL + " and no MTI gene files");
+
+        // gene sets are re-projected with the model's basis; none of them in it means another dataset
+        Path foreign = TestData.demoCopy(Files.createTempDirectory(shared, "genes"));
+        for (String tsv : List.of(Layout.HSA_MTI_TSV, Layout.MMU_MTI_TSV)) {
+            Path p = foreign.resolve(tsv);
+            Files.writeString(p, Files.readString(p).replace("GENE", "OTHER"));
+        }
+        refused(d, args("score", "--model", zip, "--data", foreign, "-o", out), "none of its", "model's MTI PCA basis");
+    }
+
+    private static void swapColumns(Path xlsx, int a, int b) {
+        Table t = Xlsx.read(xlsx);
+        List<String> header = new ArrayList<>(t.header());
+        java.util.Collections.swap(header, a, b);
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            Object[] row = new Object[header.size()];
+            row[0] = t.text(r, 0);
+            for (int c = 1; c < row.length; c++) row[c] = t.number(r, c == a ? b : c == b ? a : c);
+            rows.add(row);
+        }
+        Xlsx.write(xlsx, header, rows);
+    }
+}
