@@ -143,7 +143,7 @@ public final class ModelZip {
             try {
                 sd = SameDiff.load(new ByteArrayInputStream(entries.get("graph.fb")), false);
             } catch (RuntimeException e) {
-                throw InputError.at(zip, "graph.fb is not a readable SameDiff graph (" + e.getClass().getSimpleName() + ")");
+                throw InputError.at(zip, "graph.fb is not a readable SameDiff graph");
             }
             if (sd == null || !sd.hasVariable(DeepHemGraph.LOGIT)) throw InputError.at(zip, "graph.fb has no '" + DeepHemGraph.LOGIT + "' output");
             Map<String, Object> provenance = json(entries.get("provenance.json"));

@@ -35,19 +35,7 @@ class GradientCheckTest {
     @EnumSource(Fusion.class)
     void wholeGraphGradientMatchesFiniteDifferences(Fusion fusion) {
         ModelConfig cfg = tiny(fusion);
-        Random rnd = new Random(3);
-        int n = 8;
-        List<String> seqs = new ArrayList<>();
-        double[][] inh = new double[n][18], mti = new double[n][3];
-        for (int i = 0; i < n; i++) {
-            StringBuilder s = new StringBuilder();
-            int len = 8 + rnd.nextInt(7);
-            for (int j = 0; j < len; j++) s.append("ACGU".charAt(rnd.nextInt(4)));
-            seqs.add(s.toString());
-            for (int j = 0; j < 18; j++) inh[i][j] = rnd.nextGaussian();
-            for (int j = 0; j < 3; j++) mti[i][j] = rnd.nextGaussian();
-        }
-        ModelInputs in = new ModelInputs(cfg, seqs, inh, mti, Standardiser.fit(inh), Standardiser.fit(mti));
+        ModelInputs in = randomInputs(cfg, 3);
         int[] labels = {1, 0, 1, 0};
         Map<String, INDArray> ph = Trainer.batch(cfg, in, labels, new int[] {0, 1, 2, 3}, new int[] {0, 1, 2, 3}, 4, -1.0, 0.0);
 
@@ -86,6 +74,23 @@ class GradientCheckTest {
         }
         assertTrue(checked > 60, "checked " + checked + " entries");
         assertTrue(worst < 1e-4, "worst relative error " + worst + " for fusion " + fusion);
+    }
+
+    /** Eight random precursors (8–14 nt) with random inherent and 3 MTI features, standardised. */
+    static ModelInputs randomInputs(ModelConfig cfg, long seed) {
+        Random rnd = new Random(seed);
+        int n = 8;
+        List<String> seqs = new ArrayList<>();
+        double[][] inh = new double[n][18], mti = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            StringBuilder s = new StringBuilder();
+            int len = 8 + rnd.nextInt(7);
+            for (int j = 0; j < len; j++) s.append("ACGU".charAt(rnd.nextInt(4)));
+            seqs.add(s.toString());
+            for (int j = 0; j < 18; j++) inh[i][j] = rnd.nextGaussian();
+            for (int j = 0; j < 3; j++) mti[i][j] = rnd.nextGaussian();
+        }
+        return new ModelInputs(cfg, seqs, inh, mti, Standardiser.fit(inh), Standardiser.fit(mti));
     }
 
     private static double loss(SameDiff sd, Map<String, INDArray> ph) {

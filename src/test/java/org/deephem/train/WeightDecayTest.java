@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.deephem.model.DeepHemGraph;
 import org.deephem.model.Fusion;
 import org.deephem.model.ModelConfig;
 import org.deephem.model.ModelInputs;
-import org.deephem.model.Standardiser;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -30,18 +28,7 @@ class WeightDecayTest {
     @Test
     void decayCoversWeightMatricesOnly() {
         ModelConfig base = GradientCheckTest.tiny(Fusion.CROSS_ATTENTION);
-        Random rnd = new Random(5);
-        int n = 8;
-        List<String> seqs = new ArrayList<>();
-        double[][] inh = new double[n][18], mti = new double[n][3];
-        for (int i = 0; i < n; i++) {
-            StringBuilder s = new StringBuilder();
-            for (int j = 0; j < 12; j++) s.append("ACGU".charAt(rnd.nextInt(4)));
-            seqs.add(s.toString());
-            for (int j = 0; j < 18; j++) inh[i][j] = rnd.nextGaussian();
-            for (int j = 0; j < 3; j++) mti[i][j] = rnd.nextGaussian();
-        }
-        ModelInputs in = new ModelInputs(base, seqs, inh, mti, Standardiser.fit(inh), Standardiser.fit(mti));
+        ModelInputs in = GradientCheckTest.randomInputs(base, 5);
         Map<String, INDArray> ph = Trainer.batch(base, in, new int[] {1, 0, 1, 0}, new int[] {0, 1, 2, 3}, new int[] {0, 1, 2, 3}, 4, 0.5, 0.0);
 
         SameDiff plain = DeepHemGraph.build(base.withRegularisation(0.0, 0.2));
