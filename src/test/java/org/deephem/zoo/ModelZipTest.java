@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.data.Layout;
@@ -166,7 +169,7 @@ class ModelZipTest {
 
     @Test
     void configsWrittenBeforeLaterFieldsStillLoadButOtherGapsAreRefused() {
-        Map<String, Object> m = new java.util.LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
+        Map<String, Object> m = new LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
         m.remove("selection");
         m.remove("patience");
         assertEquals(trained.config(), ConfigCodec.fromMap(m));
@@ -201,12 +204,12 @@ class ModelZipTest {
                 {"advWeight", Double.POSITIVE_INFINITY}, {"learningRate", 0.0}, {"l2", -1e-4}, {"validationFraction", 0.7},
                 {"maxLength", 1.5}, {"width", 1e12}};
         for (Object[] b : bad) {
-            Map<String, Object> m = new java.util.LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
+            Map<String, Object> m = new LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
             m.put((String) b[0], b[1]);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigCodec.fromMap(m), b[0] + "=" + b[1]);
             assertTrue(e.getMessage().startsWith("field '" + b[0] + "'"), e.getMessage());
         }
-        Map<String, Object> m = new java.util.LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
+        Map<String, Object> m = new LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
         m.put("width", 16);
         m.put("heads", 3);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ConfigCodec.fromMap(m)).getMessage().contains("must divide width 16"));
