@@ -41,6 +41,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionCheck.range("--epochs", epochs, 1, org.deephem.model.ModelConfig.MAX_EPOCHS);
         Bench.TableOut t = new Bench.TableOut("measure", "value", "target");
         if (!Files.exists(dataset)) {
             long t0 = System.nanoTime();

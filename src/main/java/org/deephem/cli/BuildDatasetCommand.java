@@ -26,6 +26,7 @@ final class BuildDatasetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionCheck.range("--pca", pca, 1, org.deephem.model.ModelConfig.MAX_FEATURES);
         org.deephem.io.Outputs.requireNotInput("--out", out, org.deephem.io.Outputs.input("--raw", raw));
         DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed));
         System.out.print(Json.write(s.manifest().get("counts")));

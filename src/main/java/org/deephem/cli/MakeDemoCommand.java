@@ -21,6 +21,7 @@ final class MakeDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionCheck.range("--pca", pca, 1, org.deephem.model.ModelConfig.MAX_FEATURES);
         DemoDataset.write(out, DemoDataset.Sizes.standard(), seed, pca);
         System.out.print(Inspection.summarise(DatasetReader.read(out)));
         return 0;

@@ -168,6 +168,9 @@ class InputHardeningTest {
         for (Object[] c : cases) {
             refused(d, args("train", "--data", d.resolve("nowhere"), "--name", "x", "--zoo", d.resolve("zoo"), c[0], c[1]), (String) c[2]);
         }
+        refused(d, args("make-demo", "--out", d.resolve("demo"), "--pca", "0"), "--pca: must be between 1 and");
+        refused(d, args("build-dataset", "--raw", d.resolve("nowhere"), "--out", d.resolve("ds"), "--pca", "-3"), "--pca");
+        refused(d, args("bench", "--dataset", d.resolve("nowhere"), "--epochs", "0"), "--epochs");
     }
 
     @Test
