@@ -41,7 +41,8 @@ public final class TrainingRun {
                 folder == null ? Map.of() : Provenance.datasetHashes(folder), r.config(), spec.seeds(), spec.tags(),
                 Provenance.environment(), sel,
                 new RunProvenance.Timings(seconds, r.log().stream().mapToDouble(EpochLog::seconds).average().orElse(Double.NaN)));
-        TrainedModel model = new TrainedModel(r.graph(), r.config(), r.inherentScaler(), r.mtiScaler(), pca, prov.toMap());
+        TrainedModel model = new TrainedModel(r.graph(), r.config(), r.inherentScaler(), r.mtiScaler(), pca,
+                spec.data().inherentNames(), prov.toMap());
         return new Outcome(model, r.log(), prov, r.humanScores());
     }
 }

@@ -21,10 +21,4 @@ public record TrainedModel(SameDiff graph, ModelConfig config, Standardiser inhe
     public TrainedModel {
         inherentNames = inherentNames == null ? null : List.copyOf(inherentNames);
     }
-
-    /** A model whose inherent column names are unknown (they are then not checked when scoring). */
-    public TrainedModel(SameDiff graph, ModelConfig config, Standardiser inherentScaler, Standardiser mtiScaler,
-                        MtiPca pca, Map<String, Object> provenance) {
-        this(graph, config, inherentScaler, mtiScaler, pca, null, provenance);
-    }
 }
