@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deephem.testutil.Processes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,19 +113,14 @@ class DockerfileTest {
         }
     }
 
-    record Shell(int exit, String out) {}
-
     /** Runs the build stage's RUN script with BACKEND set and {@code mvn} replaced by an echo. */
-    static Shell buildScript(String backend) throws Exception {
+    static Processes.Result buildScript(String backend) throws Exception {
         String run = args(stage(instructions(), "build"), "RUN").get(0).replaceFirst("^--mount=\\S+\\s+", "");
         String script = "mvn() { echo \"mvn $*\"; echo \"commit=$DEEPHEM_GIT_COMMIT\"; }\n" + run;
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script);
         pb.environment().put("BACKEND", backend);
         pb.environment().put("GIT_COMMIT", "0123456789abcdef0123456789abcdef01234567");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        return new Shell(p.exitValue(), out);
+        return Processes.run(pb, 30);
     }
 
     @Test
@@ -136,13 +130,13 @@ class DockerfileTest {
         List<Instruction> build = stage(instructions(), "build");
         assertEquals(List.of("pom.xml ./", "src ./src"), args(build, "COPY"), "the image is built from pom.xml and src/ only");
 
-        Shell gpu = buildScript("gpu");
+        Processes.Result gpu = buildScript("gpu");
         assertEquals(0, gpu.exit(), gpu.out());
         assertEquals(readme + " -Pcuda\ncommit=0123456789abcdef0123456789abcdef01234567\n", gpu.out());
-        Shell cpu = buildScript("cpu");
+        Processes.Result cpu = buildScript("cpu");
         assertEquals(0, cpu.exit(), cpu.out());
         assertEquals(readme + "\ncommit=0123456789abcdef0123456789abcdef01234567\n", cpu.out());
-        Shell other = buildScript("tpu");
+        Processes.Result other = buildScript("tpu");
         assertEquals(2, other.exit(), other.out());
         assertEquals("BACKEND must be gpu or cpu, not 'tpu'\n", other.out());
     }

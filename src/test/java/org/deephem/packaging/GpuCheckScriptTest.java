@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.deephem.testutil.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,35 +22,28 @@ class GpuCheckScriptTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out) {}
-
-    Run withFakeNvidiaSmi(String script, String... args) throws IOException, InterruptedException {
+    Processes.Result withFakeNvidiaSmi(String script, String... args) throws IOException, InterruptedException {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Path smi = bin.resolve("nvidia-smi");
         Files.writeString(smi, "#!/bin/sh\n" + script);
         Files.setPosixFilePermissions(smi, PosixFilePermissions.fromString("rwxr-xr-x"));
-        String[] cmd = new String[args.length + 2];
-        cmd[0] = "bash";
-        cmd[1] = Path.of("scripts", "gpu-check.sh").toString();
-        System.arraycopy(args, 0, cmd, 2, args.length);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        List<String> cmd = new ArrayList<>(List.of("bash", Path.of("scripts", "gpu-check.sh").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), out);
+        return Processes.run(pb, 60);
     }
 
     @Test
     void withoutAUsableGpuItSaysSoAndStopsBeforeBuildingAnything() throws Exception {
-        Run r = withFakeNvidiaSmi("echo 'No devices were found'\nexit 6\n");
+        Processes.Result r = withFakeNvidiaSmi("echo 'No devices were found'\nexit 6\n");
         assertEquals(3, r.exit(), r.out());
         assertEquals("gpu-check: nvidia-smi found no usable GPU (No devices were found); nothing to check.\n", r.out());
     }
 
     @Test
     void aDriverOlderThanCuda116Fails() throws Exception {
-        Run r = withFakeNvidiaSmi("if [ \"$1\" = -L ]; then echo 'GPU 0: Tesla T4 (UUID: GPU-0)'; "
+        Processes.Result r = withFakeNvidiaSmi("if [ \"$1\" = -L ]; then echo 'GPU 0: Tesla T4 (UUID: GPU-0)'; "
                 + "else echo '| NVIDIA-SMI 470.57  Driver Version: 470.57  CUDA Version: 11.4 |'; fi\n");
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("GPU 0: Tesla T4") && r.out().endsWith("gpu-check: FAILED: the NVIDIA driver supports CUDA 11.4 only; update the driver\n"), r.out());
@@ -57,10 +51,10 @@ class GpuCheckScriptTest {
 
     @Test
     void badArgumentsAreOneLine() throws Exception {
-        Run r = withFakeNvidiaSmi("exit 0\n", "--bogus");
+        Processes.Result r = withFakeNvidiaSmi("exit 0\n", "--bogus");
         assertEquals(1, r.exit(), r.out());
         assertEquals("gpu-check: FAILED: unknown argument '--bogus' (use --data DIR or --help)\n", r.out());
-        Run h = withFakeNvidiaSmi("exit 0\n", "--help");
+        Processes.Result h = withFakeNvidiaSmi("exit 0\n", "--help");
         assertEquals(0, h.exit(), h.out());
         assertTrue(h.out().contains("What it checks"), h.out());
     }
