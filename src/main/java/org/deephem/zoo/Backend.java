@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.deephem.io.Progress;
+import org.bytedeco.javacpp.IntPointer;
 import org.deephem.model.NdThreads;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -29,6 +30,7 @@ public final class Backend {
     public static String start() {
         String what;
         try {
+            if (BuildInfo.current().cuda()) probeCuda();
             int threads = NdThreads.configure();
             what = inUse() + " (" + (cpu() ? "CPU, " + threads + " ND4J thread" + (threads == 1 ? "" : "s") : device()) + ")";
         } catch (Throwable t) { // a missing driver surfaces as an Error from static initialisers
@@ -37,6 +39,23 @@ public final class Backend {
         String line = "ND4J " + BuildInfo.current().nd4jVersion() + " backend: " + what;
         Progress.say("%s", line);
         return line;
+    }
+
+    /**
+     * Asks the CUDA runtime for devices before ND4J does: ND4J prints a stack trace and falls back
+     * to "no backend on the class path" when the driver is missing, which hides the reason.
+     * Reflection because the CUDA bindings are only on the class path of the CUDA build.
+     */
+    private static void probeCuda() throws ReflectiveOperationException {
+        Class<?> cudart = Class.forName("org.bytedeco.cuda.global.cudart"); // loads libcudart and the driver's libcuda
+        try (IntPointer count = new IntPointer(1)) {
+            Object rc = cudart.getMethod("cudaGetDeviceCount", IntPointer.class).invoke(null, count);
+            if (!Integer.valueOf(0).equals(rc) || count.get() < 1) {
+                throw new IllegalStateException("the CUDA driver sees no GPU (cudaGetDeviceCount returned " + rc + ")");
+            }
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : "the CUDA runtime failed", e.getCause());
+        }
     }
 
     static String unavailableMessage(String artifact, Throwable t) {
