@@ -19,6 +19,8 @@ import java.util.Properties;
 public record BuildInfo(String version, String nd4jVersion, String backend, String gitCommit) {
     public static final String UNKNOWN = "unknown";
     static final String RESOURCE = "build-info.properties";
+    /** Written by the build with the output of {@code git rev-parse HEAD} (see pom.xml). */
+    static final String COMMIT_RESOURCE = "git-commit.txt";
 
     private static final BuildInfo CURRENT = load();
 
@@ -33,6 +35,11 @@ public record BuildInfo(String version, String nd4jVersion, String backend, Stri
             if (in != null) p.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the build information in the jar", e);
+        }
+        try (InputStream in = BuildInfo.class.getResourceAsStream(COMMIT_RESOURCE)) {
+            if (in != null) p.setProperty("git.commit", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the build's git commit in the jar", e);
         }
         return from(p);
     }

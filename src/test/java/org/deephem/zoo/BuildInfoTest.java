@@ -57,7 +57,7 @@ class BuildInfoTest {
     void unfilledPlaceholdersAndMissingKeysReadAsUnknown() {
         // what a build outside a git checkout (a source tarball, the Docker context) leaves behind
         BuildInfo b = BuildInfo.from(props("version", "0.1.0", "nd4j.version", "1.0.0-M2.1", "nd4j.backend", "nd4j-native",
-                "git.commit", "${buildNumber}", "git.commit.env", "${env.DEEPHEM_GIT_COMMIT}"));
+                "git.commit", "${git.commit}", "git.commit.env", "${env.DEEPHEM_GIT_COMMIT}"));
         assertEquals(new BuildInfo("0.1.0", "1.0.0-M2.1", "nd4j-native", "unknown"), b);
         assertEquals("DeepHEM-J 0.1.0, commit unknown, ND4J 1.0.0-M2.1 nd4j-native", b.describe());
         assertEquals(new BuildInfo("unknown", "unknown", "unknown", "unknown"), BuildInfo.from(new Properties()));
