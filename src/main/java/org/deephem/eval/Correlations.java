@@ -63,7 +63,10 @@ public final class Correlations {
             case KENDALL_TAU_B -> kendallP(r, x, y);
             default -> throw new IllegalStateException();
         };
-        double[] ci = bootstrap(n, resamples, seed, idx -> coefficient(kind, pick(x, idx), pick(y, idx)));
+        Statistic stat = kind == Kind.SPEARMAN
+                ? idx -> pearson(ranks(pick(x, idx)), ranks(pick(y, idx)))
+                : idx -> coefficient(kind, pick(x, idx), pick(y, idx));
+        double[] ci = Double.isNaN(r) ? new double[] {Double.NaN, Double.NaN} : bootstrap(n, resamples, seed, stat);
         return new Correlation(kind, r, p, ci[0], ci[1], n, score.length - n);
     }
 
@@ -75,9 +78,13 @@ public final class Correlations {
     public static Correlation partialSpearman(double[] x, double[] y, double[] covariate, int resamples, long seed) {
         double[][] kept = complete(x, y, covariate);
         int n = kept[0].length;
-        double r = partial(kept[0], kept[1], kept[2]);
+        double r = partial(coefficient(Kind.SPEARMAN, kept[0], kept[1]), coefficient(Kind.SPEARMAN, kept[0], kept[2]),
+                coefficient(Kind.SPEARMAN, kept[1], kept[2]));
         double p = tTest(r, n, n - 3);
-        double[] ci = bootstrap(n, resamples, seed, idx -> partial(pick(kept[0], idx), pick(kept[1], idx), pick(kept[2], idx)));
+        double[] ci = Double.isNaN(r) ? new double[] {Double.NaN, Double.NaN} : bootstrap(n, resamples, seed, idx -> {
+            double[] rx = ranks(pick(kept[0], idx)), ry = ranks(pick(kept[1], idx)), rz = ranks(pick(kept[2], idx));
+            return partial(pearson(rx, ry), pearson(rx, rz), pearson(ry, rz));
+        });
         return new Correlation(Kind.PARTIAL_SPEARMAN, r, p, ci[0], ci[1], n, x.length - n);
     }
 
@@ -92,13 +99,61 @@ public final class Correlations {
         };
     }
 
-    private static double partial(double[] x, double[] y, double[] z) {
-        double rxy = coefficient(Kind.SPEARMAN, x, y);
-        double rxz = coefficient(Kind.SPEARMAN, x, z);
-        double ryz = coefficient(Kind.SPEARMAN, y, z);
+    /** First-order partial correlation of x and y given z from the three pairwise coefficients. */
+    private static double partial(double rxy, double rxz, double ryz) {
+        if (Double.isNaN(rxy) || Double.isNaN(rxz) || Double.isNaN(ryz)) return Double.NaN;
+        // a covariate (almost) identical in rank to x or y leaves nothing to correlate; rounding
+        // would otherwise turn 0/0 into noise
+        if (!(Math.abs(rxz) < 1 - 1e-9 && Math.abs(ryz) < 1 - 1e-9)) return Double.NaN;
         double den = Math.sqrt((1 - rxz * rxz) * (1 - ryz * ryz));
-        if (!(den > 1e-12)) return Double.NaN;
         return Math.max(-1, Math.min(1, (rxy - rxz * ryz) / den));
+    }
+
+    /**
+     * 1-based average ranks by a primitive sort and binary search. The bootstrap re-ranks every
+     * resample (ties change with the draw), and commons-math3's NaturalRanking, which boxes every
+     * value, made that the bottleneck; checked against it in CorrelationsTest.
+     */
+    static double[] ranks(double[] v) {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            int lo = firstAtLeast(sorted, v[i], false), hi = firstAtLeast(sorted, v[i], true);
+            r[i] = (lo + 1 + hi) / 2.0; // positions lo+1 .. hi share their mean rank
+        }
+        return r;
+    }
+
+    /** Index of the first element ≥ v (or > v when {@code strictly}) in a sorted array. */
+    private static int firstAtLeast(double[] sorted, double v, boolean strictly) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v || (strictly && sorted[mid] == v)) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Plain Pearson for the bootstrap's rank vectors; NaN for a constant vector. */
+    static double pearson(double[] a, double[] b) {
+        int n = a.length;
+        double ma = 0, mb = 0;
+        for (int i = 0; i < n; i++) {
+            ma += a[i];
+            mb += b[i];
+        }
+        ma /= n;
+        mb /= n;
+        double sab = 0, saa = 0, sbb = 0;
+        for (int i = 0; i < n; i++) {
+            double da = a[i] - ma, db = b[i] - mb;
+            sab += da * db;
+            saa += da * da;
+            sbb += db * db;
+        }
+        return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
     }
 
     /** Two-sided p of t = r·√(df / (1 − r²)) under Student's t with df degrees of freedom. */

@@ -1,5 +1,6 @@
 package org.deephem.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -163,6 +164,25 @@ class CorrelationsTest {
         assertEquals(8, c.n());
         assertEquals(1, c.dropped());
         assertTrue(c.ciLow() <= c.ciHigh());
+    }
+
+    @Test
+    void fastBootstrapRanksEqualCommonsMathSpearman() {
+        Random g = new Random(3);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 5 + g.nextInt(200);
+            double[] x = new double[n], y = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = g.nextInt(1 + trial); // many ties, including all-equal at trial 0
+                y[i] = x[i] + g.nextGaussian();
+            }
+            assertArrayEquals(new org.apache.commons.math3.stat.ranking.NaturalRanking().rank(y), Correlations.ranks(y), 1e-12);
+            assertArrayEquals(Metrics.ranks(x), Correlations.ranks(x), 1e-12);
+            double fast = Correlations.pearson(Correlations.ranks(x), Correlations.ranks(y));
+            double commons = Correlations.coefficient(Kind.SPEARMAN, x, y);
+            if (Double.isNaN(commons)) assertTrue(Double.isNaN(fast));
+            else assertEquals(commons, fast, 1e-12);
+        }
     }
 
     private static double[] residual(double[] a, double[] c) {
