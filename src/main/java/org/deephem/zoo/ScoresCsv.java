@@ -6,6 +6,7 @@ import java.util.List;
 import org.deephem.io.Delimited;
 import org.deephem.io.InputError;
 import org.deephem.io.Outputs;
+import org.deephem.io.Table;
 
 /**
  * The scores CSV that train and score write (atomically, or to standard output for {@code -};
@@ -13,7 +14,7 @@ import org.deephem.io.Outputs;
  * probability σ(logit) in double precision, {@code logit} the network's output before the
  * sigmoid. Both are written in shortest round-trip decimal form, so that no two different
  * values print alike; near 1 the probability runs out of double precision (logit above ~37),
- * and the logit still ranks.
+ * and the logit still ranks. {@link #read} reads the id and score columns back (for evaluate).
  */
 public final class ScoresCsv {
     public static final List<String> COLUMNS = List.of("id", "score", "logit");
@@ -44,5 +45,22 @@ public final class ScoresCsv {
                         + ": the model or its inputs are broken, nothing was written");
             }
         }
+    }
+
+    /** IDs and their scores, in file order. */
+    public record Scores(List<String> ids, double[] scores) {}
+
+    /**
+     * Reads an id,score file (CSV, TSV or xlsx; first column the ID, a column named "score").
+     * Empty, duplicate IDs and scores that are not finite numbers are refused with file, row and column.
+     */
+    public static Scores read(Path file) {
+        Table t = Delimited.readAny(file);
+        int c = t.column("score");
+        List<String> ids = t.ids();
+        double[] s = new double[ids.size()];
+        for (int r = 0; r < s.length; r++) s[r] = t.number(r, c);
+        if (ids.isEmpty()) throw InputError.at(file, "no data rows");
+        return new Scores(ids, s);
     }
 }
