@@ -25,6 +25,11 @@ public final class Baselines {
         throw new org.deephem.io.InputError("unknown baseline '" + name + "' (known: " + names() + ")");
     }
 
+    /** Whether the method's scores depend on the seed (the learned ones); single features do not. */
+    public static boolean isSeeded(Method m) {
+        return m instanceof LearnedBaseline;
+    }
+
     public static List<String> names() {
         return all().stream().map(Method::name).toList();
     }
