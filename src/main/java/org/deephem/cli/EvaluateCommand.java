@@ -37,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "DeepHEM-layout dataset folder with the human indicators")
     Path data;
     @Option(names = "--scores", split = ",", paramLabel = "[METHOD[@SEED]=]FILE",
-            description = "id,score files (as written by score/train); METHOD defaults to the file name without extension; runs of one METHOD with different SEEDs are summarised together")
+            description = "scores files as written by score/train (the logit column if present, else score); METHOD defaults to the file name without extension; runs of one METHOD with different SEEDs are summarised together")
     List<String> scores = new ArrayList<>();
     @Option(names = "--baselines", description = "also fit every baseline (has_mti_target, mature_count, neg_length, gc_content, neg_mfe, logistic, random_forest, and both without MTI features) on all labelled mouse and score human")
     boolean baselines;
@@ -150,7 +150,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 aligned[r] = s.scores()[i];
             }
             inputs.put(method + (seed.isEmpty() ? "" : "@" + seed), Map.of("file", path.toAbsolutePath().normalize().toString(),
-                    "sha256", Hashing.sha256(path), "scored", s.ids().size()));
+                    "sha256", Hashing.sha256(path), "scored", s.ids().size(), "column", s.column()));
             return new NamedScores(method, seed, humanIds, aligned);
         }
     }

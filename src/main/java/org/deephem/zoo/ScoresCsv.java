@@ -47,20 +47,24 @@ public final class ScoresCsv {
         }
     }
 
-    /** IDs and their scores, in file order. */
-    public record Scores(List<String> ids, double[] scores) {}
+    /** IDs and their scores in file order, and the column they came from. */
+    public record Scores(List<String> ids, double[] scores, String column) {}
 
     /**
-     * Reads an id,score file (CSV, TSV or xlsx; first column the ID, a column named "score").
-     * Empty, duplicate IDs and scores that are not finite numbers are refused with file, row and column.
+     * Reads a scores file (CSV, TSV or xlsx; first column the ID). The {@code logit} column is
+     * used when there is one — it keeps the ranking where the probability saturates at 1 —
+     * otherwise the {@code score} column. Empty or duplicate IDs and values that are not finite
+     * numbers are refused with file, row and column.
      */
     public static Scores read(Path file) {
         Table t = Delimited.readAny(file);
-        int c = t.column("score");
+        boolean hasLogit = t.header().stream().anyMatch(h -> h.strip().equalsIgnoreCase("logit"));
+        String column = hasLogit ? "logit" : "score";
+        int c = t.column(column);
         List<String> ids = t.ids();
+        if (ids.isEmpty()) throw InputError.at(file, "no data rows");
         double[] s = new double[ids.size()];
         for (int r = 0; r < s.length; r++) s[r] = t.number(r, c);
-        if (ids.isEmpty()) throw InputError.at(file, "no data rows");
-        return new Scores(ids, s);
+        return new Scores(ids, s, column);
     }
 }

@@ -44,4 +44,23 @@ class ScoresCsvTest {
         assertTrue(e.getMessage().contains("'broken' (row 2) is NaN"), e.getMessage());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void readPrefersTheLogitAndFallsBackToTheScore() throws IOException {
+        double[] logits = {40.0, 41.0, -3.25}; // 40 and 41 both have probability 1.0 in double precision
+        Path out = tmp.resolve("s.csv");
+        ScoresCsv.write(out, List.of("a", "b,c", "d"), logits);
+        ScoresCsv.Scores s = ScoresCsv.read(out);
+        assertEquals(List.of("a", "b,c", "d"), s.ids());
+        assertEquals("logit", s.column());
+        assertEquals(List.of(40.0, 41.0, -3.25), java.util.Arrays.stream(s.scores()).boxed().toList());
+        Path plain = tmp.resolve("plain.csv");
+        Files.writeString(plain, "id,score\nx,0.5\ny,0.25\n");
+        ScoresCsv.Scores p = ScoresCsv.read(plain);
+        assertEquals("score", p.column());
+        assertEquals(0.25, p.scores()[1]);
+        Files.writeString(plain, "id,score\nx,0.5\ny,high\n");
+        InputError e = assertThrows(InputError.class, () -> ScoresCsv.read(plain));
+        assertTrue(e.getMessage().contains("row 3"), e.getMessage());
+    }
 }
