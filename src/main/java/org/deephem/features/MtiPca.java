@@ -2,9 +2,6 @@ package org.deephem.features;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +16,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.deephem.io.AtomicFiles;
 import org.deephem.io.InputError;
+import org.deephem.io.Numbers;
 
 /**
  * Principal components of the binary precursor x gene MTI matrix. The matrix is sparse (a few
@@ -200,6 +198,11 @@ public final class MtiPca {
 
     /** Saves gene, mean and loadings as TSV (one row per gene), plus a variance header line. */
     public void write(Path file) {
+        AtomicFiles.writeString(file, toTsv());
+    }
+
+    /** The text that {@link #write} saves. */
+    public String toTsv() {
         StringBuilder sb = new StringBuilder();
         sb.append("#variance");
         for (double v : variance) sb.append('\t').append(v);
@@ -211,14 +214,14 @@ public final class MtiPca {
             for (double[] c : components) sb.append('\t').append(c[g]);
             sb.append('\n');
         }
-        AtomicFiles.writeString(file, sb.toString());
+        return sb.toString();
     }
 
     public static MtiPca read(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = org.deephem.io.TextFiles.open(file)) {
             return read(in, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+            throw org.deephem.io.TextFiles.readFailure(file, e);
         }
     }
 
@@ -228,9 +231,10 @@ public final class MtiPca {
         String[] vf = first.split("\t");
         int k = vf.length - 1;
         double[] var = new double[k];
-        for (int i = 0; i < k; i++) var[i] = parse(vf[i + 1], file, 1);
+        for (int i = 0; i < k; i++) var[i] = Numbers.parse(vf[i + 1], file, 1, "variance " + (i + 1));
         String header = in.readLine();
         if (header == null || header.split("\t").length != k + 2) throw InputError.at(file, 2, "header does not have " + (k + 2) + " columns");
+        String[] columns = header.split("\t");
         List<String> genes = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         String line;
@@ -240,7 +244,7 @@ public final class MtiPca {
             String[] f = line.split("\t");
             if (f.length != k + 2) throw InputError.at(file, n, "expected " + (k + 2) + " columns, found " + f.length);
             double[] r = new double[k + 1];
-            for (int i = 0; i <= k; i++) r[i] = parse(f[i + 1], file, n);
+            for (int i = 0; i <= k; i++) r[i] = Numbers.parse(f[i + 1], file, n, columns[i + 1]);
             genes.add(f[0]);
             rows.add(r);
         }
@@ -251,16 +255,6 @@ public final class MtiPca {
             for (int c = 0; c < k; c++) comps[c][g] = rows.get(g)[c + 1];
         }
         return new MtiPca(genes, mean, comps, var);
-    }
-
-    private static double parse(String s, Path file, long row) {
-        try {
-            double v = Double.parseDouble(s);
-            if (!Double.isFinite(v)) throw InputError.at(file, row, "non-finite number '" + s + "'");
-            return v;
-        } catch (NumberFormatException e) {
-            throw InputError.at(file, row, "'" + s + "' is not a number");
-        }
     }
 
     /** Fraction of the total variance that the kept components explain. */

@@ -2,20 +2,30 @@ package org.deephem.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
  * Writes files and folders so that a reader never sees half of them: everything goes to a
- * temporary sibling first and is renamed into place only when complete.
+ * temporary sibling first and is renamed into place only when complete. Temporary names start
+ * with {@link #TEMP_PREFIX}; they are deleted on failure, and ones left by a killed run (older
+ * than {@link #STALE_AFTER}) are removed at the start of the next write into the same folder.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
+
+    /** Prefix of every temporary file or folder this project creates. */
+    public static final String TEMP_PREFIX = ".deephem-tmp-";
+
+    /** Age after which a temporary file is taken as left over by a killed run, not in use. */
+    public static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
     /** Something that writes to a stream and may fail. */
     @FunctionalInterface
@@ -32,10 +42,11 @@ public final class AtomicFiles {
     /** Writes {@code target} via a temporary file in the same folder, then renames it. */
     public static void write(Path target, StreamWriter writer) {
         Path abs = target.toAbsolutePath();
+        if (Files.isDirectory(abs)) throw InputError.at(target, "is a folder; give the name of a file to write");
         Path tmp = null;
         try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+            Path dir = prepare(abs);
+            tmp = Files.createTempFile(dir, TEMP_PREFIX + abs.getFileName() + ".", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
@@ -43,8 +54,8 @@ public final class AtomicFiles {
             move(tmp, abs);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+            throw WriteError.of(target, e);
+        } catch (RuntimeException | Error e) {
             deleteQuietly(tmp);
             throw e;
         }
@@ -62,15 +73,16 @@ public final class AtomicFiles {
      */
     public static void writeFolder(Path target, FolderWriter writer) {
         Path abs = target.toAbsolutePath();
+        if (Files.exists(abs) && !Files.isDirectory(abs)) throw InputError.at(target, "is a file; give the name of a folder to write");
         Path tmp = null;
         Path old = null;
         try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
+            Path dir = prepare(abs);
+            tmp = Files.createTempDirectory(dir, TEMP_PREFIX + abs.getFileName() + ".");
             writer.write(tmp);
             readable(tmp, "rwxr-xr-x");
             if (Files.exists(abs)) {
-                old = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".old.");
+                old = Files.createTempDirectory(dir, TEMP_PREFIX + abs.getFileName() + ".old.");
                 Files.delete(old);
                 move(abs, old);
             }
@@ -79,10 +91,38 @@ public final class AtomicFiles {
             deleteTree(old);
         } catch (IOException e) {
             deleteTree(tmp);
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+            throw WriteError.of(target, e);
+        } catch (RuntimeException | Error e) {
             deleteTree(tmp);
             throw e;
+        }
+    }
+
+    /** Creates the parent folder and clears temporary files a killed run left there. */
+    private static Path prepare(Path abs) throws IOException {
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        removeStale(dir, Instant.now().minus(STALE_AFTER));
+        return dir;
+    }
+
+    /** Deletes this project's temporary files and folders in {@code dir} last modified before {@code cutoff}. */
+    static void removeStale(Path dir, Instant cutoff) {
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX))
+                    .filter(p -> olderThan(p, cutoff))
+                    .forEach(AtomicFiles::deleteTree);
+        } catch (IOException ignored) {
+            // best effort: an unreadable folder will fail the real write with a clear reason
+        }
+    }
+
+    private static boolean olderThan(Path p, Instant cutoff) {
+        try {
+            FileTime t = Files.getLastModifiedTime(p);
+            return t.toInstant().isBefore(cutoff);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -108,13 +148,17 @@ public final class AtomicFiles {
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
-            // best effort: a stray temp file is harmless
+            // best effort: a stray temp file is removed by the next write's sweep
         }
     }
 
-    /** Deletes a folder tree, best effort. */
+    /** Deletes a folder tree (or a single file), best effort. */
     public static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) return;
+        if (root == null || !Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            deleteQuietly(root);
+            return;
+        }
         try (Stream<Path> walk = Files.walk(root)) {
             walk.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
         } catch (IOException ignored) {

@@ -3,94 +3,93 @@ package org.deephem.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 
-/** Tab- and comma-separated text tables (header line first). CSV fields may be quoted. */
+/**
+ * Tab- and comma-separated text tables (header line first), parsed by Apache Commons CSV:
+ * quoted fields (with embedded separators, quotes and line breaks), CRLF or LF line ends, a
+ * leading byte-order mark. On top of the parser: every row must have the header's columns,
+ * a blank line may not split the data, and at most {@link Limits#MAX_TABLE_ROWS} rows.
+ */
 public final class Delimited {
     private Delimited() {}
 
+    /** RFC 4180 with LF line ends, as this project writes its CSVs. */
+    private static final CSVFormat CSV_OUT = CSVFormat.RFC4180.builder()
+            .setRecordSeparator('\n').setQuoteMode(QuoteMode.MINIMAL).get();
+    private static final CSVFormat CSV_IN = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+    private static final CSVFormat TSV_IN = CSV_IN.builder().setDelimiter('\t').get();
+
     /** Reads a TSV (.tsv/.txt) or CSV (.csv) file into a {@link Table}. */
     public static Table read(Path file) {
-        char sep = file.getFileName().toString().toLowerCase().endsWith(".csv") ? ',' : '\t';
+        return read(file, Limits.MAX_TABLE_ROWS);
+    }
+
+    static Table read(Path file, long maxRows) {
+        boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
         List<String> header = null;
         List<String[]> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
-                String[] cells = split(line, sep);
+        long blank = -1;
+        try (BufferedReader in = TextFiles.open(file); CSVParser p = CSVParser.builder().setReader(in).setFormat(csv ? CSV_IN : TSV_IN).get()) {
+            for (CSVRecord rec : p) {
+                long row = rec.getRecordNumber();
+                String[] cells = rec.values();
+                if (isBlank(cells)) {
+                    if (header != null && blank < 0) blank = row;
+                    continue;
+                }
                 if (header == null) {
                     header = List.of(cells);
-                } else {
-                    if (rows.size() + 2 != n) throw InputError.at(file, rows.size() + 2, "empty line inside the data");
-                    rows.add(cells);
+                    continue;
                 }
+                if (blank >= 0) throw InputError.at(file, blank, "empty line inside the data");
+                if (rows.size() >= maxRows) throw InputError.at(file, row, "more than " + maxRows + " data rows (the limit for one table)");
+                Table.checkWidth(file, row, header, cells, false);
+                rows.add(cells);
             }
-        } catch (NoSuchFileException e) {
-            throw InputError.at(file, "file not found");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw InputError.at(file, "not a UTF-8 text file");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+            throw TextFiles.readFailure(file, e);
+        } catch (UncheckedIOException e) {
+            // Commons CSV reports bad quoting while iterating, wrapped in an UncheckedIOException
+            IOException cause = e.getCause();
+            if (cause instanceof java.nio.charset.CharacterCodingException) throw TextFiles.readFailure(file, cause);
+            throw InputError.at(file, "malformed " + (csv ? "CSV" : "TSV") + " (" + firstLine(cause.getMessage()) + ")");
         }
         if (header == null) throw InputError.at(file, "file is empty (no header line)");
         return new Table(file, header, rows);
     }
 
-    static String[] split(String line, char sep) {
-        if (sep == '\t') return line.split("\t", -1);
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == sep) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out.toArray(new String[0]);
+    private static boolean isBlank(String[] cells) {
+        return Arrays.stream(cells).allMatch(String::isBlank);
     }
 
-    /** Formats one CSV line, quoting cells that need it. */
+    private static String firstLine(String m) {
+        if (m == null) return "unreadable";
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Formats one CSV line (ending in '\n'), quoting cells that need it. */
     public static String csvLine(List<?> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) sb.append(',');
-            String s = String.valueOf(cells.get(i));
-            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
-                sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(s);
-            }
-        }
-        return sb.append('\n').toString();
+        return CSV_OUT.format(cells.toArray()) + "\n";
+    }
+
+    /** One CSV cell, quoted if it needs to be. */
+    public static String csvCell(Object cell) {
+        return CSV_OUT.format(cell);
     }
 
     /** Reads any table by extension: .xlsx, .csv, otherwise tab-separated. */
     public static Table readAny(Path file) {
-        String name = file.getFileName().toString().toLowerCase();
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".xlsx") ? Xlsx.read(file) : read(file);
     }
 }

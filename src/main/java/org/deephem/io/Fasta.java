@@ -2,9 +2,7 @@ package org.deephem.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +20,11 @@ public final class Fasta {
     /** A record that was left out: its ID, header line and why. */
     public record Invalid(String id, long line, String problem) {}
 
-    /** Streams records to {@code sink}, validating letters, empty records and duplicate IDs. */
+    /**
+     * Streams records to {@code sink}, validating letters, empty records and duplicate IDs, and
+     * refusing more than {@link Limits#MAX_FASTA_RECORDS} records or a record longer than
+     * {@link Limits#MAX_SEQUENCE_LENGTH} letters as soon as the limit is passed.
+     */
     public static void read(Path file, Consumer<FastaRecord> sink) {
         read(file, sink, null);
     }
@@ -34,8 +36,16 @@ public final class Fasta {
      * gzip-compressed files are read directly (recognised by their magic bytes).
      */
     public static void read(Path file, Consumer<FastaRecord> sink, Consumer<Invalid> invalid) {
+        read(file, sink, invalid, Limits.MAX_FASTA_RECORDS);
+    }
+
+    static void read(Path file, Consumer<FastaRecord> sink, long maxRecords) {
+        read(file, sink, null, maxRecords);
+    }
+
+    private static void read(Path file, Consumer<FastaRecord> sink, Consumer<Invalid> invalid, long maxRecords) {
         Set<String> seen = new HashSet<>();
-        try (BufferedReader in = TextInput.open(file)) {
+        try (BufferedReader in = TextFiles.open(file)) {
             String header = null;
             long headerLine = 0;
             StringBuilder seq = new StringBuilder();
@@ -47,6 +57,7 @@ public final class Fasta {
                 if (t.isEmpty() || t.startsWith(";")) continue;
                 if (t.startsWith(">")) {
                     if (header != null) emit(record(file, header, headerLine, seq, seen, invalid), sink);
+                    if (seen.size() >= maxRecords) throw InputError.atLine(file, n, "more than " + maxRecords + " records (the limit for one FASTA file)");
                     header = t.substring(1).strip();
                     headerLine = n;
                     seq.setLength(0);
@@ -55,19 +66,16 @@ public final class Fasta {
                     if (header == null) {
                         throw InputError.atLine(file, n, "sequence text before the first '>' header (is this a FASTA file?)");
                     }
+                    if (seq.length() + t.length() > Limits.MAX_SEQUENCE_LENGTH) {
+                        throw InputError.atLine(file, headerLine, "record longer than " + Limits.MAX_SEQUENCE_LENGTH + " letters (the limit for one sequence)");
+                    }
                     seq.append(t);
                 }
             }
             if (header != null) emit(record(file, header, headerLine, seq, seen, invalid), sink);
             if (n == 0 || header == null) throw InputError.at(file, "no FASTA records found");
-        } catch (NoSuchFileException e) {
-            throw InputError.at(file, "file not found");
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw InputError.at(file, "corrupted or truncated gzip data (" + e.getMessage() + ")");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw InputError.at(file, "not a UTF-8/ASCII text file");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+            throw TextFiles.readFailure(file, e);
         }
     }
 

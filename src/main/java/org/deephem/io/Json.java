@@ -3,10 +3,10 @@ package org.deephem.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** JSON through the Jackson copy that ND4J ships (no second JSON library in the jar). */
+/** JSON through Jackson (our own dependency, not the copy shaded inside ND4J, which may change under us). */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

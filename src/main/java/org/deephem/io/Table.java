@@ -44,7 +44,7 @@ public final class Table {
         for (int i = 0; i < header.size(); i++) {
             if (header.get(i).strip().equalsIgnoreCase(name)) return i;
         }
-        throw InputError.at(source, 1, "missing column '" + name + "' (columns are " + header + ")");
+        throw InputError.at(source, 1, "missing column '" + name + "' (the header has " + String.join(", ", header) + ")");
     }
 
     /** Text of a cell, "" when the row is shorter than the header. */
@@ -53,18 +53,29 @@ public final class Table {
         return c < row.length && row[c] != null ? row[c].strip() : "";
     }
 
-    /** A finite number, or a one-line error naming file, row and column. */
+    /** A finite plain decimal, or a one-line error naming file, row and column ({@link Numbers}). */
     public double number(int r, int c) {
-        String t = text(r, c);
-        if (t.isEmpty()) throw InputError.at(source, sheetRow(r), header.get(c), "empty cell where a number is expected");
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw InputError.at(source, sheetRow(r), header.get(c), "'" + t + "' is not a number");
+        String[] row = rows.get(r);
+        String raw = c < row.length && row[c] != null ? row[c] : "";
+        return Numbers.parse(raw, source, sheetRow(r), header.get(c));
+    }
+
+    /**
+     * A data row may not have cells beyond the header (a shifted or extra column), and a text
+     * table's row may not stop short of it (a missing column); both name the column. xlsx rows
+     * may be short: a sheet does not store empty cells at the end of a row.
+     */
+    static void checkWidth(Path file, long row, List<String> header, String[] cells, boolean mayBeShort) {
+        for (int c = header.size(); c < cells.length; c++) {
+            if (!cells[c].isBlank()) {
+                throw InputError.at(file, row, "value '" + cells[c].strip() + "' in column " + (c + 1)
+                        + ", which has no header (the header has " + header.size() + " columns: " + String.join(", ", header) + ")");
+            }
         }
-        if (!Double.isFinite(v)) throw InputError.at(source, sheetRow(r), header.get(c), "value " + t + " is not finite (NaN or infinity)");
-        return v;
+        if (!mayBeShort && cells.length < header.size()) {
+            throw InputError.at(file, row, header.get(cells.length), "missing (the row has " + cells.length
+                    + " of the header's " + header.size() + " columns)");
+        }
     }
 
     /** The IDs of the first column, checked to be non-empty and unique. */

@@ -38,9 +38,16 @@ public final class Xlsx {
         void row(int sheetRow, String[] cells);
     }
 
-    /** Streams the first sheet row by row (sheetRow is 1-based). */
+    /**
+     * Streams the first sheet row by row (sheetRow is 1-based). A sheet longer than
+     * {@link Limits#MAX_TABLE_ROWS} data rows is refused as soon as the row after the limit arrives.
+     */
     public static void stream(Path file, RowSink sink) {
-        if (!Files.isRegularFile(file)) throw InputError.at(file, "file not found");
+        stream(file, sink, Limits.MAX_TABLE_ROWS);
+    }
+
+    static void stream(Path file, RowSink sink, long maxRows) {
+        TextFiles.requireFile(file);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
@@ -49,7 +56,7 @@ public final class Xlsx {
             try (InputStream sheet = sheets.next()) {
                 XMLReader xml = SAXHelper.newXMLReader();
                 xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
-                        new Collector(sink), new FullPrecisionFormatter(), false));
+                        new Collector(file, sink, maxRows), new FullPrecisionFormatter(), false));
                 xml.parse(new InputSource(sheet));
             }
         } catch (InputError e) {
@@ -79,6 +86,7 @@ public final class Xlsx {
             } else {
                 // Blank rows inside the data would shift every later row number; refuse them.
                 if (sheetRow != expect[0]) throw InputError.at(file, expect[0], "empty row inside the data");
+                Table.checkWidth(file, sheetRow, header, cells, true);
                 rows.add(cells);
             }
             expect[0] = sheetRow + 1;
@@ -90,7 +98,9 @@ public final class Xlsx {
     /** Writes one sheet: a header row, then rows whose cells are String or Number. */
     public static void write(Path file, List<String> header, List<Object[]> rows) {
         AtomicFiles.write(file, out -> {
-            try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            SiblingTempFiles.use(file.toAbsolutePath().getParent());
+            SXSSFWorkbook wb = new SXSSFWorkbook(200);
+            try {
                 var sheet = wb.createSheet("Sheet1");
                 Row h = sheet.createRow(0);
                 for (int c = 0; c < header.size(); c++) h.createCell(c).setCellValue(header.get(c));
@@ -104,22 +114,31 @@ public final class Xlsx {
                     }
                 }
                 wb.write(out);
-                wb.dispose();
+            } finally {
+                wb.dispose(); // deletes the sheet buffers, also when writing failed (close() does not)
+                wb.close();
+                SiblingTempFiles.clear();
             }
         });
     }
 
     /** Gathers cells into a row array, filling gaps left by empty cells. */
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final Path file;
         private final RowSink sink;
+        private final long maxRows;
         private final List<String> cells = new ArrayList<>();
 
-        Collector(RowSink sink) {
+        Collector(Path file, RowSink sink, long maxRows) {
+            this.file = file;
             this.sink = sink;
+            this.maxRows = maxRows;
         }
 
         @Override
         public void startRow(int rowNum) {
+            // rowNum is 0-based and includes the header row; checked before the row is parsed
+            if (rowNum > maxRows) throw InputError.at(file, rowNum + 1L, "more than " + maxRows + " data rows (the limit for one sheet)");
             cells.clear();
         }
 
@@ -155,5 +174,6 @@ public final class Xlsx {
     static {
         // Stream instead of unpacking whole sheets, and keep POI's zip-bomb guard.
         org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.001);
+        org.apache.poi.util.TempFile.setTempFileCreationStrategy(new SiblingTempFiles());
     }
 }

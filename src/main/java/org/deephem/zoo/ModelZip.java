@@ -19,6 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.deephem.features.Kmers;
 import org.deephem.features.MtiPca;
 import org.deephem.io.AtomicFiles;
@@ -55,37 +56,26 @@ public final class ModelZip {
 
     public static void save(Path zip, TrainedModel m) {
         AtomicFiles.write(zip, os -> {
-            Path tmp = Files.createTempFile("deephem-graph", ".fb");
-            try {
-                m.graph().save(tmp.toFile(), false); // save(OutputStream) closes the stream it gets
-                try (ZipOutputStream z = new ZipOutputStream(os)) {
-                    Map<String, Object> fmt = new LinkedHashMap<>();
-                    fmt.put("format", FORMAT);
-                    fmt.put("version", VERSION);
-                    put(z, "format.json", Json.write(fmt).getBytes(StandardCharsets.UTF_8));
-                    put(z, "graph.fb", Files.readAllBytes(tmp));
-                    put(z, "config.json", Json.write(ConfigCodec.toMap(m.config())).getBytes(StandardCharsets.UTF_8));
-                    Map<String, Object> sc = new LinkedHashMap<>();
-                    if (m.inherentScaler() != null) sc.put("inherent", scaler(m.inherentScaler()));
-                    if (m.mtiScaler() != null) sc.put("mti", scaler(m.mtiScaler()));
-                    put(z, "scalers.json", Json.write(sc).getBytes(StandardCharsets.UTF_8));
-                    put(z, "vocabulary.txt", ("<pad>\n<unk>\n" + String.join("\n", Kmers.words()) + "\n").getBytes(StandardCharsets.UTF_8));
-                    if (m.pca() != null) {
-                        Path p = Files.createTempFile("deephem-pca", ".tsv");
-                        try {
-                            m.pca().write(p);
-                            put(z, "mti_pca_model.tsv", Files.readAllBytes(p));
-                        } finally {
-                            Files.deleteIfExists(p);
-                        }
-                    }
-                    if (m.inherentNames() != null) {
-                        put(z, "inputs.json", Json.write(Map.of(INHERENT_NAMES, m.inherentNames())).getBytes(StandardCharsets.UTF_8));
-                    }
-                    put(z, "provenance.json", Json.write(m.provenance()).getBytes(StandardCharsets.UTF_8));
+            try (ZipOutputStream z = new ZipOutputStream(os)) {
+                Map<String, Object> fmt = new LinkedHashMap<>();
+                fmt.put("format", FORMAT);
+                fmt.put("version", VERSION);
+                put(z, "format.json", Json.write(fmt).getBytes(StandardCharsets.UTF_8));
+                z.putNextEntry(new ZipEntry("graph.fb"));
+                // SameDiff closes the stream it is given; the shield keeps the zip open
+                m.graph().save(CloseShieldOutputStream.wrap(z), false);
+                z.closeEntry();
+                put(z, "config.json", Json.write(ConfigCodec.toMap(m.config())).getBytes(StandardCharsets.UTF_8));
+                Map<String, Object> sc = new LinkedHashMap<>();
+                if (m.inherentScaler() != null) sc.put("inherent", scaler(m.inherentScaler()));
+                if (m.mtiScaler() != null) sc.put("mti", scaler(m.mtiScaler()));
+                put(z, "scalers.json", Json.write(sc).getBytes(StandardCharsets.UTF_8));
+                put(z, "vocabulary.txt", ("<pad>\n<unk>\n" + String.join("\n", Kmers.words()) + "\n").getBytes(StandardCharsets.UTF_8));
+                if (m.pca() != null) put(z, "mti_pca_model.tsv", m.pca().toTsv().getBytes(StandardCharsets.UTF_8));
+                if (m.inherentNames() != null) {
+                    put(z, "inputs.json", Json.write(Map.of(INHERENT_NAMES, m.inherentNames())).getBytes(StandardCharsets.UTF_8));
                 }
-            } finally {
-                Files.deleteIfExists(tmp);
+                put(z, "provenance.json", Json.write(m.provenance()).getBytes(StandardCharsets.UTF_8));
             }
         });
     }

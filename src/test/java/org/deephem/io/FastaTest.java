@@ -62,4 +62,17 @@ class FastaTest {
         InputError empty = assertThrows(InputError.class, () -> Fasta.readAll(write("")));
         assertTrue(empty.getMessage().contains("no FASTA records"), empty.getMessage());
     }
+
+    @Test
+    void byteOrderMarkIsSkippedAndLimitsApplyWhileStreaming() throws IOException {
+        Path f = dir.resolve("bom.fa");
+        Files.write(f, "\uFEFF>a\nACGU\n>b\nGGCC\n>c\nUUUU\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("a", "b", "c"), Fasta.readAll(f).stream().map(FastaRecord::id).toList());
+        List<String> got = new java.util.ArrayList<>();
+        InputError e = assertThrows(InputError.class, () -> Fasta.read(f, r -> got.add(r.id()), 2));
+        assertEquals(f + ", line 5: more than 2 records (the limit for one FASTA file)", e.getMessage());
+        assertEquals(List.of("a", "b"), got);
+        Path folder = Files.createDirectory(dir.resolve("folder.fa"));
+        assertEquals(folder + ": is a folder, not a file", assertThrows(InputError.class, () -> Fasta.readAll(folder)).getMessage());
+    }
 }

@@ -57,7 +57,7 @@ class TablesTest {
         Xlsx.write(f, List.of("ID", "gc"), List.of(new Object[] {"a", 0.5}, new Object[] {"b", "high"}, new Object[] {"c", "NaN"}));
         Table t = Xlsx.read(f);
         InputError e = assertThrows(InputError.class, () -> t.number(1, 1));
-        assertEquals(f + ", row 3, column 'gc': 'high' is not a number", e.getMessage());
+        assertEquals(f + ", row 3, column 'gc': 'high' is not a number (plain decimals only, such as -1.5 or 2e-3)", e.getMessage());
         InputError nan = assertThrows(InputError.class, () -> t.number(2, 1));
         assertTrue(nan.getMessage().contains("row 4") && nan.getMessage().contains("not finite"), nan.getMessage());
     }
@@ -96,5 +96,33 @@ class TablesTest {
         try (var s = Files.list(dir)) {
             assertEquals(1, s.count(), "only the finished folder should remain");
         }
+    }
+
+    @Test
+    void xlsxRowLimitFailsWhileStreamingAndExtraCellsAreNamed() {
+        Path f = dir.resolve("long.xlsx");
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) rows.add(new Object[] {"m" + i, i});
+        Xlsx.write(f, List.of("ID", "v"), rows);
+        int[] seen = {0};
+        InputError e = assertThrows(InputError.class, () -> Xlsx.stream(f, (r, c) -> seen[0]++, 10));
+        assertEquals(f + ", row 12: more than 10 data rows (the limit for one sheet)", e.getMessage());
+        assertEquals(11, seen[0], "stops at the first row past the limit, not at the end of the sheet");
+
+        Path x = dir.resolve("extra.xlsx");
+        Xlsx.write(x, List.of("ID", "v"), List.of(new Object[] {"a", 1.0}, new Object[] {"b", 2.0, "stray"}));
+        InputError extra = assertThrows(InputError.class, () -> Xlsx.read(x));
+        assertEquals(x + ", row 3: value 'stray' in column 3, which has no header (the header has 2 columns: ID, v)", extra.getMessage());
+    }
+
+    @Test
+    void xlsxTextCellsGetTheStrictNumberRule() {
+        Path f = dir.resolve("t.xlsx");
+        Xlsx.write(f, List.of("ID", "v"), List.of(new Object[] {"a", "5d"}, new Object[] {"b", "0x1p3"}, new Object[] {"c", " 7 "}));
+        Table t = Xlsx.read(f);
+        assertEquals(f + ", row 2, column 'v': '5d' is not a number (plain decimals only, such as -1.5 or 2e-3)",
+                assertThrows(InputError.class, () -> t.number(0, 1)).getMessage());
+        assertThrows(InputError.class, () -> t.number(1, 1));
+        assertEquals(7.0, t.number(2, 1));
     }
 }

@@ -1,0 +1,41 @@
+package org.deephem.io;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFileCreationStrategy;
+
+/**
+ * POI's streaming xlsx writer buffers each sheet in a temporary file, by default in the system
+ * temp folder, where a killed run leaves it for good. While this thread writes a workbook the
+ * buffers go next to the output instead, named with {@link AtomicFiles#TEMP_PREFIX}, so that the
+ * next write into that folder sweeps them away like any other leftover.
+ */
+final class SiblingTempFiles implements TempFileCreationStrategy {
+    private static final ThreadLocal<Path> FOLDER = new ThreadLocal<>();
+    private final TempFileCreationStrategy fallback = new DefaultTempFileCreationStrategy();
+
+    static void use(Path folder) {
+        FOLDER.set(folder);
+    }
+
+    static void clear() {
+        FOLDER.remove();
+    }
+
+    @Override
+    public File createTempFile(String prefix, String suffix) throws IOException {
+        Path dir = FOLDER.get();
+        if (dir == null) return fallback.createTempFile(prefix, suffix);
+        return Files.createTempFile(dir, AtomicFiles.TEMP_PREFIX + prefix, suffix).toFile();
+    }
+
+    @Override
+    public File createTempDirectory(String prefix) throws IOException {
+        Path dir = FOLDER.get();
+        if (dir == null) return fallback.createTempDirectory(prefix);
+        return Files.createTempDirectory(dir, AtomicFiles.TEMP_PREFIX + prefix).toFile();
+    }
+}

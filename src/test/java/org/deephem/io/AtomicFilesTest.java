@@ -1,0 +1,94 @@
+package org.deephem.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    private List<String> names(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void leftoversOfAKilledRunAreSweptAtTheNextWriteButFreshOnesAreNot() throws IOException {
+        // what a killed save leaves: a temp file and a temp folder with our prefix, an hour old
+        Path oldFile = Files.writeString(dir.resolve(AtomicFiles.TEMP_PREFIX + "model.zip.123.tmp"), "half");
+        Path oldDir = Files.createDirectories(dir.resolve(AtomicFiles.TEMP_PREFIX + "data.456").resolve("inner"));
+        Files.writeString(oldDir.resolve("x.xlsx"), "half");
+        FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Files.setLastModifiedTime(oldFile, hourAgo);
+        Files.setLastModifiedTime(oldDir.getParent(), hourAgo);
+        // a write in progress elsewhere (recent) and a user's own hidden file (old) stay
+        Path busy = Files.writeString(dir.resolve(AtomicFiles.TEMP_PREFIX + "other.csv.789.tmp"), "in progress");
+        Path mine = Files.writeString(dir.resolve(".notes"), "keep");
+        Files.setLastModifiedTime(mine, hourAgo);
+
+        AtomicFiles.writeString(dir.resolve("scores.csv"), "id,score\n");
+        assertEquals(List.of(AtomicFiles.TEMP_PREFIX + "other.csv.789.tmp", ".notes", "scores.csv"), names(dir));
+        assertTrue(Files.exists(busy));
+    }
+
+    @Test
+    void failedWritesLeaveNothingAndSayWhy() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("out.csv"));
+        InputError e = assertThrows(InputError.class, () -> AtomicFiles.writeString(folder, "x"));
+        assertEquals(folder + ": is a folder; give the name of a file to write", e.getMessage());
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        WriteError w = assertThrows(WriteError.class, () -> AtomicFiles.writeString(file.resolve("sub/out.csv"), "x"));
+        assertTrue(w.getMessage().startsWith("could not write " + file.resolve("sub/out.csv") + ": "), w.getMessage());
+        assertTrue(w.userCaused());
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(dir.resolve("t.csv"), out -> {
+            out.write(1);
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(List.of("out.csv", "plain"), names(dir));
+    }
+
+    @Test
+    void reasonsAreWordsWithoutClassNames() {
+        // the exceptions the JDK raises for these conditions (messages as on Linux)
+        assertEquals("permission denied", WriteError.reason(new AccessDeniedException("/x/y")));
+        assertEquals("no space left on device", WriteError.reason(new IOException("No space left on device")));
+        assertEquals("file too large", WriteError.reason(new IOException("File too large")));
+        assertEquals("is a directory", WriteError.reason(new FileSystemException("/x/y", null, "Is a directory")));
+        assertEquals("read-only file system", WriteError.reason(new FileSystemException("/x/y", null, "Read-only file system")));
+        assertFalse(WriteError.of(Path.of("f"), new IOException("No space left on device")).userCaused(), "a full disk is not bad input");
+        assertTrue(WriteError.of(Path.of("f"), new AccessDeniedException("f")).userCaused());
+    }
+
+    @Test
+    void xlsxWriteKeepsItsBuffersNextToTheOutputAndRemovesThemOnFailure() throws IOException {
+        Path sysTmp = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
+        long before = Files.isDirectory(sysTmp) ? names(sysTmp).size() : 0;
+        Object bad = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("cell fails");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> Xlsx.write(dir.resolve("t.xlsx"), List.of("ID"), List.<Object[]>of(new Object[] {"a"}, new Object[] {bad})));
+        assertEquals(List.of(), names(dir), "no half-written xlsx and no sheet buffer left");
+        Xlsx.write(dir.resolve("ok.xlsx"), List.of("ID"), List.<Object[]>of(new Object[] {"a"}));
+        assertEquals(List.of("ok.xlsx"), names(dir));
+        assertEquals(before, Files.isDirectory(sysTmp) ? names(sysTmp).size() : 0, "nothing new in the system temp folder");
+    }
+}
