@@ -64,6 +64,7 @@ final class ScoreCommand implements Callable<Integer> {
             throw new InputError("--matures, --targets and --skip-invalid go with --fasta, not --data");
         }
         org.deephem.zoo.Backend.start();
+        domain = domain.strip().toLowerCase(java.util.Locale.ROOT); // any case, like the enum options
         long t0 = System.nanoTime();
         TrainedModel m = ModelZip.load(model);
         Scorer scorer = new Scorer(m);

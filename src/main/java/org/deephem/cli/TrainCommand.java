@@ -1,5 +1,6 @@
 package org.deephem.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.deephem.io.AtomicFiles;
 import org.deephem.io.InputError;
 import org.deephem.io.Outputs;
 import org.deephem.io.Progress;
+import org.deephem.io.WriteError;
 import org.deephem.model.Fusion;
 import org.deephem.model.MmdKernel;
 import org.deephem.model.ModelConfig;
@@ -86,6 +88,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new InputError("--name '" + name + "': a model name is a plain file name of letters, digits, '.', '_' and '-',"
                     + " not starting with '.' (at most 100 characters)");
         }
+        branches.replaceAll(b -> b.strip().toLowerCase(Locale.ROOT));
         for (String b : branches) {
             if (!List.of("seq", "inherent", "mti").contains(b)) {
                 throw new InputError("--branches: unknown branch '" + b + "' (use seq, inherent, mti)");
@@ -101,6 +104,12 @@ final class TrainCommand implements Callable<Integer> {
         for (String f : List.of("training_log.csv", "human_scores.csv", "training_curves.png")) {
             Outputs.requireNotInput("--out", outDir.resolve(f), dataIn);
         }
+
+        // refuse unusable output places before a long training, not after it
+        for (Path p : List.of(zoo, outDir)) {
+            if (Files.exists(p) && !Files.isDirectory(p)) throw new InputError(p + ": is a file, but a folder is needed to save into");
+        }
+        if (Files.isDirectory(zip)) throw new InputError(zip + ": is a folder, so the model cannot be saved there");
 
         org.deephem.zoo.Backend.start();
         DeepHemDataset ds = DatasetReader.read(data);
@@ -122,13 +131,14 @@ final class TrainCommand implements Callable<Integer> {
         // the human scores exactly as `score --data` computes them from the saved model (gene sets
         // re-projected); a non-finite one stops here, before anything is written
         double[] humanLogits = new Scorer(r.model()).logits(ds.target(), ds.humanTargets());
-        ModelZip.save(zip, r.model());
-
-        StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
-        for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
-        AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());
-        org.deephem.zoo.ScoresCsv.write(outDir.resolve("human_scores.csv"), ds.target().ids(), humanLogits);
-        TrainingCurves.write(outDir.resolve("training_curves.png"), r.log(), sel.epoch());
+        saveAfterTraining(r.provenance().timings().trainSeconds(), sel.epoch(), () -> {
+            ModelZip.save(zip, r.model());
+            StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
+            for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
+            AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());
+            org.deephem.zoo.ScoresCsv.write(outDir.resolve("human_scores.csv"), ds.target().ids(), humanLogits);
+            TrainingCurves.write(outDir.resolve("training_curves.png"), r.log(), sel.epoch());
+        });
 
         System.out.printf(Locale.ROOT, "model: %s%n", zip);
         System.out.printf(Locale.ROOT, "selected epoch %d of %d%s; selection AUC %.3f, log-loss %.4f (the n=%d held-out labelled mouse rows that chose the epoch; not an accuracy estimate: use cv)%n",
@@ -159,6 +169,17 @@ final class TrainCommand implements Callable<Integer> {
             if (e.field().equals("heads") && e.problem().startsWith("must divide")) option = "--heads/--width";
             if (e.field().equals("useSequence")) option = "--branches";
             throw new InputError(option + ": " + e.problem());
+        }
+    }
+
+    /** Runs the saving steps; if one fails, the message says plainly that the training itself finished. */
+    static void saveAfterTraining(double seconds, int keptEpoch, Runnable save) {
+        try {
+            save.run();
+        } catch (WriteError | InputError e) {
+            String what = String.format(Locale.ROOT, "training finished (%.0f s, epoch %d kept) but its results were not saved: %s",
+                    seconds, keptEpoch, e.getMessage());
+            throw e instanceof WriteError w ? new WriteError(what, w.userCaused(), e) : new InputError(what, e);
         }
     }
 

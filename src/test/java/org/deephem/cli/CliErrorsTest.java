@@ -1,0 +1,162 @@
+package org.deephem.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.deephem.io.WriteError;
+import org.deephem.model.Fusion;
+import org.deephem.model.MmdKernel;
+import org.deephem.model.Selection;
+import org.deephem.testutil.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Exit codes and one-line messages for user mistakes on the command line and in files. */
+class CliErrorsTest {
+    @TempDir
+    Path tmp;
+
+    /** Exit 2, exactly one line starting "error: ", no Java class names, containing every {@code expected}. */
+    private static String badInput(CliTest.Run r, String... expected) {
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertFalse(r.err().matches("(?s).*(java\\.|Exception|picocli\\.).*"), "no class names: " + r.err());
+        for (String e : expected) assertTrue(r.err().contains(e), "'" + e + "' in: " + r.err());
+        return r.err();
+    }
+
+    private List<String> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void folderGivenAsFileAndFileGivenAsFolder() throws IOException {
+        Path folder = Files.createDirectory(tmp.resolve("precursors.fa"));
+        badInput(CliTest.run("features", folder.toString(), "-o", tmp.resolve("f.csv").toString()), folder + ": is a folder, not a file");
+        Path fa = Files.writeString(tmp.resolve("ok.fa"), ">a\nGGGAAACCC\n");
+        Path outFolder = Files.createDirectory(tmp.resolve("out"));
+        badInput(CliTest.run("features", fa.toString(), "-o", outFolder.toString()), outFolder + ": is a folder; give the name of a file to write");
+        badInput(CliTest.run("score", "--model", outFolder.toString(), "--fasta", fa.toString(), "-o", tmp.resolve("s.csv").toString()), outFolder.toString());
+        Path zooFile = Files.writeString(tmp.resolve("zoo"), "not a folder");
+        badInput(CliTest.run("train", "--data", TestData.demo().toString(), "--zoo", zooFile.toString(), "--out", tmp.resolve("logs").toString()),
+                zooFile + ": is a file, but a folder is needed");
+        assertEquals(List.of("ok.fa", "out", "precursors.fa", "zoo"), files(tmp), "nothing written");
+        assertEquals(List.of(), files(outFolder));
+    }
+
+    @Test
+    void optionConversionErrorsAreOneLineNamingTheOption() {
+        badInput(CliTest.run("train", "--epochs", "ten"), "--epochs", "'ten'", "see 'deephem train --help'");
+        badInput(CliTest.run("train", "--mmd-weight", "NaN"), "--mmd-weight", "not finite");
+        badInput(CliTest.run("train", "--adv-weight", "0x1p3"), "--adv-weight", "not a number");
+        badInput(CliTest.run("train", "--fusion", "sum"), "--fusion", "CONCAT");
+        badInput(CliTest.run("features", "in\u0000.fa", "-o", "x.csv"), "not a usable path");
+        badInput(CliTest.run("score", "--model", "m.zip"), "--out");
+        badInput(CliTest.run("no-such-command"), "no-such-command");
+    }
+
+    @Test
+    void enumOptionsInAnyCase() {
+        CommandLine cl = Main.commandLine();
+        CommandLine.ParseResult pr = cl.parseArgs("train", "--fusion", "cross_attention", "--kernel", "single", "--select", "val_auc");
+        TrainCommand t = (TrainCommand) pr.subcommand().commandSpec().userObject();
+        assertEquals(Fusion.CROSS_ATTENTION, t.fusion);
+        assertEquals(MmdKernel.SINGLE, t.kernel);
+        assertEquals(Selection.VAL_AUC, t.select);
+        TrainCommand u = (TrainCommand) Main.commandLine().parseArgs("train", "--fusion", "Concat", "--kernel", "MULTI", "--select", "last")
+                .subcommand().commandSpec().userObject();
+        assertEquals(List.of(Fusion.CONCAT, MmdKernel.MULTI, Selection.LAST), List.of(u.fusion, u.kernel, u.select));
+    }
+
+    @Test
+    void versionOnEveryCommand() {
+        String version = new Main.Version().getVersion()[0];
+        assertTrue(version.startsWith("DeepHEM-J "), version);
+        for (String c : List.of("build-dataset", "inspect", "features", "make-demo", "train", "score", "bench")) {
+            for (String flag : List.of("-V", "--version")) {
+                CliTest.Run r = CliTest.run(c, flag);
+                assertEquals(0, r.exit(), c + " " + flag + ": " + r.err());
+                assertEquals(version, r.out().strip(), c + " " + flag);
+            }
+        }
+        assertEquals(version, CliTest.run("-V").out().strip());
+    }
+
+    @Test
+    void unexpectedFailuresExitOneWithoutClassNamesAndWriteFailuresByCause() {
+        CliTest.Run r = captured(() -> Main.report(new IllegalStateException("traceback failed at pair 3,9")));
+        assertEquals(1, r.exit());
+        assertEquals("error: unexpected failure: traceback failed at pair 3,9 (run again with --debug for the details)", r.err().strip());
+        assertEquals(1, captured(() -> Main.report(new WriteError("could not write m.zip: no space left on device", false, null))).exit());
+        CliTest.Run denied = captured(() -> Main.report(new WriteError("could not write /x/m.zip: permission denied", true, null)));
+        assertEquals(2, denied.exit());
+        assertEquals("error: could not write /x/m.zip: permission denied", denied.err().strip());
+        assertEquals(0, CliTest.run("train", "--debug", "--help").exit(), "--debug is accepted by every command");
+    }
+
+    private static synchronized CliTest.Run captured(java.util.function.IntSupplier call) {
+        PrintStream e = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = call.getAsInt();
+            return new CliTest.Run(code, "", err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(e);
+        }
+    }
+
+    @Test
+    void turkishLocaleGivesTheSameOutput() throws IOException {
+        Path fa = Files.writeString(tmp.resolve("in.fa"), ">mir-i1\nggcugagguaguagguuguauaguuagaaaauacuauacaaccuacuaccucagcc\n");
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ROOT);
+            CliTest.Run rootInspect = CliTest.run("inspect", TestData.demo().toString());
+            CliTest.Run rootFeatures = CliTest.run("features", fa.toString(), "-o", tmp.resolve("root.csv").toString());
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            CliTest.Run trInspect = CliTest.run("inspect", TestData.demo().toString());
+            CliTest.Run trFeatures = CliTest.run("features", fa.toString(), "-o", tmp.resolve("tr.csv").toString());
+            assertEquals(0, rootInspect.exit(), rootInspect.err());
+            assertEquals(0, trFeatures.exit(), trFeatures.err());
+            assertTrue(rootInspect.out().contains("."), "has decimals to compare");
+            assertEquals(rootInspect.out(), trInspect.out());
+            assertEquals(rootFeatures.err().replace("root.csv", "X"), trFeatures.err().replace("tr.csv", "X"));
+            assertEquals(Files.readString(tmp.resolve("root.csv")), Files.readString(tmp.resolve("tr.csv")));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void aFailedSaveAfterTrainingSaysThatTheTrainingFinished() throws IOException {
+        // before training: a model path that is a folder is refused at once
+        Path zoo = Files.createDirectories(tmp.resolve("zoo"));
+        Files.createDirectories(zoo.resolve("m.zip").resolve("in-the-way"));
+        badInput(CliTest.run("train", "--data", TestData.demo().toString(), "--zoo", zoo.toString(), "--name", "m"),
+                zoo.resolve("m.zip") + ": is a folder, so the model cannot be saved there");
+        // after training (e.g. the disk filled up meanwhile): the message says the training finished
+        WriteError full = new WriteError("could not write zoo/m.zip: no space left on device", false, null);
+        WriteError w = org.junit.jupiter.api.Assertions.assertThrows(WriteError.class,
+                () -> TrainCommand.saveAfterTraining(361.4, 12, () -> {
+                    throw full;
+                }));
+        assertEquals("training finished (361 s, epoch 12 kept) but its results were not saved: could not write zoo/m.zip: no space left on device",
+                w.getMessage());
+        assertFalse(w.userCaused());
+    }
+}
