@@ -31,7 +31,7 @@ final class BuildDatasetCommand implements Callable<Integer> {
         DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed));
         System.out.print(Json.write(s.manifest().get("counts")));
         System.out.print(Inspection.summarise(DatasetReader.read(out)));
-        System.out.printf("built %s in %.1f s%n", out, s.millis() / 1000.0);
+        System.out.printf(java.util.Locale.ROOT, "built %s in %.1f s%n", out, s.millis() / 1000.0);
         return 0;
     }
 }

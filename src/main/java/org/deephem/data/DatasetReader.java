@@ -160,7 +160,7 @@ public final class DatasetReader {
                 if (!known.contains(id)) throw InputError.at(p, Table.sheetRow(r), t.header().get(0), "ID '" + id + "' is not in the sequence files");
                 String g = t.text(r, gene);
                 if (g.isEmpty()) throw InputError.at(p, Table.sheetRow(r), "gene", "empty gene name");
-                out.computeIfAbsent(id, k -> new HashSet<>()).add(g.toUpperCase());
+                out.computeIfAbsent(id, k -> new HashSet<>()).add(g.toUpperCase(java.util.Locale.ROOT));
             }
             return out;
         }
@@ -170,7 +170,7 @@ public final class DatasetReader {
         List<String> header = new ArrayList<>();
         Xlsx.stream(p, (row, cells) -> {
             if (header.isEmpty()) {
-                for (String c : cells) header.add(c.strip().toUpperCase());
+                for (String c : cells) header.add(c.strip().toUpperCase(java.util.Locale.ROOT));
                 return;
             }
             String id = cells.length > 0 ? cells[0].strip() : "";

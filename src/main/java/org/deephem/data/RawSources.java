@@ -86,7 +86,7 @@ public final class RawSources {
             List<Mature> ms = new ArrayList<>();
             for (int m = 0; m < 2; m++) {
                 String name = t.text(r, names[m]);
-                String seq = t.text(r, seqs[m]).toUpperCase().replace('T', 'U');
+                String seq = t.text(r, seqs[m]).toUpperCase(java.util.Locale.ROOT).replace('T', 'U');
                 if (!name.isEmpty() && !seq.isEmpty()) ms.add(new Mature(name, seq));
             }
             out.put(t.text(r, pre), ms);
@@ -132,7 +132,7 @@ public final class RawSources {
                     unmatched.add(mature);
                     continue;
                 }
-                String gene = c[1].strip().toUpperCase();
+                String gene = c[1].strip().toUpperCase(java.util.Locale.ROOT);
                 if (gene.isEmpty()) continue;
                 for (String p : pres) out.computeIfAbsent(p, k -> new HashSet<>()).add(gene);
             }

@@ -91,7 +91,7 @@ public final class DemoDataset {
     }
 
     private static String num(int i) {
-        return String.format("%04d", i + 1);
+        return String.format(java.util.Locale.ROOT, "%04d", i + 1);
     }
 
     private static List<String> ids(List<Hairpin> l) {
@@ -160,7 +160,7 @@ public final class DemoDataset {
         for (int t = 0; t < nTargets; t++) {
             boolean module = essential ? r.nextDouble() < 0.8 : r.nextDouble() < 0.15;
             int g = module ? r.nextInt(MODULE) : MODULE + r.nextInt(GENES - MODULE);
-            genes.add(String.format("GENE%03d", g));
+            genes.add(String.format(java.util.Locale.ROOT, "GENE%03d", g));
         }
         return new Hairpin(id, seq, ms, genes, essential);
     }
