@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.deephem.testutil.TestData;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +21,16 @@ class RealDatasetTest {
 
     @BeforeAll
     static void build() {
-        Path raw = TestData.rawOrSkip();
+        if (!TestData.rawPresent()) return; // each test then reports itself skipped, with the reason
+        Path raw = TestData.rawLocation();
         Path out = tmp.resolve("dataset");
         manifest = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, 32, 42)).manifest();
         ds = DatasetReader.read(out);
+    }
+
+    @BeforeEach
+    void needsRawData() {
+        TestData.rawOrSkip();
     }
 
     @Test

@@ -15,17 +15,36 @@ public final class TestData {
         return Path.of("data");
     }
 
-    /** The shared raw sources, or a skipped test with a clear message. */
-    public static Path rawOrSkip() {
+    /** Where the shared raw sources are expected ({@code DEEPHEM_RAW} or ../shared/data/raw). */
+    public static Path rawLocation() {
         String env = System.getenv("DEEPHEM_RAW");
-        Path p = env != null ? Path.of(env) : Path.of("..", "shared", "data", "raw");
-        String why = "SKIPPED: real raw data not found at " + p.toAbsolutePath().normalize()
-                + " (set DEEPHEM_RAW or place shared/data/raw beside the repo)";
-        // surefire does not print assumption messages from @BeforeAll, so say it here too
-        if (!Files.isDirectory(p.resolve("xgem"))) System.err.println(why);
-        Assumptions.assumeTrue(Files.isDirectory(p.resolve("xgem")), why);
+        return env != null ? Path.of(env) : Path.of("..", "shared", "data", "raw");
+    }
+
+    /** True when the shared raw sources are there. */
+    public static boolean rawPresent() {
+        return Files.isDirectory(rawLocation().resolve("xgem"));
+    }
+
+    /**
+     * The shared raw sources, or the calling test is skipped with a message naming the missing
+     * folder. Call it from each test or from {@code @BeforeEach}, not {@code @BeforeAll}: a
+     * skipped class setup leaves no trace in surefire's report, a skipped test shows with its reason.
+     */
+    public static Path rawOrSkip() {
+        Path p = rawLocation();
+        String why = "real raw data not found: " + p.toAbsolutePath().normalize().resolve("xgem")
+                + " is missing (set DEEPHEM_RAW or place shared/data/raw beside the repository)";
+        // the console's surefire summary counts skips without reasons: say it there once as well
+        if (!rawPresent() && !told) {
+            told = true;
+            System.err.println("SKIPPED: " + why);
+        }
+        Assumptions.assumeTrue(rawPresent(), why);
         return p;
     }
+
+    private static volatile boolean told;
 
     /** A copy of the demo dataset in {@code dir}, to corrupt in tests. */
     public static Path demoCopy(Path dir) throws IOException {
