@@ -79,7 +79,7 @@ final class FeaturesCommand implements Callable<Integer> {
             for (int i = 0; i < chunk.size(); i++) {
                 FastaRecord r = chunk.get(i);
                 double[] f = InherentFeatures.compute(r.sequence(), folds[i], Mature.containedIn(r.sequence(), ms));
-                StringBuilder sb = new StringBuilder(Delimited.csvLine(List.of(r.id())).strip());
+                StringBuilder sb = new StringBuilder(Delimited.csvCell(r.id()));
                 for (double v : f) sb.append(',').append(String.format(Locale.ROOT, "%.6g", v));
                 sb.append(',').append(folds[i].structure());
                 for (int c : Kmers.counts(r.sequence())) sb.append(',').append(c);

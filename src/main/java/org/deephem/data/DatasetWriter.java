@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.deephem.features.InherentFeatures;
 import org.deephem.io.AtomicFiles;
+import org.deephem.io.Delimited;
 import org.deephem.io.Json;
 import org.deephem.io.Xlsx;
 
@@ -69,11 +70,11 @@ public final class DatasetWriter {
 
     private static void targets(Path f, List<String> ids, Map<String, Set<String>> targets) throws IOException {
         try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-            w.write("ID\tgene\n");
+            w.write(Delimited.tsvLine(List.of("ID", "gene")));
             for (String id : ids) {
                 Set<String> genes = targets.get(id);
                 if (genes == null) continue;
-                for (String g : new TreeSet<>(genes)) w.write(id + "\t" + g + "\n");
+                for (String g : new TreeSet<>(genes)) w.write(Delimited.tsvLine(List.of(id, g)));
             }
         }
     }

@@ -26,6 +26,7 @@ public final class Delimited {
     private static final CSVFormat CSV_OUT = CSVFormat.RFC4180.builder()
             .setRecordSeparator('\n').setQuoteMode(QuoteMode.MINIMAL).get();
     private static final CSVFormat CSV_IN = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+    private static final CSVFormat TSV_OUT = CSV_OUT.builder().setDelimiter('\t').get();
     private static final CSVFormat TSV_IN = CSV_IN.builder().setDelimiter('\t').get();
 
     /** Reads a TSV (.tsv/.txt) or CSV (.csv) file into a {@link Table}. */
@@ -80,6 +81,11 @@ public final class Delimited {
     /** Formats one CSV line (ending in '\n'), quoting cells that need it. */
     public static String csvLine(List<?> cells) {
         return CSV_OUT.format(cells.toArray()) + "\n";
+    }
+
+    /** Formats one TSV line (ending in '\n'), quoting cells that hold a tab, quote or line break. */
+    public static String tsvLine(List<?> cells) {
+        return TSV_OUT.format(cells.toArray()) + "\n";
     }
 
     /** One CSV cell, quoted if it needs to be. */

@@ -52,6 +52,11 @@ class DelimitedTest {
         for (String id : ids) sb.append(Delimited.csvLine(List.of(id, "1")));
         assertEquals("\"with,comma\",1\n", Delimited.csvLine(List.of("with,comma", "1")));
         assertEquals(ids, Delimited.read(file("w.csv", sb.toString())).ids());
+        StringBuilder tsv = new StringBuilder(Delimited.tsvLine(List.of("ID", "gene")));
+        List<String> tabbed = List.of("a\tb", "plain", "q\"uote");
+        for (String id : tabbed) tsv.append(Delimited.tsvLine(List.of(id, "G")));
+        assertEquals("plain\tG\n", Delimited.tsvLine(List.of("plain", "G")));
+        assertEquals(tabbed, Delimited.read(file("w.tsv", tsv.toString())).ids());
     }
 
     @Test
