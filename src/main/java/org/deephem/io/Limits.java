@@ -11,6 +11,12 @@ public final class Limits {
     /** Data rows of one xlsx sheet or one TSV/CSV table. */
     public static final long MAX_TABLE_ROWS = 1_000_000;
 
+    /**
+     * Distinct text cells of one xlsx workbook (POI holds them all before the first row): IDs and
+     * sequences, a few per row, plus the gene names of a wide MTI header.
+     */
+    public static final long MAX_XLSX_TEXTS = 5_000_000;
+
     /** Records of one FASTA file. */
     public static final long MAX_FASTA_RECORDS = 1_000_000;
 

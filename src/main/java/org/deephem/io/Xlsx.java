@@ -47,10 +47,14 @@ public final class Xlsx {
     }
 
     static void stream(Path file, RowSink sink, long maxRows) {
+        stream(file, sink, maxRows, Limits.MAX_XLSX_TEXTS);
+    }
+
+    static void stream(Path file, RowSink sink, long maxRows, long maxTexts) {
         TextFiles.requireFile(file);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            ReadOnlySharedStringsTable strings = CappedStrings.read(pkg, maxTexts);
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) throw InputError.at(file, "workbook has no sheet");
             try (InputStream sheet = sheets.next()) {
@@ -61,6 +65,8 @@ public final class Xlsx {
             }
         } catch (InputError e) {
             throw e;
+        } catch (CappedStrings.TooMany e) {
+            throw InputError.at(file, e.getMessage());
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
                  | IllegalArgumentException
                  | IllegalStateException | org.apache.poi.ooxml.POIXMLException e) {
@@ -120,6 +126,42 @@ public final class Xlsx {
                 SiblingTempFiles.clear();
             }
         });
+    }
+
+    /**
+     * POI reads a workbook's whole shared-strings table (its distinct text cells) before the first
+     * row, so a huge sheet would fill the memory before the row limit is reached: count them too.
+     */
+    private static final class CappedStrings extends ReadOnlySharedStringsTable {
+        private static final ThreadLocal<Long> LIMIT = new ThreadLocal<>();
+        private long seen;
+
+        static final class TooMany extends RuntimeException {
+            TooMany(String m) {
+                super(m);
+            }
+        }
+
+        static ReadOnlySharedStringsTable read(OPCPackage pkg, long limit) throws IOException, SAXException {
+            LIMIT.set(limit); // the parent constructor parses, before this class's fields could hold it
+            try {
+                return new CappedStrings(pkg);
+            } finally {
+                LIMIT.remove();
+            }
+        }
+
+        private CappedStrings(OPCPackage pkg) throws IOException, SAXException {
+            super(pkg);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes a) throws SAXException {
+            if ("si".equals(localName) && ++seen > LIMIT.get()) {
+                throw new TooMany("more than " + LIMIT.get() + " distinct text cells (the limit for one workbook)");
+            }
+            super.startElement(uri, localName, qName, a);
+        }
     }
 
     /** Gathers cells into a row array, filling gaps left by empty cells. */

@@ -99,7 +99,7 @@ class TablesTest {
     }
 
     @Test
-    void xlsxRowLimitFailsWhileStreamingAndExtraCellsAreNamed() {
+    void xlsxRowLimitFailsWhileStreamingAndExtraCellsAreNamed() throws IOException {
         Path f = dir.resolve("long.xlsx");
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 50; i++) rows.add(new Object[] {"m" + i, i});
@@ -108,6 +108,17 @@ class TablesTest {
         InputError e = assertThrows(InputError.class, () -> Xlsx.stream(f, (r, c) -> seen[0]++, 10));
         assertEquals(f + ", row 12: more than 10 data rows (the limit for one sheet)", e.getMessage());
         assertEquals(11, seen[0], "stops at the first row past the limit, not at the end of the sheet");
+
+        // Excel (and POI's non-streaming writer) keep text in a shared-strings table, read before any row
+        Path manyIds = dir.resolve("ids.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var os = Files.newOutputStream(manyIds)) {
+            var sheet = wb.createSheet();
+            for (int i = 0; i <= 200; i++) sheet.createRow(i).createCell(0).setCellValue(i == 0 ? "ID" : "m" + i);
+            wb.write(os);
+        }
+        assertEquals(200, Xlsx.read(manyIds).rowCount());
+        InputError s = assertThrows(InputError.class, () -> Xlsx.stream(manyIds, (r, c) -> seen[0]++, 1000, 150));
+        assertEquals(manyIds + ": more than 150 distinct text cells (the limit for one workbook)", s.getMessage());
 
         Path x = dir.resolve("extra.xlsx");
         Xlsx.write(x, List.of("ID", "v"), List.of(new Object[] {"a", 1.0}, new Object[] {"b", 2.0, "stray"}));
