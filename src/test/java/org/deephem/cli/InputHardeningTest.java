@@ -163,7 +163,7 @@ class InputHardeningTest {
         Path d = dir();
         Object[][] cases = {{"--epochs", "0", "--epochs"}, {"--width", "0", "--width"}, {"--width", "-8", "--width"},
                 {"--heads", "3", "--heads/--width: must divide width 32"}, {"--heads", "0", "--heads"}, {"--pool", "0", "--pool"},
-                {"--pool", "1000000", "--pool"}, {"--layers", "0", "--layers"}, {"--mmd-weight", "NaN", "--mmd-weight: must be a finite number"},
+                {"--pool", "1000000", "--pool"}, {"--layers", "0", "--layers"}, {"--mmd-weight", "NaN", "option '--mmd-weight': 'NaN' is not finite"},
                 {"--adv-weight", "Infinity", "--adv-weight"}, {"--mmd-weight", "-1", "--mmd-weight"}};
         for (Object[] c : cases) {
             refused(d, args("train", "--data", d.resolve("nowhere"), "--name", "x", "--zoo", d.resolve("zoo"), c[0], c[1]), (String) c[2]);
