@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.deephem.io.WriteError;
 import org.deephem.model.Fusion;
 import org.deephem.model.MmdKernel;
@@ -43,12 +42,6 @@ class CliErrorsTest {
         return last;
     }
 
-    private List<String> files(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @Test
     void folderGivenAsFileAndFileGivenAsFolder() throws IOException {
         Path folder = Files.createDirectory(tmp.resolve("precursors.fa"));
@@ -60,8 +53,8 @@ class CliErrorsTest {
         Path zooFile = Files.writeString(tmp.resolve("zoo"), "not a folder");
         badInput(CliTest.run("train", "--data", TestData.demo().toString(), "--zoo", zooFile.toString(), "--out", tmp.resolve("logs").toString()),
                 zooFile + ": is a file, but a folder is needed");
-        assertEquals(List.of("ok.fa", "out", "precursors.fa", "zoo"), files(tmp), "nothing written");
-        assertEquals(List.of(), files(outFolder));
+        assertEquals(List.of("ok.fa", "out", "precursors.fa", "zoo"), TestData.names(tmp), "nothing written");
+        assertEquals(List.of(), TestData.names(outFolder));
     }
 
     @Test

@@ -55,4 +55,11 @@ public final class TestData {
         }
         return out;
     }
+
+    /** The sorted names in a folder, to check that nothing (no temp file, no half output) was left. */
+    public static java.util.List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
 }
