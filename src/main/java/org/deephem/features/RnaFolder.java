@@ -1,31 +1,55 @@
 package org.deephem.features;
 
 import static org.deephem.features.EnergyParams.INF;
+import static org.deephem.features.EnergyParams.MAX_LOOP;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Minimum-free-energy RNA secondary structure by the Zuker recursion with Turner 2004
- * nearest-neighbour energies: stacking, hairpin, bulge and internal loops (at most
- * {@value EnergyParams#MAX_LOOP} unpaired nt per internal loop), multiloops with the linear
- * model, terminal AU/GU penalties; no dangles (like RNAfold -d0). Unpaired chain = 0 kcal/mol,
- * so the MFE is never positive. O(n^3) time, O(n^2) memory. Not thread-safe per instance
- * only in the sense that each call allocates its own tables: one instance may be shared.
+ * Minimum-free-energy RNA secondary structure by the Zuker recursion with the full Turner 2004
+ * model as ViennaRNA RNAfold 2.7.1 applies it (docs/ARCHITECTURE.md, "Folding"): stacks;
+ * hairpins with terminal mismatches and the special tri-/tetra-/hexaloops; bulges; interior
+ * loops with the 1×1, 1×2 and 2×2 tables, 1×n, 2×3 and generic mismatches and Ninio asymmetry
+ * (at most {@value EnergyParams#MAX_LOOP} unpaired nt); linear multiloops; terminal AU/GU
+ * penalties; lonely pairs allowed. Dangles: 2 (RNAfold's default: every helix end in the
+ * exterior loop or a multiloop gets the mismatch energy of both neighbours, paired or not; a
+ * single dangle at a sequence end) or 0 ({@code RNAfold -d0}). All sums are integer dcal/mol.
+ * O(n³) time, O(n²) memory; each call allocates its own tables, so one instance may be shared
+ * between threads.
  */
 public final class RnaFolder {
     /** Longest sequence accepted (pre-miRNAs are under 200 nt). */
     public static final int MAX_LENGTH = 400;
+    /** RNAfold's default dangle model. */
+    public static final int DEFAULT_DANGLES = 2;
     private static final int MIN_HAIRPIN = 3;
 
     private final EnergyParams P;
+    private final int dangles;
 
+    /** The default model: Turner 2004 with dangles = 2. */
     public RnaFolder() {
-        this(EnergyParams.turner2004());
+        this(DEFAULT_DANGLES);
     }
 
-    public RnaFolder(EnergyParams params) {
+    public RnaFolder(int dangles) {
+        this(EnergyParams.turner2004(), dangles);
+    }
+
+    public RnaFolder(EnergyParams params, int dangles) {
+        if (!supportedDangles(dangles)) throw new IllegalArgumentException("dangles must be 0 or 2, not " + dangles);
         this.P = params;
+        this.dangles = dangles;
+    }
+
+    public static boolean supportedDangles(int dangles) {
+        return dangles == 0 || dangles == 2;
+    }
+
+    public int dangles() {
+        return dangles;
     }
 
     /** Folds an upper-case ACGU sequence. */
@@ -55,7 +79,7 @@ public final class RnaFolder {
 
     // ---- loop energies (shared by the recursion and by the independent evaluator) ----
 
-    int terminal(int type) {
+    private int terminal(int type) {
         return EnergyParams.weakPair(type) ? P.terminalAU : 0;
     }
 
@@ -64,50 +88,101 @@ public final class RnaFolder {
         int size = j - i - 1;
         if (size < MIN_HAIRPIN) return INF;
         int type = EnergyParams.pairType(s[i], s[j]);
+        if (size == 3 || size == 4 || size == 6) {
+            // special loops carry their total energy (Turner 2004 tri-/tetra-/hexaloop tables)
+            Integer special = P.specialHairpins.get(EnergyParams.loopKey(s, i, j));
+            if (special != null) return special;
+        }
         int e = P.loopExtrapolated(P.hairpin, size);
+        // a 3-nt loop is too tight for a terminal mismatch: it pays the AU/GU penalty instead
         if (size == 3) return e + terminal(type);
         return e + P.mismatchHairpin[type][s[i + 1]][s[j - 1]];
     }
 
-    /** Stack, bulge or internal loop closed by outer pair (i,j) and inner pair (p,q). */
+    /** Stack, bulge or interior loop closed by outer pair (i,j) and inner pair (p,q). */
     int interior(int[] s, int i, int j, int p, int q) {
-        int type = EnergyParams.pairType(s[i], s[j]);
-        int type2 = EnergyParams.pairType(s[q], s[p]);
-        int n1 = p - i - 1;
-        int n2 = j - q - 1;
-        int ns = Math.min(n1, n2);
-        int nl = Math.max(n1, n2);
+        return interior(EnergyParams.pairType(s[i], s[j]), EnergyParams.pairType(s[q], s[p]), p - i - 1, j - q - 1,
+                s[i + 1], s[j - 1], s[p - 1], s[q + 1]);
+    }
+
+    /**
+     * The same from its parts: outer type, inner type read (q,p), n1 = p-i-1, n2 = j-q-1 unpaired
+     * nt, and the bases si = s[i+1], sj = s[j-1], sp = s[p-1], sq = s[q+1].
+     */
+    private int interior(int type, int type2, int n1, int n2, int si, int sj, int sp, int sq) {
+        int ns, nl;
+        if (n1 < n2) {
+            ns = n1;
+            nl = n2;
+        } else {
+            ns = n2;
+            nl = n1;
+        }
         if (nl == 0) return P.stack[type][type2];
         if (ns == 0) {
             int e = P.loopExtrapolated(P.bulge, nl);
-            if (nl == 1) return e + P.stack[type][type2];
+            if (nl == 1) return e + P.stack[type][type2]; // a 1-nt bulge keeps the stack across it
             return e + terminal(type) + terminal(type2);
         }
-        int asym = Math.min(P.ninioMax, (nl - ns) * P.ninio);
-        int si = s[i + 1], sj = s[j - 1], sq = s[q + 1], sp = s[p - 1];
         if (ns == 1) {
-            int mm = P.mismatchInterior1n[type][si][sj] + P.mismatchInterior1n[type2][sq][sp];
-            if (nl == 1) return P.interior1x1 + mm;
-            if (nl == 2) return P.interior1x2 + asym + mm;
-            return P.loopExtrapolated(P.interior, nl + 1) + asym + mm;
+            if (nl == 1) return P.int11[EnergyParams.i11(type, type2, si, sj)];
+            if (nl == 2) {
+                // table indexed with the single unpaired base first: flip the loop when it is on the 3' side
+                return n1 == 1 ? P.int21[EnergyParams.i21(type, type2, si, sq, sj)]
+                        : P.int21[EnergyParams.i21(type2, type, sq, si, sp)];
+            }
+            return P.loopExtrapolated(P.interior, nl + 1) + Math.min(P.ninioMax, (nl - ns) * P.ninio)
+                    + P.mismatchInterior1n[type][si][sj] + P.mismatchInterior1n[type2][sq][sp];
         }
-        if (ns == 2 && nl == 3) {
-            return P.interior[5] + asym + P.mismatchInterior23[type][si][sj] + P.mismatchInterior23[type2][sq][sp];
+        if (ns == 2) {
+            if (nl == 2) return P.int22[EnergyParams.i22(type, type2, si, sp, sq, sj)];
+            if (nl == 3) {
+                return P.interior[5] + P.ninio
+                        + P.mismatchInterior23[type][si][sj] + P.mismatchInterior23[type2][sq][sp];
+            }
         }
-        return P.loopExtrapolated(P.interior, n1 + n2) + asym
+        return P.loopExtrapolated(P.interior, nl + ns) + Math.min(P.ninioMax, (nl - ns) * P.ninio)
                 + P.mismatchInterior[type][si][sj] + P.mismatchInterior[type2][sq][sp];
     }
 
-    /** Cost of one helix ending in a multiloop (each branch and the closing pair). */
-    int branch(int type) {
-        return P.mlBranch + terminal(type);
+    /**
+     * Dangle / mismatch energy of a helix end whose pair (of this type, seen from the loop) has
+     * 5' neighbour n5 and 3' neighbour n3 (-1: none, at a sequence end). 0 with dangles = 0.
+     */
+    private int dangle(int[][][] mismatch, int type, int n5, int n3) {
+        if (dangles == 0) return 0;
+        if (n5 >= 0 && n3 >= 0) return mismatch[type][n5][n3];
+        if (n5 >= 0) return P.dangle5[type][n5];
+        if (n3 >= 0) return P.dangle3[type][n3];
+        return 0;
+    }
+
+    /** A helix (i,j) ending in the exterior loop: AU/GU penalty and dangles. */
+    private int exteriorStem(int[] s, int i, int j) {
+        int type = EnergyParams.pairType(s[i], s[j]);
+        return terminal(type) + dangle(P.mismatchExterior, type, i > 0 ? s[i - 1] : -1, j < s.length - 1 ? s[j + 1] : -1);
+    }
+
+    /** A helix ending in a multiloop, pair of this type seen from the loop, neighbours n5 and n3. */
+    private int multiStem(int type, int n5, int n3) {
+        return P.mlBranch + terminal(type) + dangle(P.mismatchMulti, type, n5, n3);
+    }
+
+    /** Branch (i,j) inside a multiloop. */
+    private int branchStem(int[] s, int i, int j) {
+        return multiStem(EnergyParams.pairType(s[i], s[j]), i > 0 ? s[i - 1] : -1, j < s.length - 1 ? s[j + 1] : -1);
+    }
+
+    /** Closing pair (i,j) of a multiloop, with its closing penalty; seen from inside it is (j,i). */
+    private int multiClosing(int[] s, int i, int j) {
+        return P.mlClosing + multiStem(EnergyParams.pairType(s[j], s[i]), s[j - 1], s[i + 1]);
     }
 
     // ---- independent evaluation of a given structure ----
 
     /**
-     * Free energy (kcal/mol) of {@code structure} on {@code seq}, by decomposing it into loops.
-     * Independent of the recursion; used to check it.
+     * Free energy (kcal/mol) of {@code structure} on {@code seq} under this folder's model, by
+     * decomposing it into loops. Independent of the recursion; used to check it.
      */
     public double energyOf(String seq, String structure) {
         if (seq.length() != structure.length()) throw new IllegalArgumentException("sequence and structure differ in length");
@@ -121,7 +196,7 @@ public final class RnaFolder {
         long e = 0;
         for (int k = 0; k < pt.length; ) {
             if (pt[k] > k) {
-                e += terminal(EnergyParams.pairType(s[k], s[pt[k]])) + loop(s, pt, k, pt[k]);
+                e += exteriorStem(s, k, pt[k]) + loop(s, pt, k, pt[k]);
                 k = pt[k] + 1;
             } else {
                 k++;
@@ -145,10 +220,11 @@ public final class RnaFolder {
         if (inner.isEmpty()) return hairpin(s, i, j);
         if (inner.size() == 1) {
             int p = inner.get(0);
+            if (p - i - 1 + j - pt[p] - 1 > MAX_LOOP) return INF; // the model has no such loop
             return interior(s, i, j, p, pt[p]) + loop(s, pt, p, pt[p]);
         }
-        long e = P.mlClosing + branch(EnergyParams.pairType(s[j], s[i])) + (long) unpaired * P.mlUnpaired;
-        for (int p : inner) e += branch(EnergyParams.pairType(s[p], s[pt[p]])) + loop(s, pt, p, pt[p]);
+        long e = multiClosing(s, i, j) + (long) unpaired * P.mlUnpaired;
+        for (int p : inner) e += branchStem(s, p, pt[p]) + loop(s, pt, p, pt[p]);
         return e;
     }
 
@@ -157,43 +233,41 @@ public final class RnaFolder {
     private final class Dp {
         final int[] s;
         final int n;
-        final int[][] v;   // v[i][j]: best structure with (i,j) paired
-        final int[][] wm;  // wm[i][j]: multiloop interior with >= 1 branch
-        final int[][] wm1; // wm1[i][j]: exactly one branch starting at i
-        final int[] f;     // f[j]: best exterior structure of s[0..j-1]
+        final int[][] type; // type[i][j]: pair type of (i,j), -1 if they cannot pair
+        final int[][] v;    // v[i][j]: best structure of s[i..j] with (i,j) paired
+        final int[][] wm;   // wm[i][j]: part of a multiloop interior with >= 1 branch
+        final int[][] wm1T; // wm1T[j][i]: exactly one branch, starting at i, ending at or before j (stored by column)
+        final int[] f;      // f[j]: best exterior structure of s[0..j-1]
         final char[] db;
 
         Dp(int[] s) {
             this.s = s;
             this.n = s.length;
+            type = new int[n][n];
             v = new int[n][n];
             wm = new int[n][n];
-            wm1 = new int[n][n];
+            wm1T = new int[n][n];
             f = new int[n + 1];
             db = new char[n];
-            java.util.Arrays.fill(db, '.');
+            Arrays.fill(db, '.');
         }
 
         Fold run() {
-            for (int[] row : v) java.util.Arrays.fill(row, INF);
-            for (int[] row : wm) java.util.Arrays.fill(row, INF);
-            for (int[] row : wm1) java.util.Arrays.fill(row, INF);
-            for (int d = MIN_HAIRPIN + 1; d < n; d++) {
-                for (int i = 0; i + d < n; i++) {
-                    int j = i + d;
-                    v[i][j] = computeV(i, j);
-                    int type = EnergyParams.pairType(s[i], s[j]);
-                    int a = v[i][j] < INF ? v[i][j] + branch(type) : INF;
-                    int b = wm1[i][j - 1] < INF ? wm1[i][j - 1] + P.mlUnpaired : INF;
-                    wm1[i][j] = Math.min(a, b);
-                    int best = INF;
-                    for (int k = i; k + MIN_HAIRPIN + 1 <= j; k++) {
-                        if (wm1[k][j] >= INF) continue;
-                        int left = (k - i) * P.mlUnpaired;
-                        if (k > i && wm[i][k - 1] < left) left = wm[i][k - 1];
-                        best = Math.min(best, left + wm1[k][j]);
-                    }
-                    wm[i][j] = best;
+            for (int i = 0; i < n; i++) {
+                Arrays.fill(v[i], INF);
+                Arrays.fill(wm[i], INF);
+                Arrays.fill(wm1T[i], INF);
+                for (int j = 0; j < n; j++) type[i][j] = EnergyParams.pairType(s[i], s[j]);
+            }
+            // rows from the 3' end: everything (p,q) with i < p <= q <= j is known when (i,j) is reached
+            for (int i = n - 1; i >= 0; i--) {
+                for (int j = i + MIN_HAIRPIN + 1; j < n; j++) {
+                    int vij = computeV(i, j);
+                    v[i][j] = vij;
+                    int a = vij < INF ? vij + branchStem(s, i, j) : INF;
+                    int b = wm1T[j - 1][i] < INF ? wm1T[j - 1][i] + P.mlUnpaired : INF;
+                    wm1T[j][i] = Math.min(a, b);
+                    wm[i][j] = computeWm(i, j);
                 }
             }
             f[0] = 0;
@@ -202,7 +276,7 @@ public final class RnaFolder {
                 int jj = j - 1;
                 for (int i = 0; i + MIN_HAIRPIN < jj; i++) {
                     if (v[i][jj] >= INF) continue;
-                    best = Math.min(best, f[i] + v[i][jj] + terminal(EnergyParams.pairType(s[i], s[jj])));
+                    best = Math.min(best, f[i] + v[i][jj] + exteriorStem(s, i, jj));
                 }
                 f[j] = best;
             }
@@ -210,24 +284,53 @@ public final class RnaFolder {
             return new Fold(f[n] / 100.0, new String(db));
         }
 
+        int computeWm(int i, int j) {
+            int best = INF;
+            int[] wmi = wm[i];
+            int[] col = wm1T[j];
+            for (int k = i; k + MIN_HAIRPIN + 1 <= j; k++) {
+                int w1 = col[k];
+                if (w1 >= INF) continue;
+                int left = (k - i) * P.mlUnpaired;
+                if (k > i && wmi[k - 1] < left) left = wmi[k - 1];
+                if (left + w1 < best) best = left + w1;
+            }
+            return best;
+        }
+
         int computeV(int i, int j) {
-            int type = EnergyParams.pairType(s[i], s[j]);
-            if (type < 0) return INF;
+            int t = type[i][j];
+            if (t < 0) return INF;
             int best = hairpin(s, i, j);
-            for (int p = i + 1; p <= i + EnergyParams.MAX_LOOP + 1 && p < j - MIN_HAIRPIN - 1; p++) {
+            int si = s[i + 1], sj = s[j - 1];
+            int maxP = Math.min(i + MAX_LOOP + 1, j - MIN_HAIRPIN - 2);
+            for (int p = i + 1; p <= maxP; p++) {
                 int n1 = p - i - 1;
-                for (int q = j - 1; q > p + MIN_HAIRPIN; q--) {
-                    int n2 = j - q - 1;
-                    if (n1 + n2 > EnergyParams.MAX_LOOP) break;
-                    if (v[p][q] >= INF) continue;
-                    int e = interior(s, i, j, p, q) + v[p][q];
+                int[] vp = v[p];
+                int[] tp = type[p];
+                int sp = s[p - 1];
+                int minQ = Math.max(p + MIN_HAIRPIN + 1, j - 1 - (MAX_LOOP - n1));
+                for (int q = j - 1; q >= minQ; q--) {
+                    int vpq = vp[q];
+                    if (vpq >= INF) continue;
+                    int e = vpq + interior(t, reverse(tp[q]), n1, j - q - 1, si, sj, sp, s[q + 1]);
                     if (e < best) best = e;
                 }
             }
-            int close = P.mlClosing + branch(EnergyParams.pairType(s[j], s[i]));
+            int ml = multiloopInterior(i, j);
+            if (ml < INF) best = Math.min(best, ml + multiClosing(s, i, j));
+            return best;
+        }
+
+        /** Best split of s[i+1..j-1] into >= 2 branches (wm on the left, one branch on the right). */
+        int multiloopInterior(int i, int j) {
+            int best = INF;
+            int[] left = wm[i + 1];
+            int[] right = wm1T[j - 1];
             for (int k = i + MIN_HAIRPIN + 3; k + MIN_HAIRPIN + 1 < j; k++) {
-                if (wm[i + 1][k - 1] >= INF || wm1[k][j - 1] >= INF) continue;
-                best = Math.min(best, wm[i + 1][k - 1] + wm1[k][j - 1] + close);
+                int a = left[k - 1], b = right[k];
+                if (a >= INF || b >= INF) continue;
+                if (a + b < best) best = a + b;
             }
             return best;
         }
@@ -243,7 +346,7 @@ public final class RnaFolder {
                 boolean found = false;
                 for (int i = 0; i + MIN_HAIRPIN < jj; i++) {
                     if (v[i][jj] >= INF) continue;
-                    if (f[i] + v[i][jj] + terminal(EnergyParams.pairType(s[i], s[jj])) == f[j]) {
+                    if (f[i] + v[i][jj] + exteriorStem(s, i, jj) == f[j]) {
                         traceV(i, jj);
                         j = i;
                         found = true;
@@ -259,10 +362,11 @@ public final class RnaFolder {
             db[j] = ')';
             int target = v[i][j];
             if (hairpin(s, i, j) == target) return;
-            for (int p = i + 1; p <= i + EnergyParams.MAX_LOOP + 1 && p < j - MIN_HAIRPIN - 1; p++) {
+            int maxP = Math.min(i + MAX_LOOP + 1, j - MIN_HAIRPIN - 2);
+            for (int p = i + 1; p <= maxP; p++) {
                 int n1 = p - i - 1;
-                for (int q = j - 1; q > p + MIN_HAIRPIN; q--) {
-                    if (n1 + j - q - 1 > EnergyParams.MAX_LOOP) break;
+                int minQ = Math.max(p + MIN_HAIRPIN + 1, j - 1 - (MAX_LOOP - n1));
+                for (int q = j - 1; q >= minQ; q--) {
                     if (v[p][q] >= INF) continue;
                     if (interior(s, i, j, p, q) + v[p][q] == target) {
                         traceV(p, q);
@@ -270,10 +374,11 @@ public final class RnaFolder {
                     }
                 }
             }
-            int close = P.mlClosing + branch(EnergyParams.pairType(s[j], s[i]));
+            int close = multiClosing(s, i, j);
             for (int k = i + MIN_HAIRPIN + 3; k + MIN_HAIRPIN + 1 < j; k++) {
-                if (wm[i + 1][k - 1] >= INF || wm1[k][j - 1] >= INF) continue;
-                if (wm[i + 1][k - 1] + wm1[k][j - 1] + close == target) {
+                int a = wm[i + 1][k - 1], b = wm1T[j - 1][k];
+                if (a >= INF || b >= INF) continue;
+                if (a + b + close == target) {
                     traceWm(i + 1, k - 1);
                     traceWm1(k, j - 1);
                     return;
@@ -284,8 +389,7 @@ public final class RnaFolder {
 
         void traceWm1(int i, int j) {
             while (true) {
-                int type = EnergyParams.pairType(s[i], s[j]);
-                if (v[i][j] < INF && v[i][j] + branch(type) == wm1[i][j]) {
+                if (v[i][j] < INF && v[i][j] + branchStem(s, i, j) == wm1T[j][i]) {
                     traceV(i, j);
                     return;
                 }
@@ -296,12 +400,13 @@ public final class RnaFolder {
         void traceWm(int i, int j) {
             int target = wm[i][j];
             for (int k = i; k + MIN_HAIRPIN + 1 <= j; k++) {
-                if (wm1[k][j] >= INF) continue;
-                if ((k - i) * P.mlUnpaired + wm1[k][j] == target) {
+                int w1 = wm1T[j][k];
+                if (w1 >= INF) continue;
+                if ((k - i) * P.mlUnpaired + w1 == target) {
                     traceWm1(k, j);
                     return;
                 }
-                if (k > i && wm[i][k - 1] < INF && wm[i][k - 1] + wm1[k][j] == target) {
+                if (k > i && wm[i][k - 1] < INF && wm[i][k - 1] + w1 == target) {
                     traceWm(i, k - 1);
                     traceWm1(k, j);
                     return;
@@ -309,5 +414,10 @@ public final class RnaFolder {
             }
             throw new IllegalStateException("traceback failed in multiloop " + i + "," + j);
         }
+    }
+
+    /** Type of the pair read the other way round (CG <-> GC, GU <-> UG, AU <-> UA). */
+    private static int reverse(int type) {
+        return type ^ 1;
     }
 }

@@ -46,6 +46,15 @@ public final class TestData {
 
     private static volatile boolean told;
 
+    /** RNAfold 2.7.1 reference folds of the shared precursors, or a skipped test with a clear message. */
+    public static Path rnafoldReferenceOrSkip() {
+        Path p = rawOrSkip().resolveSibling("reference").resolve("rnafold-2.7.1");
+        String why = "SKIPPED: RNAfold reference folds not found at " + p.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(p.resolve("hsa_mmu_d2.tsv"))) System.err.println(why);
+        Assumptions.assumeTrue(Files.isRegularFile(p.resolve("hsa_mmu_d2.tsv")), why);
+        return p;
+    }
+
     /** A copy of the demo dataset in {@code dir}, to corrupt in tests. */
     public static Path demoCopy(Path dir) throws IOException {
         Path out = dir.resolve("demo");
