@@ -8,7 +8,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RnaFolderTest {
+    // default model (dangles = 2). The hand calculations below that span the whole sequence are the
+    // same with and without dangles: a helix end at both sequence ends has no neighbour to dangle.
     private final RnaFolder folder = new RnaFolder();
+    private final RnaFolder noDangles = new RnaFolder(0);
 
     @Test
     void smallHairpinEqualsHandCalculationFromTheTables() {
@@ -39,6 +42,44 @@ class RnaFolderTest {
     }
 
     @Test
+    void specialTetraloopReplacesTheGenericHairpinRule() {
+        // GGCUUCGGCC as (((....))): C-G closing the UUCG loop, "CUUCGG" is a Turner 2004 tetraloop with
+        // total energy 3.7 (generic rule: 5.6 + mismatch CG,U,G -1.0 = 4.6). Stacks: G-C on G-C read
+        // (C,G): stack[GC][CG] -3.3; G-C on C-G read (G,C): stack[GC][GC] -3.4.
+        double hand = -3.3 - 3.4 + 3.7;
+        assertEquals(hand, noDangles.energyOf("GGCUUCGGCC", "(((....)))"), 1e-9);
+        assertEquals(hand, noDangles.fold("GGCUUCGGCC").mfe(), 1e-9);
+    }
+
+    @Test
+    void oneByOneLoopComesFromTheTable() {
+        // CGGCGAAAACGGCG as ((.((....)).)): a 1x1 loop with a G.G mismatch between G-C (1,12) and
+        // C-G (3,10) = int11[GC][GC][G][G] = -2.3 (the generic model had +0.5 + 2 mismatches).
+        // stacks C-G/G-C read (C,G): stack[CG][CG] -2.4, twice; hairpin AAAA closed by G-C:
+        // 5.6 + mismatch GC,A,A -1.1.
+        double hand = -2.4 - 2.3 - 2.4 + (5.6 - 1.1);
+        assertEquals(hand, noDangles.energyOf("CGGCGAAAACGGCG", "((.((....)).))"), 1e-9);
+        assertEquals(hand, folder.energyOf("CGGCGAAAACGGCG", "((.((....)).))"), 1e-9, "no neighbours, no dangles");
+    }
+
+    @Test
+    void danglesTwoAddTheExteriorMismatchOfBothNeighbours() {
+        // AGGGAAAACCCA as .(((....))).: the GGGAAAACCC hairpin above (-2.1) plus, with dangles = 2, the
+        // exterior mismatch of G-C (1,10) with A on its 5' side and A on its 3' side: -1.5.
+        assertEquals(-2.1, noDangles.energyOf("AGGGAAAACCCA", ".(((....)))."), 1e-9);
+        assertEquals(-2.1 - 1.5, folder.energyOf("AGGGAAAACCCA", ".(((....)))."), 1e-9);
+        assertEquals(-3.6, folder.fold("AGGGAAAACCCA").mfe(), 1e-9);
+        // at a sequence end only one neighbour: dangle3[GC][A] = -1.7 alone
+        assertEquals(-2.1 - 1.7, folder.energyOf("GGGAAAACCCA", "(((....)))."), 1e-9);
+    }
+
+    @Test
+    void onlyDanglesZeroOrTwo() {
+        assertThrows(IllegalArgumentException.class, () -> new RnaFolder(1));
+        assertThrows(IllegalArgumentException.class, () -> new RnaFolder(3));
+    }
+
+    @Test
     void recursionAgreesWithIndependentEvaluationOnRandomSequences() {
         Random r = new Random(42);
         for (int t = 0; t < 60; t++) {
@@ -46,9 +87,12 @@ class RnaFolderTest {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < n; i++) sb.append("ACGU".charAt(r.nextInt(4)));
             String s = sb.toString();
+            for (RnaFolder fo : new RnaFolder[] {folder, noDangles}) {
+                Fold g = fo.fold(s);
+                assertTrue(g.mfe() <= 0.0, "MFE never above 0");
+                assertEquals(g.mfe(), fo.energyOf(s, g.structure()), 1e-9, "structure energy equals reported MFE for " + s);
+            }
             Fold f = folder.fold(s);
-            assertTrue(f.mfe() <= 0.0, "MFE never above 0");
-            assertEquals(f.mfe(), folder.energyOf(s, f.structure()), 1e-9, "structure energy equals reported MFE for " + s);
             int[] pt = f.pairTable();
             for (int i = 0; i < n; i++) {
                 if (pt[i] > i) {
