@@ -24,11 +24,16 @@ final class BuildDatasetCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the PCA start (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--dangles", defaultValue = "2", paramLabel = "0|2",
+            description = "dangling-end energies of the folding: 2 = RNAfold's default, 0 = none like RNAfold -d0; recorded in dataset.json (default: ${DEFAULT-VALUE})")
+    int dangles;
+
     @Override
     public Integer call() {
         OptionCheck.range("--pca", pca, 1, org.deephem.model.ModelConfig.MAX_FEATURES);
         org.deephem.io.Outputs.requireNotInput("--out", out, org.deephem.io.Outputs.input("--raw", raw));
-        DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed));
+        DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed,
+                org.deephem.features.Dangles.requireOption(dangles, "--dangles")));
         System.out.print(Json.write(s.manifest().get("counts")));
         System.out.print(Inspection.summarise(DatasetReader.read(out)));
         System.out.printf(java.util.Locale.ROOT, "built %s in %.1f s%n", out, s.millis() / 1000.0);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.deephem.features.Dangles;
 import org.deephem.features.Fold;
 import org.deephem.features.InherentFeatures;
 import org.deephem.features.Kmers;
@@ -38,13 +39,18 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, description = "output CSV (- for standard output)")
     Path out;
 
+    @Option(names = "--dangles", defaultValue = "2", paramLabel = "0|2",
+            description = {"dangling-end energies of the folding: 2 = RNAfold's default (mismatch energies of both neighbours of every",
+                    "helix end in the exterior loop and multiloops), 0 = none, like RNAfold -d0 (default: ${DEFAULT-VALUE})"})
+    int dangles;
+
     private static final int CHUNK = 256;
 
     @Override
     public Integer call() {
         Outputs.requireNotInput("-o", out, Outputs.input("the FASTA", fasta), Outputs.input("--matures", matures));
+        RnaFolder folder = new RnaFolder(Dangles.requireOption(dangles, "--dangles"));
         List<Mature> ms = Mature.readFasta(matures);
-        RnaFolder folder = new RnaFolder();
         long[] count = {0};
         Skipped skipped = new Skipped();
         Outputs.write(out, os -> {

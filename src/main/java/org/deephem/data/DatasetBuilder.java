@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.deephem.features.Dangles;
 import org.deephem.features.Mature;
 import org.deephem.io.FastaRecord;
 import org.deephem.io.Hashing;
@@ -24,7 +25,12 @@ public final class DatasetBuilder {
 
     private DatasetBuilder() {}
 
-    public record Options(Path raw, Path out, int pcaComponents, long seed) {}
+    /** @param dangles folding dangles, 0 or 2 (RNAfold's default) */
+    public record Options(Path raw, Path out, int pcaComponents, long seed, int dangles) {
+        public Options(Path raw, Path out, int pcaComponents, long seed) {
+            this(raw, out, pcaComponents, seed, org.deephem.features.RnaFolder.DEFAULT_DANGLES);
+        }
+    }
 
     /** What the build found, for the command's summary. */
     public record Summary(Map<String, Object> manifest, long millis) {}
@@ -97,7 +103,7 @@ public final class DatasetBuilder {
         allSeqs.addAll(hSeqs);
         Map<String, Set<String>> allTargets = new HashMap<>(mouseTargets);
         allTargets.putAll(humanTargets);
-        FeatureAssembly.Result feats = FeatureAssembly.compute(allIds, allSeqs, matures, allTargets, o.pcaComponents(), o.seed());
+        FeatureAssembly.Result feats = FeatureAssembly.compute(allIds, allSeqs, matures, allTargets, o.pcaComponents(), o.seed(), o.dangles());
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("builder", VERSION);
@@ -129,6 +135,7 @@ public final class DatasetBuilder {
         pca.put("explained_variance_fraction", feats.explained());
         pca.put("seed", o.seed());
         manifest.put("mti_pca", pca);
+        manifest.put(Dangles.KEY, Dangles.record(o.dangles()));
         manifest.put("notes", List.of(
                 "The paper used 1,913 human precursors; this dataset has all " + hIds.size() + " of miRBase 22.",
                 "Genes are keyed by upper-case symbol so mouse and human share columns (symbol-level orthology, an approximation).",

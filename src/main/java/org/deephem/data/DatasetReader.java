@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.deephem.features.Dangles;
 import org.deephem.io.Delimited;
 import org.deephem.io.InputError;
 import org.deephem.io.Rna;
@@ -53,6 +54,24 @@ public final class DatasetReader {
         return new DeepHemDataset(dir, source, labels, mouse, target,
                 hsaFeat == null ? null : hsaFeat.names, hsaPca == null ? null : hsaPca.names,
                 mmuMti, hsaMti, cons, dsw);
+    }
+
+    /**
+     * The folding dangles the folder's features were computed with, from its {@code dataset.json}
+     * ({@link Dangles#UNRECORDED} for folders without one or built before it was recorded).
+     */
+    public static int foldingDangles(Path dir) {
+        Path file = dir.resolve(Layout.MANIFEST);
+        if (!Files.isRegularFile(file)) return Dangles.UNRECORDED;
+        Map<?, ?> m;
+        try {
+            m = org.deephem.io.Json.mapper().readValue(file.toFile(), Map.class);
+        } catch (java.io.IOException e) {
+            throw InputError.at(file, "not a valid JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> manifest = (Map<String, ?>) m;
+        return Dangles.recorded(manifest, file.toString());
     }
 
     private static Path require(Path dir, String name) {

@@ -20,10 +20,10 @@ public final class FeatureAssembly {
     public record Result(Map<String, double[]> inherent, MtiPca pca, Map<String, double[]> scores, double explained) {}
 
     public static Result compute(List<String> ids, List<String> seqs, Map<String, List<Mature>> matures,
-                                 Map<String, Set<String>> targets, int k, long seed) {
+                                 Map<String, Set<String>> targets, int k, long seed, int dangles) {
         List<List<Mature>> ms = new ArrayList<>();
         for (String id : ids) ms.add(matures.getOrDefault(id, List.of()));
-        double[][] rows = new FeatureCalculator().inherent(seqs, ms, "precursors");
+        double[][] rows = new FeatureCalculator(dangles).inherent(seqs, ms, "precursors");
         Map<String, double[]> inherent = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) inherent.put(ids.get(i), rows[i]);
         List<Set<String>> geneRows = new ArrayList<>();

@@ -12,7 +12,9 @@ import java.util.Set;
 import org.deephem.data.BuiltDataset;
 import org.deephem.data.DatasetWriter;
 import org.deephem.data.FeatureAssembly;
+import org.deephem.features.Dangles;
 import org.deephem.features.Mature;
+import org.deephem.features.RnaFolder;
 
 /**
  * A small, seeded, synthetic dataset in the DeepHEM layout, for the quick start and the tests.
@@ -60,7 +62,8 @@ public final class DemoDataset {
                 if (!h.genes.isEmpty()) targets.put(h.id, h.genes);
             }
         }
-        FeatureAssembly.Result f = FeatureAssembly.compute(ids, seqs, matures, targets, pcaComponents, seed);
+        FeatureAssembly.Result f = FeatureAssembly.compute(ids, seqs, matures, targets, pcaComponents, seed,
+                RnaFolder.DEFAULT_DANGLES);
         Map<String, double[]> cons = new HashMap<>(), dsw = new HashMap<>();
         for (Hairpin h : human) {
             double latent = h.essential ? 1.0 : 0.0;
@@ -76,6 +79,7 @@ public final class DemoDataset {
         manifest.put("counts", Map.of("mouse_labelled", src.size(), "mouse_essential", sizes.mouseEssential(),
                 "mouse_non_essential", sizes.mouseNonEssential(), "mouse_unlabelled", mouse.size(), "human", human.size(),
                 "human_with_targets", human.stream().filter(h -> !h.genes.isEmpty()).count(), "genes", f.pca().genes().size()));
+        manifest.put(Dangles.KEY, Dangles.record(RnaFolder.DEFAULT_DANGLES));
         manifest.put("mti_pca", Map.of("components", pcaComponents, "fitted_on", "all mouse + human rows (unsupervised)",
                 "explained_variance_fraction", f.explained()));
         manifest.put("regenerate", "java -jar target/deephem.jar make-demo --out data --seed " + seed);

@@ -10,7 +10,16 @@ import org.deephem.io.Progress;
  * available cores; results are in input order, so the output does not depend on scheduling.
  */
 public final class FeatureCalculator {
-    private final RnaFolder folder = new RnaFolder();
+    private final RnaFolder folder;
+
+    /** With RNAfold's default dangles (2). */
+    public FeatureCalculator() {
+        this(RnaFolder.DEFAULT_DANGLES);
+    }
+
+    public FeatureCalculator(int dangles) {
+        this.folder = new RnaFolder(dangles);
+    }
 
     /** Folds of all sequences, in order. */
     public Fold[] foldAll(List<String> seqs, String what) {

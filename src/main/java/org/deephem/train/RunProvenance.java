@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deephem.features.Dangles;
 import org.deephem.model.ModelConfig;
 import org.deephem.zoo.ConfigCodec;
 
@@ -14,9 +15,11 @@ import org.deephem.zoo.ConfigCodec;
  *
  * @param dataset       absolute dataset folder (null for an in-memory dataset)
  * @param datasetSha256 file name → SHA-256 of every file of that folder
+ * @param foldingDangles dangles the dataset's features were folded with (its dataset.json), so
+ *                      that new sequences are scored with the same folding
  * @param environment   build and machine facts from {@code zoo.Provenance.environment()}
  */
-public record RunProvenance(String name, Instant created, Path dataset, Map<String, String> datasetSha256,
+public record RunProvenance(String name, Instant created, Path dataset, Map<String, String> datasetSha256, int foldingDangles,
                             ModelConfig config, Seeds seeds, Map<String, String> tags, Map<String, Object> environment,
                             Selected selected, Timings timings) {
 
@@ -44,6 +47,7 @@ public record RunProvenance(String name, Instant created, Path dataset, Map<Stri
         m.put("tags", new java.util.TreeMap<>(tags));
         m.put("dataset", dataset == null ? null : dataset.toString());
         m.put("dataset_sha256", datasetSha256);
+        m.put(Dangles.KEY, Dangles.record(foldingDangles));
         m.put("environment", environment);
         Map<String, Object> x = new LinkedHashMap<>();
         x.put("selected_epoch", selected.epoch());

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.deephem.data.DatasetReader;
 import org.deephem.data.Layout;
+import org.deephem.features.Dangles;
 import org.deephem.features.MtiPca;
 import org.deephem.zoo.Provenance;
 import org.deephem.zoo.TrainedModel;
@@ -38,7 +40,8 @@ public final class TrainingRun {
                         + Trainer.COLLAPSE_STD, r.selectionAuc(), r.selectionLogLoss(), r.selectionIds(), r.labelledRowsUsed());
         RunProvenance prov = new RunProvenance(spec.name(), Instant.now(),
                 folder == null ? null : folder.toAbsolutePath().normalize(),
-                folder == null ? Map.of() : Provenance.datasetHashes(folder), r.config(), spec.seeds(), spec.tags(),
+                folder == null ? Map.of() : Provenance.datasetHashes(folder),
+                folder == null ? Dangles.UNRECORDED : DatasetReader.foldingDangles(folder), r.config(), spec.seeds(), spec.tags(),
                 Provenance.environment(), sel,
                 new RunProvenance.Timings(seconds, r.log().stream().mapToDouble(EpochLog::seconds).average().orElse(Double.NaN)));
         TrainedModel model = new TrainedModel(r.graph(), r.config(), r.inherentScaler(), r.mtiScaler(), pca,

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.deephem.data.Domain;
+import org.deephem.features.Dangles;
 import org.deephem.features.FeatureCalculator;
 import org.deephem.features.Mature;
 import org.deephem.io.InputError;
+import org.deephem.io.Progress;
 import org.deephem.model.ModelInputs;
 import org.deephem.model.Predictor;
 
@@ -44,7 +46,15 @@ public final class Scorer {
     public double[] logitsOfSequences(List<String> ids, List<String> seqs, List<List<Mature>> matures,
                                       Map<String, Set<String>> targets) {
         requireFits(ids, seqs); // before folding: fail fast
-        double[][] inh = model.config().useInherent() ? new FeatureCalculator().inherent(seqs, matures, "sequences") : null;
+        double[][] inh = null;
+        if (model.config().useInherent()) {
+            // fold as the model's training data was folded
+            if (!Dangles.isRecorded(model.provenance())) {
+                Progress.say("note: this model records no folding setting (saved before it was recorded): folding with dangles %d",
+                        Dangles.UNRECORDED);
+            }
+            inh = new FeatureCalculator(Dangles.recorded(model.provenance(), "model provenance")).inherent(seqs, matures, "sequences");
+        }
         double[][] mti = null;
         if (model.config().useMti()) {
             if (model.pca() == null) throw new InputError("this model has no MTI PCA basis, so it cannot score new sequences");

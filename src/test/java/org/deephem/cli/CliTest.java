@@ -110,6 +110,26 @@ class CliTest {
         assertEquals("hsa-let-7a-1", row[0]);
         assertEquals("80.0000", row[1]);
         assertEquals("22.0000", row[15], "5p mature length from --matures");
-        assertEquals("-34.2000", row[7], "MFE of hsa-let-7a-1 with this project's Turner 2004 model (d0)");
+        assertEquals("-34.2000", row[7], "MFE of hsa-let-7a-1, as RNAfold 2.7.1 (with and without dangles)");
+    }
+
+    @Test
+    void featuresFoldWithDanglesTwoByDefaultOrZeroOnRequestAndRefuseOtherValues() throws IOException {
+        Path fa = tmp.resolve("d.fa");
+        Files.writeString(fa, ">hp\nAGGGAAAACCCA\n");
+        Path d2 = tmp.resolve("d2.csv"), d0 = tmp.resolve("d0.csv"), d1 = tmp.resolve("d1.csv");
+        assertEquals(0, run("features", fa.toString(), "-o", d2.toString()).exit());
+        assertEquals(0, run("features", fa.toString(), "--dangles", "0", "-o", d0.toString()).exit());
+        // .(((....))). : -2.1 without dangles; the exterior mismatch A/A of the G-C end adds -1.5 (RNAfold -d2)
+        assertEquals("-3.60000", Files.readAllLines(d2).get(1).split(",")[7]);
+        assertEquals("-2.10000", Files.readAllLines(d0).get(1).split(",")[7]);
+        Run bad = run("features", fa.toString(), "--dangles", "1", "-o", d1.toString());
+        assertEquals(2, bad.exit());
+        assertEquals("error: --dangles must be 0 or 2, not 1", bad.err().strip());
+        assertFalse(Files.exists(d1));
+        assertTrue(run("features", "--help").out().contains("--dangles"), "help describes --dangles");
+        Run badBuild = run("build-dataset", "--raw", tmp.toString(), "--out", tmp.resolve("ds").toString(), "--dangles", "3");
+        assertEquals(2, badBuild.exit());
+        assertTrue(badBuild.err().contains("--dangles must be 0 or 2, not 3"), badBuild.err());
     }
 }

@@ -18,12 +18,13 @@ class RealDatasetTest {
     static Path tmp;
     static DeepHemDataset ds;
     static Map<String, Object> manifest;
+    static Path out;
 
     @BeforeAll
     static void build() {
         if (!TestData.rawPresent()) return; // each test then reports itself skipped, with the reason
         Path raw = TestData.rawLocation();
-        Path out = tmp.resolve("dataset");
+        out = tmp.resolve("dataset");
         manifest = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, 32, 42)).manifest();
         ds = DatasetReader.read(out);
     }
@@ -55,6 +56,13 @@ class RealDatasetTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> counts = (Map<String, Object>) manifest.get("counts");
         assertEquals(9, ((Number) counts.get("targetscan_human_names_unmatched")).intValue());
+    }
+
+    @Test
+    void foldingUsesRnafoldsDefaultDanglesAndRecordsIt() {
+        assertEquals(2, DatasetReader.foldingDangles(out), "dataset.json records the dangles");
+        // RNAfold 2.7.1 (default -d2) folds hsa-mir-21 to -34.60 kcal/mol (../shared/data/reference)
+        assertEquals(-34.6, ds.target().inherent()[ds.target().ids().indexOf("hsa-mir-21")][6], 1e-9);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
@@ -16,7 +17,11 @@ import java.util.zip.ZipFile;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.data.Layout;
+import org.deephem.features.Dangles;
+import org.deephem.features.FeatureCalculator;
+import org.deephem.features.Mature;
 import org.deephem.features.MtiPca;
+import org.deephem.model.Predictor;
 import org.deephem.io.InputError;
 import org.deephem.model.ModelConfig;
 import org.deephem.testutil.TestData;
@@ -107,6 +112,34 @@ class ModelZipTest {
         assertTrue(err.startsWith("note: " + fromOther + " was trained with ND4J " + BuildInfo.current().nd4jVersion() + " " + other), err);
         // a note, not an error: the model scores exactly as before
         assertArrayEquals(trained.humanScores(), new Scorer(ModelZip.load(fromOther)).score(demo.target(), null), 0.0);
+    }
+
+    @Test
+    void newSequencesAreFoldedWithTheDanglesOfTheTrainingData() {
+        int n = 40;
+        List<String> ids = demo.target().ids().subList(0, n), seqs = demo.target().sequences().subList(0, n);
+        List<List<Mature>> none = java.util.Collections.nCopies(n, List.of());
+        MtiPca pca = MtiPca.read(TestData.demo().resolve(Layout.PCA_MODEL));
+        double[][] noTargets = new double[n][];
+        for (int i = 0; i < n; i++) noTargets[i] = pca.project(java.util.Set.of());
+        Map<Map<String, Object>, Integer> cases = new LinkedHashMap<>();
+        cases.put(Map.of(), 0); // a model saved before the setting was recorded
+        cases.put(Map.of(Dangles.KEY, Dangles.record(0)), 0);
+        cases.put(Map.of(Dangles.KEY, Dangles.record(2)), 2);
+        double[][] scores = new double[3][];
+        int k = 0;
+        for (var c : cases.entrySet()) {
+            Scorer s = new Scorer(new TrainedModel(trained.graph(), trained.config(), trained.inherentScaler(), trained.mtiScaler(),
+                    pca, demo.inherentNames(), c.getKey()));
+            scores[k] = s.logitsOfSequences(ids, seqs, none, Map.of());
+            double[][] inh = new FeatureCalculator(c.getValue()).inherent(seqs, none, "test");
+            assertArrayEquals(Predictor.logits(trained.graph(), s.inputs(seqs, inh, noTargets)), scores[k++], 0.0, c.getKey().toString());
+        }
+        assertTrue(!java.util.Arrays.equals(scores[1], scores[2]), "the two settings fold differently");
+        Scorer broken = new Scorer(new TrainedModel(trained.graph(), trained.config(), trained.inherentScaler(), trained.mtiScaler(),
+                pca, demo.inherentNames(), Map.of(Dangles.KEY, Map.of("dangles", 1))));
+        InputError e = assertThrows(InputError.class, () -> broken.logitsOfSequences(ids, seqs, none, Map.of()));
+        assertTrue(e.getMessage().contains("dangles"), e.getMessage());
     }
 
     private Path rewrite(String name, UnaryOperator<Map<String, byte[]>> edit) throws IOException {
