@@ -38,6 +38,13 @@ final class BenchCommand implements Callable<Integer> {
     boolean full;
     @Option(names = "--skip-training", description = "only folding, features, PCA and scoring")
     boolean skipTraining;
+    @Option(names = "--folding-only", description = "only the folding rows (incl. RNAfold beside ours)")
+    boolean foldingOnly;
+    @Option(names = "--rnafold", paramLabel = "PATH", description = "RNAfold executable to time beside ours (default: RNAfold on PATH, if any)")
+    Path rnafold;
+
+    /** Folding speed of the simplified model this project used before the full Turner 2004 model (same machine, 1 thread). */
+    private static final double[] BEFORE_MS = {1.18, 6.34, 29.86};
 
     @Override
     public Integer call() throws Exception {
@@ -51,7 +58,9 @@ final class BenchCommand implements Callable<Integer> {
         // folding per length
         RnaFolder folder = new RnaFolder();
         Random rnd = new Random(1);
-        for (int len : new int[] {60, 110, 200}) {
+        int[] lengths = {60, 110, 200};
+        for (int li = 0; li < lengths.length; li++) {
+            int len = lengths[li];
             for (int w = 0; w < 20; w++) folder.fold(Bench.randomRna(rnd, len));
             double[] ms = new double[30];
             for (int i = 0; i < ms.length; i++) {
@@ -60,7 +69,8 @@ final class BenchCommand implements Callable<Integer> {
                 folder.fold(s);
                 ms[i] = (System.nanoTime() - a) / 1e6;
             }
-            t.row("fold one " + len + "-nt sequence (median of 30, 1 thread)", Bench.fmt("%.2f ms", Bench.median(ms)), "-");
+            t.row("fold one " + len + "-nt sequence (median of 30, 1 thread)", Bench.fmt("%.2f ms", Bench.median(ms)),
+                    Bench.fmt("<= %.2f ms (simplified model before)", BEFORE_MS[li]));
         }
         DeepHemDataset ds = DatasetReader.read(dataset);
         List<String> seqs = new ArrayList<>(ds.source().sequences());
@@ -73,7 +83,13 @@ final class BenchCommand implements Callable<Integer> {
         new FeatureCalculator().inherent(seqs, none, "all");
         Progress.setQuiet(false);
         t.row("fold + 18 features, all " + seqs.size() + " precursors (" + Runtime.getRuntime().availableProcessors() + " cores)",
-                Bench.fmt("%.1f s", (System.nanoTime() - f0) / 1e9), "<= 60 s");
+                Bench.fmt("%.1f s", (System.nanoTime() - f0) / 1e9), "<= 6.2 s (simplified model before)");
+        besideRnafold(t, folder, seqs);
+        if (foldingOnly) {
+            System.out.println();
+            System.out.print(t.render());
+            return 0;
+        }
         if (ds.mouseTargets() != null && ds.humanTargets() != null) {
             List<java.util.Set<String>> rows = new ArrayList<>();
             for (String id : ds.source().ids()) rows.add(ds.mouseTargets().getOrDefault(id, java.util.Set.of()));
@@ -119,5 +135,36 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(t.render());
         return 0;
+    }
+
+    /**
+     * Ours and RNAfold 2.7.1 on the same precursors, one thread each, alternating (3 rounds, so that
+     * the load of a shared machine hits both alike); medians and their ratio.
+     */
+    private void besideRnafold(Bench.TableOut t, RnaFolder folder, List<String> seqs) {
+        String what = "RNAfold 2.7.1, same " + seqs.size() + " precursors (1 thread, median of 3 alternating runs)";
+        Path exe = org.deephem.bench.Rnafold.find(rnafold);
+        if (exe == null) {
+            t.row(what, rnafold != null ? "skipped: " + rnafold + " is not executable" : "skipped: RNAfold not found", "ours <= RNAfold");
+            return;
+        }
+        int rounds = 3;
+        double[] ours = new double[rounds], theirs = new double[rounds];
+        double[] ourMfe = new double[seqs.size()];
+        org.deephem.bench.Rnafold.Run last = null;
+        for (int r = 0; r < rounds; r++) {
+            long a = System.nanoTime();
+            for (int i = 0; i < seqs.size(); i++) ourMfe[i] = folder.fold(seqs.get(i)).mfe();
+            ours[r] = (System.nanoTime() - a) / 1e9;
+            last = org.deephem.bench.Rnafold.fold(exe, seqs);
+            theirs[r] = last.seconds();
+        }
+        int same = 0;
+        for (int i = 0; i < seqs.size(); i++) if (Math.abs(ourMfe[i] - last.mfe()[i]) < 0.005) same++;
+        double o = Bench.median(ours), th = Bench.median(theirs);
+        t.row("ours (dangles 2), same precursors, 1 thread", Bench.fmt("%.1f s", o), "<= RNAfold");
+        t.row(what + " [" + exe + "]", Bench.fmt("%.1f s", th), "-");
+        t.row("ours / RNAfold time", Bench.fmt("%.2f", o / th), "<= 1.00");
+        t.row("MFE equal to RNAfold's (0.01 kcal/mol)", Bench.fmt("%d/%d", same, seqs.size()), ">= 99.9 %");
     }
 }
