@@ -28,6 +28,8 @@ public final class RnaFolder {
 
     private final EnergyParams P;
     private final int dangles;
+    /** Ninio asymmetry penalty by |n1 - n2| (capped), precomputed for the recursion's inner loop. */
+    private final int[] ninioTerm = new int[MAX_LOOP + 1];
 
     /** The default model: Turner 2004 with dangles = 2. */
     public RnaFolder() {
@@ -42,6 +44,7 @@ public final class RnaFolder {
         if (!supportedDangles(dangles)) throw new IllegalArgumentException("dangles must be 0 or 2, not " + dangles);
         this.P = params;
         this.dangles = dangles;
+        for (int d = 0; d <= MAX_LOOP; d++) ninioTerm[d] = Math.min(P.ninioMax, d * P.ninio);
     }
 
     public static boolean supportedDangles(int dangles) {
@@ -303,6 +306,9 @@ public final class RnaFolder {
             if (t < 0) return INF;
             int best = hairpin(s, i, j);
             int si = s[i + 1], sj = s[j - 1];
+            // the outer half of a generic interior loop's energy is the same for every inner pair
+            int outerGeneric = P.mismatchInterior[t][si][sj];
+            int[][][] mmI = P.mismatchInterior;
             int maxP = Math.min(i + MAX_LOOP + 1, j - MIN_HAIRPIN - 2);
             for (int p = i + 1; p <= maxP; p++) {
                 int n1 = p - i - 1;
@@ -313,7 +319,15 @@ public final class RnaFolder {
                 for (int q = j - 1; q >= minQ; q--) {
                     int vpq = vp[q];
                     if (vpq >= INF) continue;
-                    int e = vpq + interior(t, reverse(tp[q]), n1, j - q - 1, si, sj, sp, s[q + 1]);
+                    int n2 = j - q - 1;
+                    int t2 = reverse(tp[q]);
+                    int e;
+                    if (n1 >= 2 && n2 >= 2 && n1 + n2 >= 6) {
+                        // generic loop (not 2x2, 2x3): fast path, same sum as interior()
+                        e = vpq + P.interior[n1 + n2] + ninioTerm[Math.abs(n1 - n2)] + outerGeneric + mmI[t2][s[q + 1]][sp];
+                    } else {
+                        e = vpq + interior(t, t2, n1, n2, si, sj, sp, s[q + 1]);
+                    }
                     if (e < best) best = e;
                 }
             }
