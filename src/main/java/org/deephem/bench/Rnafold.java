@@ -49,7 +49,7 @@ public final class Rnafold {
                 try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.US_ASCII))) {
                     for (String s : seqs) w.write(s + "\n");
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    // RNAfold stopped reading: its exit code and missing results are reported below
                 }
             });
             List<Double> mfe = new ArrayList<>();

@@ -77,6 +77,23 @@ class DatasetReaderTest {
     }
 
     @Test
+    void foldingDanglesComeFromTheManifest() throws IOException {
+        assertEquals(2, DatasetReader.foldingDangles(TestData.demo()), "the demo data is folded with RNAfold's default");
+        Path d = TestData.demoCopy(tmp);
+        Path manifest = d.resolve(Layout.MANIFEST);
+        Files.writeString(manifest, "{\"builder\": \"older\"}");
+        assertEquals(0, DatasetReader.foldingDangles(d), "built before the setting was recorded");
+        Files.delete(manifest);
+        assertEquals(0, DatasetReader.foldingDangles(d), "no manifest at all");
+        Files.writeString(manifest, "{\"folding\": {\"dangles\": 1}}");
+        InputError e = assertThrows(InputError.class, () -> DatasetReader.foldingDangles(d));
+        assertTrue(e.getMessage().contains(manifest.toString()) && e.getMessage().contains("dangles"), e.getMessage());
+        Files.writeString(manifest, "not json");
+        e = assertThrows(InputError.class, () -> DatasetReader.foldingDangles(d));
+        assertTrue(e.getMessage().startsWith(manifest.toString()), e.getMessage());
+    }
+
+    @Test
     void missingFile() throws IOException {
         Path dir = TestData.demoCopy(tmp);
         Files.delete(dir.resolve(Layout.LABELS));
