@@ -308,6 +308,7 @@ public final class RnaFolder {
             int si = s[i + 1], sj = s[j - 1];
             // the outer half of a generic interior loop's energy is the same for every inner pair
             int outerGeneric = P.mismatchInterior[t][si][sj];
+            int outerTerminal = terminal(t);
             int[][][] mmI = P.mismatchInterior;
             int maxP = Math.min(i + MAX_LOOP + 1, j - MIN_HAIRPIN - 2);
             for (int p = i + 1; p <= maxP; p++) {
@@ -325,6 +326,12 @@ public final class RnaFolder {
                     if (n1 >= 2 && n2 >= 2 && n1 + n2 >= 6) {
                         // generic loop (not 2x2, 2x3): fast path, same sum as interior()
                         e = vpq + P.interior[n1 + n2] + ninioTerm[Math.abs(n1 - n2)] + outerGeneric + mmI[t2][s[q + 1]][sp];
+                    } else if (n1 == 0 || n2 == 0) {
+                        // stack or bulge: fast path, same sum as interior()
+                        int nb = n1 + n2;
+                        if (nb == 0) e = vpq + P.stack[t][t2];
+                        else if (nb == 1) e = vpq + P.bulge[1] + P.stack[t][t2];
+                        else e = vpq + P.bulge[nb] + outerTerminal + terminal(t2);
                     } else {
                         e = vpq + interior(t, t2, n1, n2, si, sj, sp, s[q + 1]);
                     }
