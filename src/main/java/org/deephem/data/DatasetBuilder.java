@@ -200,6 +200,14 @@ public final class DatasetBuilder {
         counts.put("mouse_non_essential", ids.size() - pos);
         counts.put("mouse_unlabelled", restIds.size());
         counts.put("mouse_labelled_with_targets", ids.stream().filter(main.mouseTargets()::containsKey).count());
+        long essWith = 0, nonWith = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            if (!main.mouseTargets().containsKey(ids.get(i))) continue;
+            if (labels.get(i) == 1) essWith++;
+            else nonWith++;
+        }
+        counts.put("mouse_essential_with_targets", essWith);
+        counts.put("mouse_non_essential_with_targets", nonWith);
         counts.put("mouse_labelled_in_dataset2", ids.stream().filter(main.sourceIds()::contains).count());
         manifest.put("counts", counts);
         List<Object> notes = new ArrayList<>((List<?>) main.manifest().get("notes"));

@@ -106,5 +106,10 @@ class RealDatasetTest {
             }
         }
         assertEquals(72 + 77, inDataset2, "PROVENANCE.md: 72 of P_77 and all of N_77 are in dataset2");
+        long essentialWithTargets = 0;
+        for (int r = 0; r < xgem1.source().size(); r++) {
+            if (xgem1.labels()[r] == 1 && xgem1.mouseTargets().containsKey(xgem1.source().ids().get(r))) essentialWithTargets++;
+        }
+        assertEquals(77, essentialWithTargets, "every dataset1 essential precursor has TargetScan targets");
     }
 }
