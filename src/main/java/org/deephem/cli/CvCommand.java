@@ -40,7 +40,7 @@ final class CvCommand implements Callable<Integer> {
     List<String> methods;
     @Option(names = "--epochs", description = "network epochs (default: 100)")
     Integer epochs;
-    @Option(names = "--patience", description = "network early stopping: epochs without a better selection figure, 0 = off (default: 0)")
+    @Option(names = "--patience", description = "network early stopping: epochs without a better selection figure, 0 = off (default: 10)")
     Integer patience;
     @Option(names = {"-o", "--out"}, required = true, description = "output folder")
     Path out;
