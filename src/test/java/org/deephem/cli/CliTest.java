@@ -116,15 +116,17 @@ class CliTest {
     @Test
     void cvRunsTheNetworkOnOuterFoldsAndWritesItsTables() throws IOException {
         Path out = tmp.resolve("cv");
-        Run r = run("cv", "--data", TestData.demo().toString(), "--folds", "2", "--repeats", "1", "--epochs", "1", "-o", out.toString());
+        Run r = run("cv", "--data", TestData.demo().toString(), "--folds", "2", "--repeats", "1", "--epochs", "1",
+                "--methods", "deephem,neg_length", "-o", out.toString());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("[1/2] deephem repeat 1 fold 1: AUROC"), r.err());
+        assertTrue(r.err().contains("[1/4] deephem repeat 1 fold 1: AUROC"), r.err());
         assertTrue(r.out().contains("deephem        auroc") && r.out().contains("cv took"), r.out());
         List<String> folds = Files.readAllLines(out.resolve("cv_folds.csv"));
-        assertEquals(3, folds.size());
+        assertEquals(5, folds.size());
+        assertTrue(folds.get(3).startsWith("neg_length,1,1,60,60,30,") && folds.get(3).contains("median of training-fold scores"), folds.get(3));
         assertTrue(folds.get(1).startsWith("deephem,1,1,60,60,30,"), folds.get(1));
         assertTrue(folds.get(1).contains("0.5 (probability),epoch 1 of 1,"), folds.get(1));
-        assertEquals(1 + 120, Files.readAllLines(out.resolve("cv_predictions.csv")).size());
+        assertEquals(1 + 2 * 120, Files.readAllLines(out.resolve("cv_predictions.csv")).size());
         assertTrue(Files.readString(out.resolve("cv_provenance.json")).contains("\"folds\" : 2"));
     }
 
@@ -141,6 +143,6 @@ class CliTest {
             assertFalse(Files.exists(out));
         }
         assertTrue(run("cv", "--data", TestData.demo().toString(), "-o", out.toString(), "--methods", "nope").err()
-                .contains("unknown method 'nope' (known: deephem, deephem-nomti)"));
+                .contains("unknown method 'nope' (known: deephem, deephem-nomti, "));
     }
 }

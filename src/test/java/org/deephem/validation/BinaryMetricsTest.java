@@ -86,6 +86,11 @@ class BinaryMetricsTest {
                 ap += tp / (double) all;
             }
             assertEquals(ap / pos, BinaryMetrics.averagePrecision(s, y), 1e-12);
+            // and a third computation: Tribuo's (on the class path for the baselines)
+            boolean[] isPos = new boolean[n];
+            for (int i = 0; i < n; i++) isPos[i] = y[i] == 1;
+            assertEquals(org.tribuo.classification.evaluation.LabelEvaluationUtil.averagedPrecision(isPos, s),
+                    BinaryMetrics.averagePrecision(s, y), 1e-9);
         }
     }
 }
