@@ -47,7 +47,6 @@ final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        org.deephem.zoo.Backend.start();
         if (folds < 2) throw new InputError("--folds: need at least 2, got " + folds);
         if (repeats < 1) throw new InputError("--repeats: need at least 1, got " + repeats);
         if (epochs != null && epochs < 1) throw new InputError("--epochs: need at least 1, got " + epochs);
@@ -79,6 +78,7 @@ final class CvCommand implements Callable<Integer> {
         int total = folds * repeats * ms.size();
         Progress.say("cv: %d labelled mouse rows, %d-fold x %d repeats, methods %s (%d fits)", ds.labels().length, folds,
                 repeats, String.join(",", methods), total);
+        org.deephem.zoo.Backend.start(); // after every check, so that a refusal is one line
         int[] done = {0};
         CrossValidation.Result r = CrossValidation.run(ds, ms, o, f -> Progress.say(
                     "[%d/%d] %s repeat %d fold %d: AUROC %.3f  AUPRC %.3f  MCC %.3f%s  %.1f s", ++done[0], total, f.method(),
