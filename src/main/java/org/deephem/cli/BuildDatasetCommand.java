@@ -40,7 +40,7 @@ final class BuildDatasetCommand implements Callable<Integer> {
         DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed, cmp));
         System.out.print(Json.write(s.manifest().get("counts")));
         System.out.print(Inspection.summarise(DatasetReader.read(out)));
-        if (cmp != null && java.nio.file.Files.isDirectory(cmp)) System.out.printf("XGEM dataset1 comparison folder: %s%n", cmp);
+        if (cmp != null && java.nio.file.Files.isDirectory(cmp)) System.out.println("XGEM dataset1 comparison folder: " + cmp);
         System.out.printf(java.util.Locale.ROOT, "built %s in %.1f s%n", out, s.millis() / 1000.0);
         return 0;
     }
