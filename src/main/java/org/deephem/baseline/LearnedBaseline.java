@@ -102,6 +102,12 @@ public final class LearnedBaseline implements Method {
         };
     }
 
+    /** Tribuo's score for "essential": a probability (logistic) or a vote share (forest). */
+    @Override
+    public boolean scoresAreProbabilities() {
+        return true;
+    }
+
     private static double[] score(Model<Label> model, String[] names, double[][] rows) {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {

@@ -18,6 +18,12 @@ final class BuildDatasetCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "build/dataset", description = "output folder, replaced atomically (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--xgem-dataset1", description = "folder for the same dataset with XGEM dataset1 (77 + 77, the PESM/miES/XGEM comparison set) as labelled mouse (default: xgem-dataset1 beside --out)")
+    Path comparison;
+
+    @Option(names = "--no-xgem-dataset1", description = "do not build the XGEM dataset1 folder")
+    boolean noComparison;
+
     @Option(names = "--pca", defaultValue = "32", description = "MTI principal components (default: ${DEFAULT-VALUE})")
     int pca;
 
@@ -31,11 +37,15 @@ final class BuildDatasetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionCheck.range("--pca", pca, 1, org.deephem.model.ModelConfig.MAX_FEATURES);
-        org.deephem.io.Outputs.requireNotInput("--out", out, org.deephem.io.Outputs.input("--raw", raw));
+        org.deephem.io.Outputs.Input rawIn = org.deephem.io.Outputs.input("--raw", raw);
+        org.deephem.io.Outputs.requireNotInput("--out", out, rawIn);
+        Path cmp = noComparison ? null : comparison != null ? comparison : out.toAbsolutePath().resolveSibling("xgem-dataset1");
+        if (cmp != null) org.deephem.io.Outputs.requireNotInput("--xgem-dataset1", cmp, rawIn);
         DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed,
-                org.deephem.features.Dangles.requireOption(dangles, "--dangles")));
+                org.deephem.features.Dangles.requireOption(dangles, "--dangles"), cmp));
         System.out.print(Json.write(s.manifest().get("counts")));
         System.out.print(Inspection.summarise(DatasetReader.read(out)));
+        if (cmp != null && java.nio.file.Files.isDirectory(cmp)) System.out.println("XGEM dataset1 comparison folder: " + cmp);
         System.out.printf(java.util.Locale.ROOT, "built %s in %.1f s%n", out, s.millis() / 1000.0);
         return 0;
     }

@@ -51,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
     Long initSeed;
     @Option(names = "--order-seed", description = "seed of the batch order (default: --seed)")
     Long orderSeed;
-    @Option(names = "--patience", description = "stop after this many epochs without a better selection figure, 0 = never (default: 0)")
+    @Option(names = "--patience", description = "stop after this many epochs without a better selection figure, 0 = never (default: 10)")
     Integer patience;
     @Option(names = "--branches", defaultValue = "seq,inherent,mti", split = ",", description = "branches to use: seq, inherent, mti (default: ${DEFAULT-VALUE})")
     java.util.List<String> branches;

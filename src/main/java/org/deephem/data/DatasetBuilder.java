@@ -25,10 +25,13 @@ public final class DatasetBuilder {
 
     private DatasetBuilder() {}
 
-    /** @param dangles folding dangles, 0 or 2 (RNAfold's default) */
-    public record Options(Path raw, Path out, int pcaComponents, long seed, int dangles) {
+    /**
+     * @param dangles       folding dangles, 0 or 2 (RNAfold's default)
+     * @param comparisonOut where the XGEM dataset1 folder goes (see {@link #comparison}); null = not built
+     */
+    public record Options(Path raw, Path out, int pcaComponents, long seed, int dangles, Path comparisonOut) {
         public Options(Path raw, Path out, int pcaComponents, long seed) {
-            this(raw, out, pcaComponents, seed, org.deephem.features.RnaFolder.DEFAULT_DANGLES);
+            this(raw, out, pcaComponents, seed, org.deephem.features.RnaFolder.DEFAULT_DANGLES, null);
         }
     }
 
@@ -149,7 +152,80 @@ public final class DatasetBuilder {
                 cons, List.of("score", "targetscan_class"), dsw, List.of("score", "diseases"), manifest);
         Progress.say("writing %s ...", o.out());
         DatasetWriter.write(o.out(), d);
+        if (o.comparisonOut() != null) {
+            if (raw.hasComparisonSet()) {
+                Progress.say("writing %s (XGEM dataset1, 77 + 77) ...", o.comparisonOut());
+                DatasetWriter.write(o.comparisonOut(), comparison(raw, d));
+            } else {
+                Progress.say("XGEM dataset1 not found under %s: comparison folder not built", o.raw());
+            }
+        }
         return new Summary(manifest, System.currentTimeMillis() - t0);
+    }
+
+    /**
+     * The same dataset with XGEM dataset1 (77 essential + 77 non-essential, the set PESM, miES and
+     * XGEM report on) as the labelled mouse and every other mouse precursor as unlabelled. All
+     * 154 are miRBase 22 mouse precursors already in {@code main} (72 + 77 labelled there, 5
+     * unlabelled), so every feature, the MTI PCA and the human side are taken over unchanged.
+     */
+    static BuiltDataset comparison(RawSources raw, BuiltDataset main) {
+        Map<String, String> mouseSeq = new LinkedHashMap<>();
+        for (int i = 0; i < main.sourceIds().size(); i++) mouseSeq.put(main.sourceIds().get(i), main.sourceSeqs().get(i));
+        for (int i = 0; i < main.mouseIds().size(); i++) mouseSeq.put(main.mouseIds().get(i), main.mouseSeqs().get(i));
+        List<String> ids = new ArrayList<>();
+        List<String> seqs = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (boolean essential : new boolean[] {true, false}) {
+            Path file = raw.file(RawSources.COMPARISON_FILES.get(essential ? 0 : 1));
+            for (FastaRecord r : raw.comparison(essential)) {
+                String known = mouseSeq.get(r.id());
+                if (known == null) throw InputError.at(file, r.line(), "'" + r.id() + "' is not a miRBase 22 mouse precursor of dataset2/dataset3");
+                if (!known.equals(r.sequence())) throw InputError.at(file, r.line(), "'" + r.id() + "' has another sequence than in dataset2/dataset3");
+                if (ids.contains(r.id())) throw InputError.at(file, r.line(), "'" + r.id() + "' appears twice in dataset1");
+                ids.add(r.id());
+                seqs.add(r.sequence());
+                labels.add(essential ? 1 : 0);
+            }
+        }
+        List<String> restIds = new ArrayList<>();
+        List<String> restSeqs = new ArrayList<>();
+        for (var e : mouseSeq.entrySet()) {
+            if (ids.contains(e.getKey())) continue;
+            restIds.add(e.getKey());
+            restSeqs.add(e.getValue());
+        }
+        Map<String, Object> manifest = new LinkedHashMap<>(main.manifest());
+        manifest.put("kind", "xgem-dataset1");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counts = new LinkedHashMap<>((Map<String, Object>) main.manifest().get("counts"));
+        long pos = labels.stream().filter(y -> y == 1).count();
+        counts.put("mouse_labelled", ids.size());
+        counts.put("mouse_essential", pos);
+        counts.put("mouse_non_essential", ids.size() - pos);
+        counts.put("mouse_unlabelled", restIds.size());
+        counts.put("mouse_labelled_with_targets", ids.stream().filter(main.mouseTargets()::containsKey).count());
+        long essWith = 0, nonWith = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            if (!main.mouseTargets().containsKey(ids.get(i))) continue;
+            if (labels.get(i) == 1) essWith++;
+            else nonWith++;
+        }
+        counts.put("mouse_essential_with_targets", essWith);
+        counts.put("mouse_non_essential_with_targets", nonWith);
+        counts.put("mouse_labelled_in_dataset2", ids.stream().filter(main.sourceIds()::contains).count());
+        manifest.put("counts", counts);
+        List<Object> notes = new ArrayList<>((List<?>) main.manifest().get("notes"));
+        notes.add("Labelled rows = XGEM dataset1 (77 + 77; published AUROC on it: PESM 0.912, miES 0.90, XGEM 0.949). "
+                + "Features, MTI PCA, human rows and indicators are those of the main dataset.");
+        manifest.put("notes", notes);
+        @SuppressWarnings("unchecked")
+        Map<String, String> inputs = new TreeMap<>((Map<String, String>) main.manifest().get("inputs_sha256"));
+        for (String f : RawSources.COMPARISON_FILES) inputs.put(f, Hashing.sha256(raw.file(f)));
+        manifest.put("inputs_sha256", inputs);
+        return new BuiltDataset(ids, seqs, labels.stream().mapToInt(Integer::intValue).toArray(), restIds, restSeqs,
+                main.humanIds(), main.humanSeqs(), main.mouseTargets(), main.humanTargets(), main.inherent(), main.pca(),
+                main.pcaScores(), main.conservation(), main.conservationColumns(), main.dsw(), main.dswColumns(), manifest);
     }
 
     private static Map<String, Set<String>> restrict(Map<String, Set<String>> m, List<String> ids) {

@@ -44,6 +44,14 @@ public final class RawSources {
             "minimda_hmdd/HMDD v3.2/disease number.txt",
             "minimda_hmdd/HMDD v3.2/known miRNA-disease association.txt");
 
+    /**
+     * XGEM dataset1, the 77 + 77 comparison set that PESM, miES and XGEM report on; optional
+     * (only the comparison folder needs it).
+     */
+    public static final List<String> COMPARISON_FILES = List.of(
+            "xgem/dataset/dataset1/sample/P_77.fasta",
+            "xgem/dataset/dataset1/sample/N_77.fasta");
+
     private static final Pattern ISOFORM = Pattern.compile("\\.\\d+$");
 
     private final Path root;
@@ -65,6 +73,15 @@ public final class RawSources {
 
     public List<FastaRecord> nonEssential() {
         return Fasta.readAll(file(FILES.get(1)));
+    }
+
+    public boolean hasComparisonSet() {
+        return COMPARISON_FILES.stream().allMatch(f -> Files.isRegularFile(root.resolve(f)));
+    }
+
+    /** XGEM dataset1: essential (index 0) or non-essential (index 1) records. */
+    public List<FastaRecord> comparison(boolean essential) {
+        return Fasta.readAll(file(COMPARISON_FILES.get(essential ? 0 : 1)));
     }
 
     public List<FastaRecord> unlabelledMouse() {

@@ -17,6 +17,14 @@ public interface Method {
     /** Short, stable name used in tables and file names (e.g. {@code deephem}, {@code logistic}). */
     String name();
 
+    /**
+     * True if scores are probabilities of being essential (then cross-validation reports
+     * log-loss and thresholds at 0.5); false for unbounded scores such as a single feature.
+     */
+    default boolean scoresAreProbabilities() {
+        return false;
+    }
+
     /** Learns from the labelled mouse rows {@code trainRows}; {@code seed} fixes every random choice. */
     Fitted fit(DeepHemDataset ds, int[] trainRows, long seed);
 

@@ -129,11 +129,20 @@ public record ModelConfig(
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
+    /**
+     * Early stopping is on by default: on the real data the kept epoch is nearly always among the
+     * first few (the mouse set is memorised fast), and a cross-validation fold stopped 10 epochs
+     * after it took 12 instead of 100 epochs, which is what makes 5 x 2 nested CV fit the budget.
+     * Up to the stop, every epoch equals the unstopped run's (the schedules still span
+     * {@code epochs}); {@code train --patience 0} gives the paper's full run.
+     */
+    public static final int DEFAULT_PATIENCE = 10;
+
     public static ModelConfig defaults() {
         return new ModelConfig(true, true, true, Fusion.CONCAT, MmdKernel.MULTI,
                 180, 3, 32, 2, 1, 32, 18, 32,
                 1.0, 1.0, 1e-4,
-                1e-3, 100, 32, 32, 0.2, org.deephem.model.Selection.VAL_LOGLOSS, 42L, false, 0);
+                1e-3, 100, 32, 32, 0.2, org.deephem.model.Selection.VAL_LOGLOSS, 42L, false, DEFAULT_PATIENCE);
     }
 
     /** Token positions after pooling. */

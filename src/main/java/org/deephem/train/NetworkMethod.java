@@ -31,6 +31,11 @@ public final class NetworkMethod implements Method {
         return name;
     }
 
+    @Override
+    public boolean scoresAreProbabilities() {
+        return true;
+    }
+
     public ModelConfig config() {
         return config;
     }

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.deephem.data.DatasetReader;
+import org.deephem.data.DeepHemDataset;
 import org.deephem.data.Layout;
 import org.deephem.features.Dangles;
 import org.deephem.features.MtiPca;
+import org.deephem.model.ModelConfig;
 import org.deephem.zoo.Provenance;
 import org.deephem.zoo.TrainedModel;
 
@@ -26,6 +28,18 @@ public final class TrainingRun {
      * @param humanScores scores of the dataset's human rows by the kept weights
      */
     public record Outcome(TrainedModel model, List<EpochLog> log, RunProvenance provenance, double[] humanScores) {}
+
+    /**
+     * {@code cfg} fitted to a dataset: its longest labelled-mouse or human precursor as {@code maxLength}
+     * and the dataset's number of MTI principal components as {@code mtiDim}.
+     */
+    public static ModelConfig sizedFor(ModelConfig cfg, DeepHemDataset ds) {
+        int longest = 3;
+        for (String s : ds.source().sequences()) longest = Math.max(longest, s.length());
+        for (String s : ds.target().sequences()) longest = Math.max(longest, s.length());
+        return cfg.withSize(longest, cfg.tokenPool(), cfg.width(), cfg.heads(), cfg.layers(), cfg.hidden())
+                .withMtiDim(ds.pcaNames() == null ? cfg.mtiDim() : ds.pcaNames().size());
+    }
 
     /** Trains; {@code listener} (may be null) hears every epoch as it ends. */
     public static Outcome run(RunSpec spec, Consumer<EpochLog> listener) {

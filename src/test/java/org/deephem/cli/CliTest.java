@@ -39,7 +39,7 @@ class CliTest {
     void helpListsCommandsAndEveryCommandHasHelp() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String c : List.of("build-dataset", "inspect", "features", "make-demo", "train", "score", "evaluate", "bench")) {
+        for (String c : List.of("build-dataset", "inspect", "features", "make-demo", "train", "score", "evaluate", "cv", "bench")) {
             assertTrue(r.out().contains(c), "--help should list " + c);
             Run h = run(c, "--help");
             assertEquals(0, h.exit(), c);
@@ -131,5 +131,38 @@ class CliTest {
         Run badBuild = run("build-dataset", "--raw", tmp.toString(), "--out", tmp.resolve("ds").toString(), "--dangles", "3");
         assertEquals(2, badBuild.exit());
         assertTrue(badBuild.err().contains("--dangles must be 0 or 2, not 3"), badBuild.err());
+    }
+
+    @Test
+    void cvRunsTheNetworkOnOuterFoldsAndWritesItsTables() throws IOException {
+        Path out = tmp.resolve("cv");
+        Run r = run("cv", "--data", TestData.demo().toString(), "--folds", "2", "--repeats", "1", "--epochs", "1",
+                "--methods", "deephem,neg_length", "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("[1/4] deephem repeat 1 fold 1: AUROC"), r.err());
+        assertTrue(r.out().contains("deephem        auroc") && r.out().contains("cv took"), r.out());
+        List<String> folds = Files.readAllLines(out.resolve("cv_folds.csv"));
+        assertEquals(5, folds.size());
+        assertTrue(folds.get(3).startsWith("neg_length,1,1,60,60,30,") && folds.get(3).contains("median of training-fold scores"), folds.get(3));
+        assertTrue(folds.get(1).startsWith("deephem,1,1,60,60,30,"), folds.get(1));
+        assertTrue(folds.get(1).contains("0.5 (probability),epoch 1 of 1,"), folds.get(1));
+        assertEquals(1 + 2 * 120, Files.readAllLines(out.resolve("cv_predictions.csv")).size());
+        assertTrue(Files.readString(out.resolve("cv_provenance.json")).contains("\"folds\" : 2"));
+    }
+
+    @Test
+    void cvRefusesBadOptionsWithOneLine() {
+        Path out = tmp.resolve("cv-bad");
+        for (String[] args : new String[][] {
+                {"--methods", "deephem,nope"}, {"--folds", "1"}, {"--folds", "61"}, {"--epochs", "0"}}) {
+            List<String> a = new java.util.ArrayList<>(List.of("cv", "--data", TestData.demo().toString(), "-o", out.toString()));
+            a.addAll(List.of(args));
+            Run r = run(a.toArray(String[]::new));
+            assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().startsWith("error: ") && r.err().strip().lines().count() == 1, r.err());
+            assertFalse(Files.exists(out));
+        }
+        assertTrue(run("cv", "--data", TestData.demo().toString(), "-o", out.toString(), "--methods", "nope").err()
+                .contains("unknown method 'nope' (known: deephem, deephem-nomti, "));
     }
 }

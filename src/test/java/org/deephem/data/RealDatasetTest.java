@@ -19,14 +19,16 @@ class RealDatasetTest {
     static DeepHemDataset ds;
     static Map<String, Object> manifest;
     static Path out;
+    static DeepHemDataset xgem1;
 
     @BeforeAll
     static void build() {
         if (!TestData.rawPresent()) return; // each test then reports itself skipped, with the reason
         Path raw = TestData.rawLocation();
         out = tmp.resolve("dataset");
-        manifest = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, 32, 42)).manifest();
+        manifest = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, 32, 42, org.deephem.features.RnaFolder.DEFAULT_DANGLES, tmp.resolve("xgem-dataset1"))).manifest();
         ds = DatasetReader.read(out);
+        xgem1 = DatasetReader.read(tmp.resolve("xgem-dataset1"));
     }
 
     @BeforeEach
@@ -89,5 +91,33 @@ class RealDatasetTest {
         }
         // conservation: every human precursor's own seed is in miRBase, so at least 1 species
         assertTrue(ds.conservation().values().stream().allMatch(v -> v >= 1));
+    }
+
+    @Test
+    void xgemDataset1IsASecondLabelledSetWithTheSameFeatures() {
+        assertEquals(154, xgem1.source().size());
+        assertEquals(77, Arrays.stream(xgem1.labels()).sum());
+        assertEquals(1234 - 154, xgem1.unlabelledMouse().size(), "every other mouse precursor is unlabelled");
+        assertEquals(ds.target().ids(), xgem1.target().ids());
+        int inDataset2 = 0;
+        for (int r = 0; r < xgem1.source().size(); r++) {
+            String id = xgem1.source().ids().get(r);
+            int i = ds.source().ids().indexOf(id);
+            Domain where = i >= 0 ? ds.source() : ds.unlabelledMouse();
+            int j = i >= 0 ? i : ds.unlabelledMouse().ids().indexOf(id);
+            assertTrue(j >= 0, id);
+            assertTrue(Arrays.equals(where.inherent()[j], xgem1.source().inherent()[r]), id);
+            assertTrue(Arrays.equals(where.mtiPca()[j], xgem1.source().mtiPca()[r]), id);
+            if (i >= 0) {
+                inDataset2++;
+                assertEquals(ds.labels()[i], xgem1.labels()[r], "dataset1 and dataset2 agree on " + id);
+            }
+        }
+        assertEquals(72 + 77, inDataset2, "PROVENANCE.md: 72 of P_77 and all of N_77 are in dataset2");
+        long essentialWithTargets = 0;
+        for (int r = 0; r < xgem1.source().size(); r++) {
+            if (xgem1.labels()[r] == 1 && xgem1.mouseTargets().containsKey(xgem1.source().ids().get(r))) essentialWithTargets++;
+        }
+        assertEquals(77, essentialWithTargets, "every dataset1 essential precursor has TargetScan targets");
     }
 }

@@ -1,0 +1,73 @@
+package org.deephem.validation;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deephem.io.AtomicFiles;
+import org.deephem.io.Delimited;
+import org.deephem.io.Json;
+import org.deephem.zoo.Provenance;
+
+/**
+ * Writes a cross-validation result: {@code cv_folds.csv} (one row per method × repeat × fold),
+ * {@code cv_summary.csv} (mean, sd, n per method and figure), {@code cv_curves.csv} (pooled ROC
+ * and PR points), {@code cv_predictions.csv} (every outer-fold score) and
+ * {@code cv_provenance.json}. Each file is written atomically, and only once every fold is done.
+ */
+public final class CvFiles {
+    private CvFiles() {}
+
+    public static final List<String> NAMES = List.of("cv_folds.csv", "cv_summary.csv", "cv_curves.csv",
+            "cv_predictions.csv", "cv_provenance.json");
+
+    /**
+     * @param methodSettings method name → what defines it (e.g. the network's config), for the provenance
+     */
+    public static void write(Path dir, CrossValidation.Result r, Path dataset, Map<String, Object> methodSettings) {
+        StringBuilder f = new StringBuilder(Delimited.csvLine(List.of("method", "repeat", "fold", "n_train", "n_test",
+                "n_test_essential", "auroc", "auprc", "logloss", "accuracy", "f1", "mcc", "threshold", "threshold_rule",
+                "detail", "seconds")));
+        for (var x : r.folds()) {
+            f.append(Delimited.csvLine(List.of(x.method(), x.repeat(), x.fold(), x.nTrain(), x.nTest(), x.nTestEssential(),
+                    num(x.auroc()), num(x.auprc()), num(x.logLoss()), num(x.accuracy()), num(x.f1()), num(x.mcc()),
+                    num(x.threshold()), x.thresholdRule(), x.detail(), String.format(Locale.ROOT, "%.2f", x.seconds()))));
+        }
+        StringBuilder s = new StringBuilder(Delimited.csvLine(List.of("method", "figure", "mean", "sd", "n")));
+        for (var x : CvSummary.rows(r.folds())) s.append(Delimited.csvLine(List.of(x.method(), x.figure(), num(x.mean()), num(x.sd()), x.n())));
+        StringBuilder c = new StringBuilder(Delimited.csvLine(List.of("method", "curve", "x", "y")));
+        for (var cv : CvSummary.pooledCurves(r.predictions())) {
+            for (double[] p : cv.points()) c.append(Delimited.csvLine(List.of(cv.method(), cv.kind(), num(p[0]), num(p[1]))));
+        }
+        StringBuilder p = new StringBuilder(Delimited.csvLine(List.of("method", "repeat", "fold", "id", "label", "score")));
+        for (var x : r.predictions()) p.append(Delimited.csvLine(List.of(x.method(), x.repeat(), x.fold(), x.id(), x.label(), num(x.score()))));
+
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("created", Instant.now().toString());
+        prov.put("what", "nested mouse cross-validation: stratified k-fold x repeats of the labelled mouse rows; "
+                + "each method fitted on the training folds only and scored on the outer fold");
+        prov.put("folds", r.options().folds());
+        prov.put("repeats", r.options().repeats());
+        prov.put("seed", r.options().seed());
+        prov.put("dataset", dataset == null ? null : dataset.toAbsolutePath().normalize().toString());
+        prov.put("dataset_sha256", dataset == null ? Map.of() : Provenance.datasetHashes(dataset));
+        prov.put("methods", methodSettings);
+        prov.put("thresholds", "probabilities at 0.5; unbounded scores at the median of the method's training-fold scores");
+        prov.put("summary_sd", "sd over folds x repeats (folds share training rows: a spread, not a standard error)");
+        prov.put("pooled_curves", "all outer-fold predictions of a method pooled over folds and repeats");
+        prov.put("environment", Provenance.environment());
+        prov.put("total_seconds", r.seconds());
+
+        AtomicFiles.writeString(dir.resolve("cv_folds.csv"), f.toString());
+        AtomicFiles.writeString(dir.resolve("cv_summary.csv"), s.toString());
+        AtomicFiles.writeString(dir.resolve("cv_curves.csv"), c.toString());
+        AtomicFiles.writeString(dir.resolve("cv_predictions.csv"), p.toString());
+        Json.writeFile(dir.resolve("cv_provenance.json"), prov);
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.6f", v);
+    }
+}

@@ -1,0 +1,41 @@
+package org.deephem.validation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.deephem.baseline.Baselines;
+import org.deephem.method.Method;
+import org.deephem.model.ModelConfig;
+import org.deephem.train.NetworkMethod;
+
+/**
+ * The methods the {@code cv} command knows by name. Each entry turns the network config of the
+ * run (sized for the dataset, with the command's epochs/patience) into a {@link Method}; every
+ * baseline of {@link Baselines} is known by its own name too.
+ */
+public final class MethodCatalog {
+    private MethodCatalog() {}
+
+    private static final Map<String, Function<ModelConfig, Method>> METHODS = new LinkedHashMap<>();
+
+    static {
+        METHODS.put("deephem", c -> new NetworkMethod("deephem", c));
+        // the honest twin: without the MTI branch (TargetScan's conserved targets nearly encode conservation)
+        METHODS.put("deephem-nomti", c -> new NetworkMethod("deephem-nomti", c.withBranches(c.useSequence(), c.useInherent(), false)));
+    }
+
+    public static List<String> names() {
+        List<String> all = new java.util.ArrayList<>(METHODS.keySet());
+        all.addAll(Baselines.names());
+        return all;
+    }
+
+    /** The method called {@code name}, or an IllegalArgumentException listing the known names. */
+    public static Method create(String name, ModelConfig network) {
+        Function<ModelConfig, Method> f = METHODS.get(name);
+        if (f == null && Baselines.names().contains(name)) return Baselines.byName(name);
+        if (f == null) throw new IllegalArgumentException("unknown method '" + name + "' (known: " + String.join(", ", names()) + ")");
+        return f.apply(network);
+    }
+}
