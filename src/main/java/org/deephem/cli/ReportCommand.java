@@ -57,7 +57,8 @@ final class ReportCommand implements Callable<Integer> {
         inputs.put("scores_csv", file(scoreFile));
         if (Files.exists(log)) inputs.put("training_log_csv", file(log));
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(data, ds.target().ids()),
-                humanScores, epochs, ModelZip.load(zip).provenance(), inputs));
+                humanScores, epochs, ModelZip.load(zip).provenance(), inputs,
+                org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES));
         return ReportWriter.write(runDir, r);
     }
 

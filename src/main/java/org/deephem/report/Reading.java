@@ -78,9 +78,8 @@ final class Reading {
         }
     }
 
-    /** The synthetic demo names every miRNA demo-…; real data never does. */
     static boolean isDemo(DeepHemDataset ds) {
-        return !ds.target().ids().isEmpty() && ds.target().ids().stream().allMatch(i -> i.startsWith("demo-"));
+        return ds.folder() != null && org.deephem.demo.DemoDataset.isDemo(ds.folder());
     }
 
     private static String capital(String s) {

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.data.Inspection;
-import org.deephem.baseline.Baselines;
 import org.deephem.eval.Correlation;
 import org.deephem.eval.Correlations;
 import org.deephem.io.InputError;
@@ -32,9 +31,14 @@ public final class RunReport {
     static final List<String> MAIN_FEATURES = List.of("length", "gc_content", "mfe", "mfei", "paired_fraction",
             "longest_stem", "terminal_loop_size", "mature_count", "seed_gc");
 
-    /** What a run left behind. {@code targetScanClass} and the indicators may be null (absent). */
+    /**
+     * What a run left behind. {@code targetScanClass} and the indicators may be null (absent);
+     * {@code baselines} are compared with the run (normally {@code Baselines.all()});
+     * {@code resamples} is the number of bootstrap resamples behind each interval.
+     */
     public record Inputs(String run, DeepHemDataset ds, Map<String, Double> targetScanClass, double[] humanScores,
-                         List<EpochLog> log, Map<String, Object> modelProvenance, Map<String, Object> inputFiles) {}
+                         List<EpochLog> log, Map<String, Object> modelProvenance, Map<String, Object> inputFiles,
+                         List<Method> baselines, int resamples) {}
 
     private RunReport() {}
 
@@ -60,7 +64,7 @@ public final class RunReport {
         rows.add(new Candidate(MODEL, "this run's kept weights", score));
         List<String> skipped = new ArrayList<>();
         int[] allLabelled = java.util.stream.IntStream.range(0, ds.labels().length).toArray();
-        for (Method m : Baselines.all()) {
+        for (Method m : in.baselines()) {
             try {
                 rows.add(new Candidate(m.name(), "baseline, fitted on all labelled mouse", m.fit(ds, allLabelled, seed).score(ds.target())));
             } catch (InputError e) {
@@ -70,7 +74,7 @@ public final class RunReport {
         r.table("human_correlations", "Human scores against the biological indicators",
                 "Spearman ρ of each score with conservation and DSW over the human miRNAs that have the indicator, with two-sided p and a seeded bootstrap 95 % interval. "
                         + "Baselines never see the human indicators: single features have a sign fixed by definition, learned baselines are fitted on the labelled mouse only.",
-                comparison(rows, cons, dsw, seed));
+                comparison(rows, cons, dsw, in.resamples(), seed));
 
         List<QuintileTrend> trends = new ArrayList<>();
         if (cons != null) trends.add(QuintileTrend.of("conservation", score, cons));
@@ -95,11 +99,9 @@ public final class RunReport {
     }
 
     static final String MODEL = "DeepHEM-J (this run)";
-    static final int RESAMPLES = Correlations.DEFAULT_RESAMPLES;
-
     record Candidate(String name, String what, double[] human) {}
 
-    private static Table comparison(List<Candidate> rows, double[] cons, double[] dsw, long seed) {
+    private static Table comparison(List<Candidate> rows, double[] cons, double[] dsw, int resamples, long seed) {
         StringColumn name = StringColumn.create("score"), what = StringColumn.create("what");
         Table t = Table.create("human correlations", name, what);
         for (String ind : List.of("conservation", "DSW")) {
@@ -111,7 +113,7 @@ public final class RunReport {
             what.append(c.what());
             int col = 2;
             for (double[] ind : new double[][] {cons, dsw}) {
-                Correlation k = spearman(c.human(), ind, RESAMPLES, seed);
+                Correlation k = spearman(c.human(), ind, resamples, seed);
                 for (double v : new double[] {k.r(), k.p(), k.ciLow(), k.ciHigh()}) ((DoubleColumn) t.column(col++)).append(v);
                 ((IntColumn) t.column(col++)).append(k.n());
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
+import org.deephem.io.AtomicFiles;
 import org.deephem.io.Hashing;
 import org.deephem.io.Json;
 import org.deephem.io.Xlsx;
@@ -21,16 +22,34 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report of the demo data, with stand-in scores (no training: the page, not the model, is under test). */
+/**
+ * The report of the demo data, with stand-in scores and the quick single-feature baselines only
+ * (no training: the page, not the model, is under test; JarIT runs the full pipeline).
+ */
 class ReportTest {
     static DeepHemDataset ds;
 
     @TempDir
     Path tmp;
 
+    /** Malicious markup as a run name: it must reach the page escaped. */
+    static final String HOSTILE_RUN = "<img src=x onerror=alert(1)>&\"'";
+    private static Path demoReport;
+
     @BeforeAll
-    static void read() {
-        ds = DatasetReader.read(TestData.demo());
+    static synchronized void read() {
+        if (ds == null) ds = DatasetReader.read(TestData.demo());
+    }
+
+    /** The demo report (scores = conservation), written once per test run under target/ for all report tests. */
+    static synchronized Path demoReport() throws java.io.IOException {
+        read();
+        if (demoReport == null) {
+            Path dir = Path.of("target", "test-reports-demo");
+            AtomicFiles.deleteTree(dir);
+            demoReport = write(dir, HOSTILE_RUN, conservation(1));
+        }
+        return demoReport;
     }
 
     /** A report whose "model" scores are the given numbers. */
@@ -39,7 +58,8 @@ class ReportTest {
         for (int e = 1; e <= 4; e++) log.add(new EpochLog(e, 0.1 * e, 0.1 * e, 1.0 / e, 0.5 / e, 0.1, 0.69, 0.5, 0.9, 0.8, 0.4, 0.2, 1.0));
         Map<String, Object> prov = Map.of("config", Map.of("epochs", 4), "metrics", Map.of("selected_epoch", 2, "selection_auc", 0.875));
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(ds.folder(), ds.target().ids()),
-                scores, log, prov, Map.of("scores_csv", "stand-in")));
+                scores, log, prov, Map.of("scores_csv", "stand-in"),
+                List.copyOf(org.deephem.baseline.SingleFeature.ALL), 50));
         return ReportWriter.write(dir, r);
     }
 
@@ -51,7 +71,8 @@ class ReportTest {
 
     @Test
     void everySectionTableAndFigureWithProvenance() throws Exception {
-        Path index = write(tmp, "demo", conservation(1));
+        Path index = demoReport();
+        Path dir = index.getParent();
         String html = Files.readString(index);
         for (String s : ReportPages.SECTIONS) assertTrue(html.contains(s), "section " + s);
         var images = ReportPages.embeddedImages(html);
@@ -62,16 +83,16 @@ class ReportTest {
         assertTrue(html.contains("120 rows: 60 essential, 60 non-essential"), "dataset summary");
         assertTrue(html.contains("synthetic demo"), "the demo is called a demo");
         for (String stem : List.of("human_correlations", "quintile_trends")) {
-            assertTrue(Files.exists(tmp.resolve(stem + ".csv")) && Files.exists(tmp.resolve(stem + ".xlsx")), stem);
-            assertEquals(Files.readAllLines(tmp.resolve(stem + ".csv")).size() - 1, Xlsx.read(tmp.resolve(stem + ".xlsx")).rowCount(), stem);
+            assertTrue(Files.exists(dir.resolve(stem + ".csv")) && Files.exists(dir.resolve(stem + ".xlsx")), stem);
+            assertEquals(Files.readAllLines(dir.resolve(stem + ".csv")).size() - 1, Xlsx.read(dir.resolve(stem + ".xlsx")).rowCount(), stem);
         }
         for (String stem : List.of("human_correlations", "quintile_trends", "correlation_heatmap", "trend_conservation", "trend_dsw", "training_curves", "index")) {
-            Map<?, ?> p = Json.mapper().readValue(tmp.resolve(stem + ".provenance.json").toFile(), Map.class);
+            Map<?, ?> p = Json.mapper().readValue(dir.resolve(stem + ".provenance.json").toFile(), Map.class);
             Map<?, ?> files = (Map<?, ?>) p.get("files_sha256");
             assertFalse(files.isEmpty(), stem);
-            for (var e : files.entrySet()) assertEquals(Hashing.sha256(tmp.resolve((String) e.getKey())), e.getValue(), stem + " hash");
+            for (var e : files.entrySet()) assertEquals(Hashing.sha256(dir.resolve((String) e.getKey())), e.getValue(), stem + " hash");
         }
-        try (var s = Files.list(tmp)) {
+        try (var s = Files.list(dir)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files left");
         }
     }
@@ -79,7 +100,7 @@ class ReportTest {
     /** The reading follows the numbers: a score equal to conservation beats every feature on it, its negation beats none. */
     @Test
     void plainReadingFollowsTheNumbers() throws Exception {
-        String good = Files.readString(write(tmp.resolve("good"), "good", conservation(1)));
+        String good = Files.readString(demoReport());
         assertTrue(good.contains("The human scores agree with conservation: Spearman ρ = 1.000"), good);
         assertTrue(good.contains("On conservation the model beats every one of the"), good);
         String bad = Files.readString(write(tmp.resolve("bad"), "bad", conservation(-1)));
@@ -90,9 +111,8 @@ class ReportTest {
 
     @Test
     void everyStringFromDataIsEscaped() throws Exception {
-        String run = "<img src=x onerror=alert(1)>&\"'";
-        String html = Files.readString(write(tmp, run, conservation(1)));
-        assertFalse(html.contains(run), "raw markup from data must not reach the page");
+        String html = Files.readString(demoReport());
+        assertFalse(html.contains(HOSTILE_RUN), "raw markup from data must not reach the page");
         assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;"), "escaped run name");
         assertEquals("a&lt;b&gt;&amp;&quot;c&#39;", Html.escape("a<b>&\"c'"));
     }
