@@ -40,12 +40,13 @@ public record QuintileTrend(String indicator, List<double[]> groups, double rho,
 
     /** "Spearman ρ(quintile, indicator) = 0.41, p = 3.2e-05, n = 1917". */
     public String summary() {
-        return String.format(Locale.ROOT, "Spearman ρ(quintile, %s) = %.2f, p = %s, n = %d", indicator, rho, formatP(p), n);
+        return String.format(Locale.ROOT, "Spearman ρ(quintile, %s) = %.2f, %s, n = %d", indicator, rho, formatP(p), n);
     }
 
+    /** "p = 0.239", "p = 3.2e-05", "p < 1e-300" (the t tail underflowed to 0), "p n/a". */
     public static String formatP(double p) {
-        if (Double.isNaN(p)) return "n/a";
-        if (p < 1e-16) return "< 1e-16";
-        return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
+        if (Double.isNaN(p)) return "p n/a";
+        if (p <= 0) return "p < 1e-300";
+        return "p = " + (p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p));
     }
 }

@@ -35,6 +35,7 @@ public final class FigureFiles {
     static void style(org.knowm.xchart.style.AxesChartStyler s) {
         System.setProperty("java.awt.headless", "true");
         s.setLocale(Locale.ROOT);
+        s.setDecimalPattern("0.###"); // "0.05", not XChart's default ".05"
         s.setChartBackgroundColor(Color.WHITE);
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));

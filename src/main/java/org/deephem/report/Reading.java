@@ -43,7 +43,7 @@ final class Reading {
         Correlation m = RunReport.spearman(model.human(), ind, 0, 0);
         String verdict = !(m.p() < ALPHA) ? "do not clearly agree with"
                 : m.r() > 0 ? "agree with" : "run against";
-        r.reading(String.format(Locale.ROOT, "The human scores %s %s: Spearman ρ = %.3f (p = %s, n = %d).",
+        r.reading(String.format(Locale.ROOT, "The human scores %s %s: Spearman ρ = %.3f (%s, n = %d).",
                 verdict, what, m.r(), QuintileTrend.formatP(m.p()), m.n()));
         int beaten = 0, total = 0;
         StringBuilder better = new StringBuilder();

@@ -109,7 +109,7 @@ public final class ReportWriter {
             h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:2px solid #ddd;padding-bottom:.2em;margin-top:2em}
             nav ol{columns:2}pre{background:#f6f6f6;padding:.8em;overflow-x:auto;font-size:.85em}
             table{border-collapse:collapse;font-size:.88em;margin:.4em 0}th,td{border:1px solid #ccc;padding:.25em .6em}
-            th{background:#eef2f6;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
+            th{background:#eef2f6;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             tr:nth-child(even) td{background:#fafafa}.scroll{overflow-x:auto}
             figure{margin:1.5em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
             figcaption,.caption{font-size:.9em;color:#444}.files{color:#777;font-size:.9em}

@@ -61,12 +61,12 @@ public final class RunReport {
         long seed = in.modelProvenance().get("seed") instanceof Number n ? n.longValue() : 42;
 
         List<Candidate> rows = new ArrayList<>();
-        rows.add(new Candidate(MODEL, "this run's kept weights", score));
+        rows.add(new Candidate(MODEL, "network", score));
         List<String> skipped = new ArrayList<>();
         int[] allLabelled = java.util.stream.IntStream.range(0, ds.labels().length).toArray();
         for (Method m : in.baselines()) {
             try {
-                rows.add(new Candidate(m.name(), "baseline, fitted on all labelled mouse", m.fit(ds, allLabelled, seed).score(ds.target())));
+                rows.add(new Candidate(m.name(), "baseline", m.fit(ds, allLabelled, seed).score(ds.target())));
             } catch (InputError e) {
                 skipped.add(m.name() + " (" + e.getMessage() + ")");
             }
@@ -84,12 +84,12 @@ public final class RunReport {
         heatmap(r, ds, score, cons, tsc, dsw);
         for (QuintileTrend t : trends) {
             String stem = "trend_" + t.indicator().toLowerCase(Locale.ROOT);
-            r.figure(stem, t.indicator() + " across human score quintiles",
+            r.figure(stem, t.indicator().substring(0, 1).toUpperCase(Locale.ROOT) + t.indicator().substring(1) + " across human score quintiles",
                     "Boxes: quartiles; whiskers: range within 1.5 IQR. Trend test: " + t.summary() + ".", TrendBoxplots.chart(t));
         }
         if (!in.log().isEmpty()) {
             r.figure("training_curves", "Training curves",
-                    "Losses on a fixed monitoring batch, validation figures on the held-out labelled mouse, λ (gradient reversal) and α (MMD weight) schedules; the vertical line is the kept epoch.",
+                    "Losses on a fixed monitoring batch; selection figures on the held-out labelled mouse rows that chose the kept epoch (the vertical line), so they are optimistic; λ (gradient reversal) and α (MMD weight) schedules.",
                     TrainingCurves.chart(in.log(), selected));
         }
         Reading.explain(r, rows, cons, dsw, trends, metrics);

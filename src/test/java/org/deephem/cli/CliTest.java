@@ -39,7 +39,7 @@ class CliTest {
     void helpListsCommandsAndEveryCommandHasHelp() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String c : List.of("build-dataset", "inspect", "features", "make-demo", "train", "score", "evaluate", "bench")) {
+        for (String c : List.of("build-dataset", "inspect", "features", "make-demo", "train", "score", "evaluate", "report", "all", "bench")) {
             assertTrue(r.out().contains(c), "--help should list " + c);
             Run h = run(c, "--help");
             assertEquals(0, h.exit(), c);
@@ -111,5 +111,20 @@ class CliTest {
         assertEquals("80.0000", row[1]);
         assertEquals("22.0000", row[15], "5p mature length from --matures");
         assertEquals("-34.2000", row[7], "MFE of hsa-let-7a-1 with this project's Turner 2004 model (d0)");
+    }
+
+    @Test
+    void reportRefusesMissingInputsInOneLine() throws IOException {
+        Run noModel = run("report", "--run", "nothing", "--zoo", tmp.toString(), "--reports", tmp.resolve("r").toString());
+        assertEquals(2, noModel.exit(), noModel.err());
+        assertTrue(noModel.err().startsWith("error: ") && noModel.err().strip().lines().count() == 1, noModel.err());
+        assertTrue(noModel.err().contains("nothing.zip"), noModel.err());
+        assertFalse(Files.exists(tmp.resolve("r")), "nothing written");
+
+        Path csv = tmp.resolve("scores.csv");
+        Files.writeString(csv, "id,score\ndemo-hsa-0001,0.5\n");
+        org.deephem.io.InputError e = org.junit.jupiter.api.Assertions.assertThrows(org.deephem.io.InputError.class,
+                () -> ReportCommand.humanScores(csv, List.of("demo-hsa-0001", "demo-hsa-0002")));
+        assertTrue(e.getMessage().contains("scores.csv") && e.getMessage().contains("'demo-hsa-0002'"), e.getMessage());
     }
 }

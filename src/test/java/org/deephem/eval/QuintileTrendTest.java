@@ -52,8 +52,9 @@ class QuintileTrendTest {
         }
         assertEquals(13, total);
         assertTrue(Double.isNaN(QuintileTrend.of("x", new double[] {1, 2, 3}, new double[] {5, 5, 5}).rho()), "constant indicator");
-        assertEquals("n/a", QuintileTrend.formatP(Double.NaN));
-        assertEquals("< 1e-16", QuintileTrend.formatP(0.0));
-        assertEquals("3.2e-05", QuintileTrend.formatP(3.2e-5));
+        assertEquals("p n/a", QuintileTrend.formatP(Double.NaN));
+        assertEquals("p < 1e-300", QuintileTrend.formatP(0.0));
+        assertEquals("p = 2.7e-35", QuintileTrend.formatP(2.7e-35));
+        assertEquals("p = 3.2e-05", QuintileTrend.formatP(3.2e-5));
     }
 }
