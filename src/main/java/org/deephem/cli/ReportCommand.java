@@ -66,10 +66,14 @@ final class ReportCommand implements Callable<Integer> {
         return Map.of("path", p.toAbsolutePath().normalize().toString(), "sha256", Hashing.sha256(p));
     }
 
-    /** Scores in the dataset's human order; every human ID must have exactly one finite score. */
+    /**
+     * Scores in the dataset's human order; every human ID must have exactly one finite score.
+     * The logit is used when the file has one: it ranks like the probability but does not saturate
+     * at 1.0, where probabilities would tie.
+     */
     static double[] humanScores(Path csv, List<String> humanIds) {
         Table t = Delimited.read(csv);
-        int sc = t.column("score");
+        int sc = t.header().stream().anyMatch(h -> h.strip().equalsIgnoreCase("logit")) ? t.column("logit") : t.column("score");
         List<String> ids = t.ids();
         Map<String, Double> byId = new HashMap<>();
         for (int r = 0; r < ids.size(); r++) byId.put(ids.get(r), t.number(r, sc));

@@ -22,13 +22,11 @@ public final class TrainingCurves {
 
     public static XYChart chart(List<EpochLog> log, int selected) {
         if (log.isEmpty()) throw new IllegalArgumentException("empty training log");
-        XYChart c = new XYChartBuilder().width(900).height(600)
+        XYChart c = new XYChartBuilder().width(1150).height(560)
                 .title("Training curves (kept epoch " + selected + ", chosen on held-out mouse)")
                 .xAxisTitle("epoch").yAxisTitle("value").build();
         FigureFiles.style(c.getStyler());
         c.getStyler().setMarkerSize(4);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         add(c, "classification loss", log, EpochLog::clsLoss);
         add(c, "MMD", log, EpochLog::mmdLoss);
         add(c, "adversarial loss", log, EpochLog::advLoss);
