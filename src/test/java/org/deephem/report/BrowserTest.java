@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.deephem.testutil.Processes;
 import org.deephem.testutil.ReportPages;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -55,21 +54,15 @@ class BrowserTest {
         assertEquals(0, Integer.parseInt(m.group(2)), "no broken image");
     }
 
-    /** Runs headless Chromium with a fresh profile and no network chatter; returns its standard output. */
+    /** Runs headless Chromium with a fresh profile and no network chatter; returns its output. */
     private String chromium(String... args) throws Exception {
         Path profile = Files.createTempDirectory(tmp, "profile");
         List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile));
         cmd.addAll(List.of(args));
-        Path err = tmp.resolve("chromium.err");
-        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish in 120 s");
-        }
-        assertEquals(0, p.exitValue(), "chromium failed: " + Files.readString(err));
-        return new String(out, StandardCharsets.UTF_8);
+        Processes.Result r = Processes.run(new ProcessBuilder(cmd), 120);
+        assertEquals(0, r.exit(), "chromium failed: " + r.out());
+        return r.out();
     }
 }
