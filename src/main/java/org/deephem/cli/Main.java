@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "deephem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Essential human miRNAs by domain-adversarial transfer from mouse.",
         subcommands = {BuildDatasetCommand.class, InspectCommand.class, FeaturesCommand.class,
-                MakeDemoCommand.class, TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, CvCommand.class, BenchCommand.class, BenchWorkerCommand.class,
+                MakeDemoCommand.class, TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, CvCommand.class, ReportCommand.class, AllCommand.class, BenchCommand.class, BenchWorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** {@code --version}: from the build information, so the pom is the only place the version is written. */
@@ -46,6 +46,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // figures are drawn without a display
         System.exit(run(args));
     }
 

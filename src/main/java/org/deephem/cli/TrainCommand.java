@@ -122,11 +122,13 @@ final class TrainCommand implements Callable<Integer> {
         Progress.say("training: %s", cfg.summary());
         Progress.say("seeds: split %d, init %d, order %d", seeds.split(), seeds.init(), seeds.order());
         Progress.say("data: %d labelled mouse, %d human", ds.source().size(), ds.target().size());
-        int total = cfg.epochs();
-        TrainingRun.Outcome r = TrainingRun.run(new RunSpec(name, ds, cfg, seeds, null, Map.of()), e -> Progress.say(
-                "epoch %3d/%d  loss %.4f  cls %.4f  mmd %.4f  adv %.4f  dom-acc %.2f  train-AUC %.3f  selection-AUC %.3f  selection-logloss %.4f  human-sd %.4f  %.1fs",
-                e.epoch(), total, e.trainLoss(), e.clsLoss(), e.mmdLoss(), e.advLoss(), e.domainAccuracy(),
-                e.trainAuc(), e.selectionAuc(), e.selectionLogLoss(), e.targetStd(), e.seconds()));
+        TrainingRun.Outcome r;
+        try (Progress.Bar bar = Progress.bar("epochs", cfg.epochs(), true)) {
+            r = TrainingRun.run(new RunSpec(name, ds, cfg, seeds, null, Map.of()), e -> bar.step(String.format(Locale.ROOT,
+                    "loss %.4f  cls %.4f  mmd %.4f  adv %.4f  dom-acc %.2f  train-AUC %.3f  selection-AUC %.3f  selection-logloss %.4f  human-sd %.4f  %.1fs",
+                    e.trainLoss(), e.clsLoss(), e.mmdLoss(), e.advLoss(), e.domainAccuracy(),
+                    e.trainAuc(), e.selectionAuc(), e.selectionLogLoss(), e.targetStd(), e.seconds())));
+        }
         RunProvenance.Selected sel = r.provenance().selected();
         // the human scores exactly as `score --data` computes them from the saved model (gene sets
         // re-projected); a non-finite one stops here, before anything is written
@@ -137,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
             for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
             AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());
             org.deephem.zoo.ScoresCsv.write(outDir.resolve("human_scores.csv"), ds.target().ids(), humanLogits);
-            TrainingCurves.write(outDir.resolve("training_curves.png"), r.log(), sel.epoch());
+            if (!r.log().isEmpty()) org.deephem.figures.FigureFiles.save(org.deephem.figures.TrainingCurves.chart(r.log(), sel.epoch()), outDir, "training_curves");
         });
 
         System.out.printf(Locale.ROOT, "model: %s%n", zip);

@@ -208,11 +208,30 @@ public final class DatasetReader {
         return out;
     }
 
+    /**
+     * The TargetScan family class of each human precursor (column {@code targetscan_class} of
+     * {@code Conservation score.xlsx}, −1 = no TargetScan family), or null when the dataset has
+     * no such column. An evaluation indicator, like conservation: never for training.
+     */
+    public static Map<String, Double> targetScanClass(Path dir, List<String> humanIds) {
+        Path file = dir.resolve(Layout.CONSERVATION);
+        if (!Files.exists(file)) return null;
+        Table t = Delimited.readAny(file);
+        for (int c = 1; c < t.header().size(); c++) {
+            if (t.header().get(c).strip().equalsIgnoreCase("targetscan_class")) return scoreColumn(t, c, humanIds);
+        }
+        return null;
+    }
+
     /** ID + score sheet; IDs must be human IDs (missing humans are allowed and reported by inspect). */
     private static Map<String, Double> optionalScore(Path file, List<String> humanIds) {
         if (!Files.exists(file)) return null;
         Table t = Delimited.readAny(file);
-        int c = t.header().size() > 1 ? 1 : t.column("score");
+        return scoreColumn(t, t.header().size() > 1 ? 1 : t.column("score"), humanIds);
+    }
+
+    private static Map<String, Double> scoreColumn(Table t, int c, List<String> humanIds) {
+        Path file = t.source();
         List<String> ids = t.ids();
         Set<String> known = new HashSet<>(humanIds);
         Map<String, Double> out = new LinkedHashMap<>();

@@ -41,6 +41,18 @@ public final class DemoDataset {
 
     private record Hairpin(String id, String seq, List<Mature> matures, Set<String> genes, boolean essential) {}
 
+    /** True when {@code dir} holds a dataset written by make-demo (its manifest names this builder). */
+    public static boolean isDemo(java.nio.file.Path dir) {
+        java.nio.file.Path manifest = dir.resolve(org.deephem.data.Layout.MANIFEST);
+        if (!java.nio.file.Files.isRegularFile(manifest)) return false;
+        try {
+            Object builder = org.deephem.io.Json.mapper().readValue(manifest.toFile(), java.util.Map.class).get("builder");
+            return builder instanceof String b && b.startsWith("deephem-j-demo/");
+        } catch (java.io.IOException e) {
+            return false; // an unreadable manifest is not the demo's; the dataset reader reports real problems
+        }
+    }
+
     public static BuiltDataset generate(Sizes sizes, long seed, int pcaComponents) {
         Random rnd = new Random(seed);
         List<Hairpin> src = new ArrayList<>();

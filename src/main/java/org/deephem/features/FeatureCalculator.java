@@ -1,7 +1,6 @@
 package org.deephem.features;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.deephem.io.Progress;
 
@@ -24,13 +23,12 @@ public final class FeatureCalculator {
     /** Folds of all sequences, in order. */
     public Fold[] foldAll(List<String> seqs, String what) {
         Fold[] out = new Fold[seqs.size()];
-        AtomicInteger done = new AtomicInteger();
-        int step = Math.max(1, seqs.size() / 10);
-        IntStream.range(0, seqs.size()).parallel().forEach(i -> {
-            out[i] = folder.fold(seqs.get(i));
-            int d = done.incrementAndGet();
-            if (d % step == 0 || d == seqs.size()) Progress.say("  folding %s: %d/%d", what, d, seqs.size());
-        });
+        try (Progress.Bar bar = Progress.bar("folding " + what, seqs.size(), false)) {
+            IntStream.range(0, seqs.size()).parallel().forEach(i -> {
+                out[i] = folder.fold(seqs.get(i));
+                bar.step();
+            });
+        }
         return out;
     }
 

@@ -18,4 +18,24 @@ public record EpochLog(int epoch, double lambda, double alpha, double trainLoss,
                 epoch, lambda, alpha, trainLoss, clsLoss, mmdLoss, advLoss, domainAccuracy, trainAuc, selectionAuc, selectionLogLoss,
                 targetStd, seconds);
     }
+
+    /** Reads a {@code training_log.csv} written by {@link #header()}/{@link #csv()}. */
+    public static java.util.List<EpochLog> read(java.nio.file.Path file) {
+        org.deephem.io.Table t = org.deephem.io.Delimited.read(file);
+        String[] cols = header().split(",");
+        int[] at = new int[cols.length];
+        for (int c = 0; c < cols.length; c++) at[c] = t.column(cols[c]);
+        java.util.List<EpochLog> out = new java.util.ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            double[] v = new double[cols.length];
+            for (int c = 0; c < cols.length; c++) v[c] = nanOrNumber(t, r, at[c]);
+            out.add(new EpochLog((int) v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]));
+        }
+        return out;
+    }
+
+    /** Validation figures are NaN when a class is missing; everything else must be a number. */
+    private static double nanOrNumber(org.deephem.io.Table t, int r, int c) {
+        return t.text(r, c).equalsIgnoreCase("NaN") ? Double.NaN : t.number(r, c);
+    }
 }

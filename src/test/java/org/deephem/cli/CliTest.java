@@ -39,7 +39,7 @@ class CliTest {
     void helpListsCommandsAndEveryCommandHasHelp() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String c : List.of("build-dataset", "inspect", "features", "make-demo", "train", "score", "evaluate", "cv", "bench")) {
+        for (String c : List.of("build-dataset", "inspect", "features", "make-demo", "train", "score", "evaluate", "cv", "report", "all", "bench")) {
             assertTrue(r.out().contains(c), "--help should list " + c);
             Run h = run(c, "--help");
             assertEquals(0, h.exit(), c);
@@ -164,5 +164,20 @@ class CliTest {
         }
         assertTrue(run("cv", "--data", TestData.demo().toString(), "-o", out.toString(), "--methods", "nope").err()
                 .contains("unknown method 'nope' (known: deephem, deephem-nomti, "));
+    }
+
+    @Test
+    void reportRefusesMissingInputsInOneLine() throws IOException {
+        Run noModel = run("report", "--run", "nothing", "--zoo", tmp.toString(), "--reports", tmp.resolve("r").toString());
+        assertEquals(2, noModel.exit(), noModel.err());
+        assertTrue(noModel.err().startsWith("error: ") && noModel.err().strip().lines().count() == 1, noModel.err());
+        assertTrue(noModel.err().contains("nothing.zip"), noModel.err());
+        assertFalse(Files.exists(tmp.resolve("r")), "nothing written");
+
+        Path csv = tmp.resolve("scores.csv");
+        Files.writeString(csv, "id,score\ndemo-hsa-0001,0.5\n");
+        org.deephem.io.InputError e = org.junit.jupiter.api.Assertions.assertThrows(org.deephem.io.InputError.class,
+                () -> ReportCommand.humanScores(csv, List.of("demo-hsa-0001", "demo-hsa-0002")));
+        assertTrue(e.getMessage().contains("scores.csv") && e.getMessage().contains("'demo-hsa-0002'"), e.getMessage());
     }
 }

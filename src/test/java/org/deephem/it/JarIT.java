@@ -89,4 +89,25 @@ class JarIT {
         Out bad = jar("inspect", tmp.resolve("missing").toString());
         assertEquals(2, bad.exit(), bad.text());
     }
+
+    /** The one-command pipeline on the committed demo data, as the README's quick start runs it (with 1 epoch). */
+    @Test
+    void allOnTheDemoDataWritesACompleteReport() throws Exception {
+        Path zoo = tmp.resolve("zoo"), reports = tmp.resolve("reports");
+        Out all = jar("all", "--data", "data", "--epochs", "1", "--zoo", zoo.toString(), "--reports", reports.toString());
+        assertEquals(0, all.exit(), all.text());
+        Path index = reports.resolve("demo").resolve("index.html");
+        assertTrue(all.text().contains("report: " + index.toAbsolutePath().normalize()), all.text());
+        assertTrue(Files.exists(zoo.resolve("demo.zip")));
+        assertEquals(Files.readAllLines(reports.resolve("demo").resolve("human_scores.csv")),
+                Files.readAllLines(reports.resolve("demo").resolve("scores.csv")), "the score step reloads the saved model");
+        String html = Files.readString(index);
+        for (String section : org.deephem.testutil.ReportPages.SECTIONS) assertTrue(html.contains(section), section);
+        var images = org.deephem.testutil.ReportPages.embeddedImages(html);
+        assertEquals(4, images.size(), "heat map, two trend plots, training curves");
+        for (String f : List.of("correlation_heatmap.svg", "training_curves.svg", "human_correlations.xlsx", "index.provenance.json")) {
+            assertTrue(Files.size(reports.resolve("demo").resolve(f)) > 0, f);
+        }
+        for (String baseline : List.of("neg_mfe", "mature_count", "has_mti_target")) assertTrue(html.contains(baseline), baseline);
+    }
 }

@@ -1,0 +1,92 @@
+package org.deephem.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.deephem.data.DatasetReader;
+import org.deephem.data.DeepHemDataset;
+import org.deephem.io.Delimited;
+import org.deephem.io.Hashing;
+import org.deephem.io.InputError;
+import org.deephem.io.Table;
+import org.deephem.report.Report;
+import org.deephem.report.ReportWriter;
+import org.deephem.report.RunReport;
+import org.deephem.train.EpochLog;
+import org.deephem.zoo.ModelZip;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write the HTML report of a trained run: dataset summary, configuration and provenance, tables (CSV + xlsx),",
+                "figures (PNG + SVG), a plain-language reading and its limits. Readable offline: images are embedded."})
+final class ReportCommand implements Callable<Integer> {
+    @Option(names = "--run", defaultValue = "demo", description = "run name: the model <zoo>/<run>.zip and the folder <reports>/<run> (default: ${DEFAULT-VALUE})")
+    String run;
+    @Option(names = "--data", defaultValue = "data", description = "dataset folder the run was trained on (default: ${DEFAULT-VALUE})")
+    Path data;
+    @Option(names = "--zoo", defaultValue = "model-zoo", description = "folder of model zips (default: ${DEFAULT-VALUE})")
+    Path zoo;
+    @Option(names = "--reports", defaultValue = "notebooks-equivalent-reports", description = "folder of run folders (default: ${DEFAULT-VALUE})")
+    Path reports;
+    @Option(names = "--scores", description = "id,score CSV of the human miRNAs (default: <run folder>/scores.csv, else human_scores.csv)")
+    Path scores;
+
+    @Override
+    public Integer call() {
+        Path index = write(run, data, zoo.resolve(run + ".zip"), reports.resolve(run), scores);
+        System.out.println("report: " + index);
+        return 0;
+    }
+
+    /** Builds and writes the report of one run; returns the page. */
+    static Path write(String run, Path data, Path zip, Path runDir, Path scores) {
+        if (!Files.isRegularFile(zip)) throw InputError.at(zip, "model not found (train it first, or give --zoo/--run)");
+        Path scoreFile = scores != null ? scores : Files.exists(runDir.resolve("scores.csv")) ? runDir.resolve("scores.csv") : runDir.resolve("human_scores.csv");
+        DeepHemDataset ds = DatasetReader.read(data);
+        double[] humanScores = humanScores(scoreFile, ds.target().ids());
+        Path log = runDir.resolve("training_log.csv");
+        List<EpochLog> epochs = Files.exists(log) ? EpochLog.read(log) : List.of();
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("model_zip", file(zip));
+        inputs.put("scores_csv", file(scoreFile));
+        if (Files.exists(log)) inputs.put("training_log_csv", file(log));
+        Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(data, ds.target().ids()),
+                humanScores, epochs, ModelZip.load(zip).provenance(), inputs,
+                org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES));
+        return ReportWriter.write(runDir, r);
+    }
+
+    private static Map<String, String> file(Path p) {
+        return Map.of("path", p.toAbsolutePath().normalize().toString(), "sha256", Hashing.sha256(p));
+    }
+
+    /**
+     * Scores in the dataset's human order; every human ID must have exactly one finite score.
+     * The logit is used when the file has one: it ranks like the probability but does not saturate
+     * at 1.0, where probabilities would tie.
+     */
+    static double[] humanScores(Path csv, List<String> humanIds) {
+        Table t = Delimited.read(csv);
+        int sc = t.header().stream().anyMatch(h -> h.strip().equalsIgnoreCase("logit")) ? t.column("logit") : t.column("score");
+        List<String> ids = t.ids();
+        Map<String, Double> byId = new HashMap<>();
+        for (int r = 0; r < ids.size(); r++) byId.put(ids.get(r), t.number(r, sc));
+        List<String> missing = new ArrayList<>();
+        double[] out = new double[humanIds.size()];
+        for (int i = 0; i < out.length; i++) {
+            Double v = byId.get(humanIds.get(i));
+            if (v == null) missing.add(humanIds.get(i));
+            else out[i] = v;
+        }
+        if (!missing.isEmpty()) {
+            throw InputError.at(csv, missing.size() + " human miRNAs of the dataset have no score (first: '" + missing.get(0) + "')");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package org.deephem.figures;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** ROC and precision–recall curves (e.g. one per cross-validation fold) with their chance lines. */
+public final class CurveCharts {
+    /** One curve: points in drawing order and a label such as "fold 3 (AUC 0.81)". */
+    public record Curve(String label, double[] x, double[] y) {
+        public Curve {
+            if (x.length != y.length) throw new IllegalArgumentException("x and y differ in length");
+        }
+    }
+
+    private CurveCharts() {}
+
+    public static XYChart roc(String title, List<Curve> curves) {
+        XYChart c = axes(title, "false positive rate", "true positive rate", curves);
+        chance(c, new double[] {0, 1}, new double[] {0, 1});
+        return c;
+    }
+
+    /** {@code prevalence} = share of essential miRNAs: the precision of a random ranking. */
+    public static XYChart precisionRecall(String title, List<Curve> curves, double prevalence) {
+        XYChart c = axes(title, "recall", "precision", curves);
+        chance(c, new double[] {0, 1}, new double[] {prevalence, prevalence});
+        return c;
+    }
+
+    private static XYChart axes(String title, String x, String y, List<Curve> curves) {
+        XYChart c = new XYChartBuilder().width(640).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        FigureFiles.style(c.getStyler());
+        c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        for (Curve k : curves) {
+            XYSeries s = c.addSeries(k.label(), k.x(), k.y());
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        return c;
+    }
+
+    private static void chance(XYChart c, double[] x, double[] y) {
+        XYSeries s = c.addSeries(String.format(Locale.ROOT, "chance"), x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(Color.GRAY);
+    }
+}

@@ -1,0 +1,35 @@
+package org.deephem.report;
+
+import java.util.Locale;
+import tech.tablesaw.api.Table;
+
+/** One way to turn a table cell into text, shared by the page, the CSV and the xlsx. */
+final class Cells {
+    private Cells() {}
+
+    static String text(Table t, int r, int c) {
+        var col = t.column(c);
+        if (col.isMissing(r)) return "";
+        Object v = col.get(r);
+        if (v instanceof Double d) return number(d);
+        if (v instanceof Float f) return number(f);
+        return String.valueOf(v);
+    }
+
+    /** The cell for a spreadsheet: numbers stay numbers. */
+    static Object value(Table t, int r, int c) {
+        var col = t.column(c);
+        if (col.isMissing(r)) return null;
+        Object v = col.get(r);
+        return v instanceof Number ? v : String.valueOf(v);
+    }
+
+    /** Four significant digits, plain for ordinary sizes, scientific for p-values and the like. */
+    static String number(double d) {
+        if (Double.isNaN(d)) return "NaN";
+        if (d == Math.rint(d) && Math.abs(d) < 1e9) return String.format(Locale.ROOT, "%d", (long) d);
+        double a = Math.abs(d);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) return String.format(Locale.ROOT, "%.3e", d);
+        return String.format(Locale.ROOT, "%.4g", d);
+    }
+}

@@ -1,0 +1,147 @@
+package org.deephem.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deephem.figures.FigureFiles;
+import org.deephem.io.AtomicFiles;
+import org.deephem.io.Delimited;
+import org.deephem.io.Hashing;
+import org.deephem.io.Json;
+import org.deephem.io.Xlsx;
+import org.deephem.zoo.Provenance;
+import tech.tablesaw.api.Table;
+
+/**
+ * Writes {@code <dir>/index.html} and everything beside it: each figure as PNG + SVG, each
+ * table as CSV + xlsx, and for every one of them a {@code <stem>.provenance.json} naming the
+ * files with their SHA-256, the inputs' provenance and the software. The page embeds its images
+ * as data URIs and its style inline, so it reads offline even when copied alone. Every file is
+ * written atomically; the page comes last, so a page never points at a missing file.
+ */
+public final class ReportWriter {
+    private ReportWriter() {}
+
+    public static Path write(Path dir, Report r) {
+        String created = Instant.now().toString();
+        List<String> figureHtml = new ArrayList<>();
+        for (Report.NamedFigure f : r.figures) {
+            List<Path> files = FigureFiles.save(f.chart(), dir, f.stem());
+            sidecar(dir, f.stem(), files, r, created, f.title());
+            figureHtml.add(figure(f, files.get(0)));
+        }
+        List<String> tableHtml = new ArrayList<>();
+        for (Report.NamedTable t : r.tables) {
+            List<Path> files = saveTable(t.table(), dir, t.stem());
+            sidecar(dir, t.stem(), files, r, created, t.title());
+            tableHtml.add(table(t));
+        }
+        Path index = dir.resolve("index.html");
+        AtomicFiles.writeString(index, page(r, created, tableHtml, figureHtml));
+        sidecar(dir, "index", List.of(index), r, created, "report page");
+        return index;
+    }
+
+    /** CSV and xlsx of one table, cells formatted as on the page (numbers stay numbers in xlsx). */
+    static List<Path> saveTable(Table t, Path dir, String stem) {
+        Path csv = dir.resolve(stem + ".csv"), xlsx = dir.resolve(stem + ".xlsx");
+        StringBuilder sb = new StringBuilder(Delimited.csvLine(t.columnNames()));
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            List<String> line = new ArrayList<>();
+            Object[] row = new Object[t.columnCount()];
+            for (int c = 0; c < t.columnCount(); c++) {
+                line.add(Cells.text(t, r, c));
+                row[c] = Cells.value(t, r, c);
+            }
+            sb.append(Delimited.csvLine(line));
+            rows.add(row);
+        }
+        AtomicFiles.writeString(csv, sb.toString());
+        Xlsx.write(xlsx, t.columnNames(), rows);
+        return List.of(csv, xlsx);
+    }
+
+    private static void sidecar(Path dir, String stem, List<Path> files, Report r, String created, String what) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("what", what);
+        m.put("run", r.run);
+        m.put("created", created);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (Path f : files) hashes.put(f.getFileName().toString(), Hashing.sha256(f));
+        m.put("files_sha256", hashes);
+        m.put("inputs", r.provenance);
+        m.put("environment", Provenance.environment());
+        Json.writeFile(dir.resolve(stem + ".provenance.json"), m);
+    }
+
+    private static String figure(Report.NamedFigure f, Path png) {
+        String data;
+        try {
+            data = Base64.getEncoder().encodeToString(Files.readAllBytes(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + png + ": " + e.getMessage(), e);
+        }
+        String stem = Html.escape(f.stem());
+        return "<figure id=\"fig-" + stem + "\">\n<img alt=\"" + Html.escape(f.title()) + "\" src=\"data:image/png;base64," + data + "\">\n"
+                + "<figcaption><b>" + Html.escape(f.title()) + ".</b> " + Html.escape(f.caption())
+                + " <span class=\"files\">Files: <a href=\"" + stem + ".png\">PNG</a> · <a href=\"" + stem + ".svg\">SVG</a> · <a href=\""
+                + stem + ".provenance.json\">provenance</a></span></figcaption>\n</figure>\n";
+    }
+
+    private static String table(Report.NamedTable t) {
+        String stem = Html.escape(t.stem());
+        return "<div class=\"table\" id=\"tab-" + stem + "\">\n<h3>" + Html.escape(t.title()) + "</h3>\n<p class=\"caption\">"
+                + Html.escape(t.caption()) + " <span class=\"files\">Files: <a href=\"" + stem + ".csv\">CSV</a> · <a href=\"" + stem
+                + ".xlsx\">xlsx</a> · <a href=\"" + stem + ".provenance.json\">provenance</a></span></p>\n"
+                + "<div class=\"scroll\">" + Html.table(t.table()) + "</div></div>\n";
+    }
+
+    static final String STYLE = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+            h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:2px solid #ddd;padding-bottom:.2em;margin-top:2em}
+            nav ol{columns:2}pre{background:#f6f6f6;padding:.8em;overflow-x:auto;font-size:.85em}
+            table{border-collapse:collapse;font-size:.88em;margin:.4em 0}th,td{border:1px solid #ccc;padding:.25em .6em}
+            th{background:#eef2f6;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            tr:nth-child(even) td{background:#fafafa}.scroll{overflow-x:auto}
+            figure{margin:1.5em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
+            figcaption,.caption{font-size:.9em;color:#444}.files{color:#777;font-size:.9em}
+            .reading li,.limits li{margin:.35em 0}.meta{color:#666}
+            """;
+
+    private static String page(Report r, String created, List<String> tables, List<String> figures) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>DeepHEM-J report: ").append(Html.escape(r.run)).append("</title>\n")
+                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<h1>DeepHEM-J report: ").append(Html.escape(r.run)).append("</h1>\n")
+                .append("<p class=\"meta\">Written ").append(Html.escape(created)).append(" by DeepHEM-J ")
+                .append(Html.escape(org.deephem.zoo.BuildInfo.current().version())).append(". Provenance of this page: <a href=\"index.provenance.json\">index.provenance.json</a>.</p>\n")
+                .append("<nav><ol><li><a href=\"#dataset\">Dataset</a></li><li><a href=\"#reading\">What the results say</a></li>")
+                .append("<li><a href=\"#tables\">Tables</a></li><li><a href=\"#figures\">Figures</a></li>")
+                .append("<li><a href=\"#limits\">What this does not show</a></li><li><a href=\"#config\">Configuration and provenance</a></li></ol></nav>\n");
+        b.append("<section id=\"dataset\">\n<h2>Dataset</h2>\n<pre>").append(Html.escape(r.datasetSummary)).append("</pre>\n</section>\n");
+        b.append("<section id=\"reading\">\n<h2>What the results say</h2>\n<ul class=\"reading\">\n");
+        for (String s : r.reading) b.append("<li>").append(Html.escape(s)).append("</li>\n");
+        b.append("</ul>\n</section>\n");
+        b.append("<section id=\"tables\">\n<h2>Tables</h2>\n");
+        tables.forEach(b::append);
+        b.append("</section>\n<section id=\"figures\">\n<h2>Figures</h2>\n");
+        figures.forEach(b::append);
+        b.append("</section>\n<section id=\"limits\">\n<h2>What this does not show</h2>\n<ul class=\"limits\">\n");
+        for (String s : r.limits) b.append("<li>").append(Html.escape(s)).append("</li>\n");
+        b.append("</ul>\n</section>\n");
+        b.append("<section id=\"config\">\n<h2>Configuration and provenance</h2>\n<h3>Configuration</h3>\n<pre>")
+                .append(Html.escape(Json.write(r.config))).append("</pre>\n<h3>Provenance of the inputs</h3>\n<pre>")
+                .append(Html.escape(Json.write(r.provenance))).append("</pre>\n</section>\n");
+        return b.append("</body>\n</html>\n").toString();
+    }
+}

@@ -1,0 +1,185 @@
+package org.deephem.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deephem.data.DeepHemDataset;
+import org.deephem.data.Inspection;
+import org.deephem.eval.Correlation;
+import org.deephem.eval.Correlations;
+import org.deephem.io.InputError;
+import org.deephem.method.Method;
+import org.deephem.eval.QuintileTrend;
+import org.deephem.figures.CorrelationHeatmap;
+import org.deephem.figures.TrainingCurves;
+import org.deephem.figures.TrendBoxplots;
+import org.deephem.train.EpochLog;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Assembles the report of one trained run from its outputs: the dataset, the human scores,
+ * the training log and the model's provenance. The human conservation and DSW indicators are
+ * read here for the first time in a run's life: they judge, they never choose.
+ */
+public final class RunReport {
+    /** Inherent features shown in the correlation heat map. */
+    static final List<String> MAIN_FEATURES = List.of("length", "gc_content", "mfe", "mfei", "paired_fraction",
+            "longest_stem", "terminal_loop_size", "mature_count", "seed_gc");
+
+    /**
+     * What a run left behind. {@code targetScanClass} and the indicators may be null (absent);
+     * {@code baselines} are compared with the run (normally {@code Baselines.all()});
+     * {@code resamples} is the number of bootstrap resamples behind each interval.
+     */
+    public record Inputs(String run, DeepHemDataset ds, Map<String, Double> targetScanClass, double[] humanScores,
+                         List<EpochLog> log, Map<String, Object> modelProvenance, Map<String, Object> inputFiles,
+                         List<Method> baselines, int resamples) {}
+
+    private RunReport() {}
+
+    public static Report build(Inputs in) {
+        DeepHemDataset ds = in.ds();
+        Report r = new Report(in.run()).datasetSummary(Inspection.summarise(ds));
+        Object cfg = in.modelProvenance().get("config");
+        if (cfg instanceof Map<?, ?> m) m.forEach((k, v) -> r.config(Map.of(String.valueOf(k), v)));
+        Map<String, Object> prov = new LinkedHashMap<>(in.inputFiles());
+        for (String k : List.of("name", "created", "seed", "dataset", "dataset_sha256", "environment", "metrics")) {
+            if (in.modelProvenance().containsKey(k)) prov.put("model_" + k, in.modelProvenance().get(k));
+        }
+        r.provenance(prov);
+
+        List<String> ids = ds.target().ids();
+        double[] score = in.humanScores();
+        double[] cons = column(ds.conservation(), ids), dsw = column(ds.dsw(), ids), tsc = column(in.targetScanClass(), ids);
+        Map<String, Object> metrics = map(in.modelProvenance().get("metrics"));
+        int selected = metrics.get("selected_epoch") instanceof Number n ? n.intValue() : -1;
+        long seed = in.modelProvenance().get("seed") instanceof Number n ? n.longValue() : 42;
+
+        List<Candidate> rows = new ArrayList<>();
+        rows.add(new Candidate(MODEL, "network", score));
+        List<String> skipped = new ArrayList<>();
+        int[] allLabelled = java.util.stream.IntStream.range(0, ds.labels().length).toArray();
+        for (Method m : in.baselines()) {
+            try {
+                rows.add(new Candidate(m.name(), "baseline", m.fit(ds, allLabelled, seed).score(ds.target())));
+            } catch (InputError e) {
+                skipped.add(m.name() + " (" + e.getMessage() + ")");
+            }
+        }
+        r.table("human_correlations", "Human scores against the biological indicators",
+                "Spearman ρ of each score with conservation and DSW over the human miRNAs that have the indicator, with two-sided p and a seeded bootstrap 95 % interval. "
+                        + "Baselines never see the human indicators: single features have a sign fixed by definition, learned baselines are fitted on the labelled mouse only.",
+                comparison(rows, cons, dsw, in.resamples(), seed));
+
+        List<QuintileTrend> trends = new ArrayList<>();
+        if (cons != null) trends.add(QuintileTrend.of("conservation", score, cons));
+        if (dsw != null) trends.add(QuintileTrend.of("DSW", score, dsw));
+        if (!trends.isEmpty()) r.table("quintile_trends", "Indicators by human score quintile", "Q1 = lowest fifth of DeepHEM-J scores, Q5 = highest; the trend test is Spearman's ρ of the indicator with the quintile index.", quintileTable(trends));
+
+        heatmap(r, ds, score, cons, tsc, dsw);
+        for (QuintileTrend t : trends) {
+            String stem = "trend_" + t.indicator().toLowerCase(Locale.ROOT);
+            r.figure(stem, t.indicator().substring(0, 1).toUpperCase(Locale.ROOT) + t.indicator().substring(1) + " across human score quintiles",
+                    "Boxes: quartiles; whiskers: range within 1.5 IQR. Trend test: " + t.summary() + ".", TrendBoxplots.chart(t));
+        }
+        if (!in.log().isEmpty()) {
+            r.figure("training_curves", "Training curves",
+                    "Losses on a fixed monitoring batch; selection figures on the held-out labelled mouse rows that chose the kept epoch (the vertical line), so they are optimistic; λ (gradient reversal) and α (MMD weight) schedules.",
+                    TrainingCurves.chart(in.log(), selected));
+        }
+        Reading.explain(r, rows, cons, dsw, trends, metrics);
+        for (String k : skipped) r.reading("Baseline skipped: " + k + ".");
+        Reading.limits(r, ds);
+        return r;
+    }
+
+    static final String MODEL = "DeepHEM-J (this run)";
+    record Candidate(String name, String what, double[] human) {}
+
+    private static Table comparison(List<Candidate> rows, double[] cons, double[] dsw, int resamples, long seed) {
+        StringColumn name = StringColumn.create("score"), what = StringColumn.create("what");
+        Table t = Table.create("human correlations", name, what);
+        for (String ind : List.of("conservation", "DSW")) {
+            for (String c : List.of("ρ ", "p ", "95% low ", "95% high ")) t.addColumns(DoubleColumn.create(c + ind));
+            t.addColumns(IntColumn.create("n " + ind));
+        }
+        for (Candidate c : rows) {
+            name.append(c.name());
+            what.append(c.what());
+            int col = 2;
+            for (double[] ind : new double[][] {cons, dsw}) {
+                Correlation k = spearman(c.human(), ind, resamples, seed);
+                for (double v : new double[] {k.r(), k.p(), k.ciLow(), k.ciHigh()}) ((DoubleColumn) t.column(col++)).append(v);
+                ((IntColumn) t.column(col++)).append(k.n());
+            }
+        }
+        return t;
+    }
+
+    /** Spearman's ρ over the rows where both values exist (NaN everywhere when the indicator is absent). */
+    static Correlation spearman(double[] a, double[] b, int resamples, long seed) {
+        if (a == null || b == null) return new Correlation(Correlation.Kind.SPEARMAN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
+        return Correlations.of(Correlation.Kind.SPEARMAN, a, b, resamples, seed);
+    }
+
+    private static Table quintileTable(List<QuintileTrend> trends) {
+        StringColumn ind = StringColumn.create("indicator"), q = StringColumn.create("quintile");
+        IntColumn n = IntColumn.create("n");
+        DoubleColumn mean = DoubleColumn.create("mean"), median = DoubleColumn.create("median");
+        for (QuintileTrend t : trends) {
+            for (int k = 0; k < t.groups().size(); k++) {
+                double[] g = t.groups().get(k).clone();
+                java.util.Arrays.sort(g);
+                ind.append(t.indicator());
+                q.append("Q" + (k + 1));
+                n.append(g.length);
+                mean.append(g.length == 0 ? Double.NaN : java.util.Arrays.stream(g).average().orElse(Double.NaN));
+                median.append(g.length == 0 ? Double.NaN : (g[(g.length - 1) / 2] + g[g.length / 2]) / 2);
+            }
+        }
+        return Table.create("quintile trends", ind, q, n, mean, median);
+    }
+
+    private static void heatmap(Report r, DeepHemDataset ds, double[] score, double[] cons, double[] tsc, double[] dsw) {
+        List<String> names = new ArrayList<>();
+        List<double[]> vars = new ArrayList<>();
+        names.add("DeepHEM-J score");
+        vars.add(score);
+        if (cons != null) { names.add("conservation"); vars.add(cons); }
+        if (tsc != null) { names.add("TargetScan class"); vars.add(tsc); }
+        if (dsw != null) { names.add("DSW"); vars.add(dsw); }
+        if (ds.inherentNames() != null) {
+            for (String f : MAIN_FEATURES) {
+                int c = ds.inherentNames().indexOf(f);
+                if (c >= 0) { names.add(f); vars.add(col(ds.target().inherent(), c)); }
+            }
+        }
+        int k = names.size();
+        double[][] rho = new double[k][k];
+        for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) rho[i][j] = i == j ? 1.0 : spearman(vars.get(i), vars.get(j), 0, 0).r();
+        r.figure("correlation_heatmap", "Correlation matrix (human miRNAs)",
+                "Spearman ρ between the DeepHEM-J score, the indicators and the main inherent features, over pairs of values present; fixed scale from −1 (blue) to +1 (red).",
+                CorrelationHeatmap.chart("Spearman correlations, human miRNAs (n = " + score.length + ")", names, rho));
+    }
+
+    /** Values aligned with {@code ids}, NaN where an ID has none; null when the map is absent. */
+    static double[] column(Map<String, Double> m, List<String> ids) {
+        return m == null ? null : Correlations.align(ids, m);
+    }
+
+    private static double[] col(double[][] rows, int c) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = rows[i][c];
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}

@@ -1,0 +1,128 @@
+package org.deephem.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deephem.data.DatasetReader;
+import org.deephem.data.DeepHemDataset;
+import org.deephem.io.AtomicFiles;
+import org.deephem.io.Hashing;
+import org.deephem.io.Json;
+import org.deephem.io.Xlsx;
+import org.deephem.testutil.ReportPages;
+import org.deephem.testutil.TestData;
+import org.deephem.train.EpochLog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report of the demo data, with stand-in scores and the quick single-feature baselines only
+ * (no training: the page, not the model, is under test; JarIT runs the full pipeline).
+ */
+class ReportTest {
+    static DeepHemDataset ds;
+
+    @TempDir
+    Path tmp;
+
+    /** Malicious markup as a run name: it must reach the page escaped. */
+    static final String HOSTILE_RUN = "<img src=x onerror=alert(1)>&\"'";
+    private static Path demoReport;
+
+    @BeforeAll
+    static synchronized void read() {
+        if (ds == null) ds = DatasetReader.read(TestData.demo());
+    }
+
+    /** The demo report (scores = conservation), written once per test run under target/ for all report tests. */
+    static synchronized Path demoReport() throws java.io.IOException {
+        read();
+        if (demoReport == null) {
+            Path dir = Path.of("target", "test-reports-demo");
+            AtomicFiles.deleteTree(dir);
+            demoReport = write(dir, HOSTILE_RUN, conservation(1));
+        }
+        return demoReport;
+    }
+
+    /** A report whose "model" scores are the given numbers. */
+    static Path write(Path dir, String run, double[] scores) {
+        List<EpochLog> log = new ArrayList<>();
+        for (int e = 1; e <= 4; e++) log.add(new EpochLog(e, 0.1 * e, 0.1 * e, 1.0 / e, 0.5 / e, 0.1, 0.69, 0.5, 0.9, 0.8, 0.4, 0.2, 1.0));
+        Map<String, Object> prov = Map.of("config", Map.of("epochs", 4), "metrics", Map.of("selected_epoch", 2, "selection_auc", 0.875));
+        Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(ds.folder(), ds.target().ids()),
+                scores, log, prov, Map.of("scores_csv", "stand-in"),
+                List.copyOf(org.deephem.baseline.SingleFeature.ALL), 50));
+        return ReportWriter.write(dir, r);
+    }
+
+    static double[] conservation(double sign) {
+        double[] s = new double[ds.target().size()];
+        for (int i = 0; i < s.length; i++) s[i] = sign * ds.conservation().get(ds.target().ids().get(i));
+        return s;
+    }
+
+    @Test
+    void everySectionTableAndFigureWithProvenance() throws Exception {
+        Path index = demoReport();
+        Path dir = index.getParent();
+        String html = Files.readString(index);
+        for (String s : ReportPages.SECTIONS) assertTrue(html.contains(s), "section " + s);
+        var images = ReportPages.embeddedImages(html);
+        assertEquals(4, images.size(), "heat map, two trend plots, training curves");
+        for (var img : images) assertTrue(ReportPages.greyVariance(img) > 100, "image not blank");
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script") || html.contains("<link"),
+                "self-contained: no external resources, no scripts");
+        assertTrue(html.contains("120 rows: 60 essential, 60 non-essential"), "dataset summary");
+        assertTrue(html.contains("synthetic demo"), "the demo is called a demo");
+        for (String stem : List.of("human_correlations", "quintile_trends")) {
+            assertTrue(Files.exists(dir.resolve(stem + ".csv")) && Files.exists(dir.resolve(stem + ".xlsx")), stem);
+            assertEquals(Files.readAllLines(dir.resolve(stem + ".csv")).size() - 1, Xlsx.read(dir.resolve(stem + ".xlsx")).rowCount(), stem);
+        }
+        for (String stem : List.of("human_correlations", "quintile_trends", "correlation_heatmap", "trend_conservation", "trend_dsw", "training_curves", "index")) {
+            Map<?, ?> p = Json.mapper().readValue(dir.resolve(stem + ".provenance.json").toFile(), Map.class);
+            Map<?, ?> files = (Map<?, ?>) p.get("files_sha256");
+            assertFalse(files.isEmpty(), stem);
+            for (var e : files.entrySet()) assertEquals(Hashing.sha256(dir.resolve((String) e.getKey())), e.getValue(), stem + " hash");
+        }
+        try (var s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files left");
+        }
+    }
+
+    /** The reading follows the numbers: a score equal to conservation beats every feature on it, its negation beats none. */
+    @Test
+    void plainReadingFollowsTheNumbers() throws Exception {
+        String good = Files.readString(demoReport());
+        assertTrue(good.contains("The human scores agree with conservation: Spearman ρ = 1.000"), good);
+        assertTrue(good.contains("On conservation the model beats every one of the"), good);
+        String bad = Files.readString(write(tmp.resolve("bad"), "bad", conservation(-1)));
+        assertTrue(bad.contains("The human scores run against conservation"), bad);
+        assertTrue(bad.contains("On conservation the model does NOT beat"), bad);
+        assertTrue(bad.contains("chose the kept epoch the model reaches AUC 0.875"), bad);
+    }
+
+    @Test
+    void everyStringFromDataIsEscaped() throws Exception {
+        String html = Files.readString(demoReport());
+        assertFalse(html.contains(HOSTILE_RUN), "raw markup from data must not reach the page");
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;"), "escaped run name");
+        assertEquals("a&lt;b&gt;&amp;&quot;c&#39;", Html.escape("a<b>&\"c'"));
+    }
+
+    @Test
+    void numbersAreFormattedTheSameEverywhere() {
+        assertEquals("0.5000", Cells.number(0.5));
+        assertEquals("3", Cells.number(3.0));
+        assertEquals("1.235e-05", Cells.number(1.2345e-5));
+        assertEquals("-0.1235", Cells.number(-0.12345));
+        assertEquals("NaN", Cells.number(Double.NaN));
+    }
+}
