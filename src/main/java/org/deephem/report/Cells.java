@@ -3,7 +3,7 @@ package org.deephem.report;
 import java.util.Locale;
 import tech.tablesaw.api.Table;
 
-/** One way to turn a table cell into text, shared by the page, the CSV and the xlsx. */
+/** How the page shows a table cell; the CSV and xlsx beside it keep full precision (analysis.TableFiles). */
 final class Cells {
     private Cells() {}
 
@@ -14,14 +14,6 @@ final class Cells {
         if (v instanceof Double d) return number(d);
         if (v instanceof Float f) return number(f);
         return String.valueOf(v);
-    }
-
-    /** The cell for a spreadsheet: numbers stay numbers. */
-    static Object value(Table t, int r, int c) {
-        var col = t.column(c);
-        if (col.isMissing(r)) return null;
-        Object v = col.get(r);
-        return v instanceof Number ? v : String.valueOf(v);
     }
 
     /** Four significant digits, plain for ordinary sizes, scientific for p-values and the like. */

@@ -10,19 +10,17 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deephem.analysis.TableFiles;
 import org.deephem.figures.FigureFiles;
 import org.deephem.io.AtomicFiles;
-import org.deephem.io.Delimited;
 import org.deephem.io.Hashing;
 import org.deephem.io.Json;
-import org.deephem.io.Xlsx;
 import org.deephem.zoo.Provenance;
-import tech.tablesaw.api.Table;
 
 /**
  * Writes {@code <dir>/index.html} and everything beside it: each figure as PNG + SVG, each
- * table as CSV + xlsx, and for every one of them a {@code <stem>.provenance.json} naming the
- * files with their SHA-256, the inputs' provenance and the software. The page embeds its images
+ * table as CSV + xlsx through {@link TableFiles} (one {@code <file>.provenance.json} per file),
+ * and for every figure and the page a {@code <stem>.provenance.json} naming the files with their SHA-256, the inputs' provenance and the software. The page embeds its images
  * as data URIs and its style inline, so it reads offline even when copied alone. Every file is
  * written atomically; the page comes last, so a page never points at a missing file.
  */
@@ -39,8 +37,7 @@ public final class ReportWriter {
         }
         List<String> tableHtml = new ArrayList<>();
         for (Report.NamedTable t : r.tables) {
-            List<Path> files = saveTable(t.table(), dir, t.stem());
-            sidecar(dir, t.stem(), files, r, created, t.title());
+            TableFiles.write(t.table(), dir, t.stem(), about(r, created, t.title()));
             tableHtml.add(table(t));
         }
         Path index = dir.resolve("index.html");
@@ -49,36 +46,22 @@ public final class ReportWriter {
         return index;
     }
 
-    /** CSV and xlsx of one table, cells formatted as on the page (numbers stay numbers in xlsx). */
-    static List<Path> saveTable(Table t, Path dir, String stem) {
-        Path csv = dir.resolve(stem + ".csv"), xlsx = dir.resolve(stem + ".xlsx");
-        StringBuilder sb = new StringBuilder(Delimited.csvLine(t.columnNames()));
-        List<Object[]> rows = new ArrayList<>();
-        for (int r = 0; r < t.rowCount(); r++) {
-            List<String> line = new ArrayList<>();
-            Object[] row = new Object[t.columnCount()];
-            for (int c = 0; c < t.columnCount(); c++) {
-                line.add(Cells.text(t, r, c));
-                row[c] = Cells.value(t, r, c);
-            }
-            sb.append(Delimited.csvLine(line));
-            rows.add(row);
-        }
-        AtomicFiles.writeString(csv, sb.toString());
-        Xlsx.write(xlsx, t.columnNames(), rows);
-        return List.of(csv, xlsx);
-    }
-
-    private static void sidecar(Path dir, String stem, List<Path> files, Report r, String created, String what) {
+    /** What every sidecar of the report says besides its files: what, run, when, inputs, software. */
+    private static Map<String, Object> about(Report r, String created, String what) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("what", what);
         m.put("run", r.run);
         m.put("created", created);
+        m.put("inputs", r.provenance);
+        m.put("environment", Provenance.environment());
+        return m;
+    }
+
+    private static void sidecar(Path dir, String stem, List<Path> files, Report r, String created, String what) {
+        Map<String, Object> m = about(r, created, what);
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Path f : files) hashes.put(f.getFileName().toString(), Hashing.sha256(f));
         m.put("files_sha256", hashes);
-        m.put("inputs", r.provenance);
-        m.put("environment", Provenance.environment());
         Json.writeFile(dir.resolve(stem + ".provenance.json"), m);
     }
 
@@ -100,7 +83,7 @@ public final class ReportWriter {
         String stem = Html.escape(t.stem());
         return "<div class=\"table\" id=\"tab-" + stem + "\">\n<h3>" + Html.escape(t.title()) + "</h3>\n<p class=\"caption\">"
                 + Html.escape(t.caption()) + " <span class=\"files\">Files: <a href=\"" + stem + ".csv\">CSV</a> · <a href=\"" + stem
-                + ".xlsx\">xlsx</a> · <a href=\"" + stem + ".provenance.json\">provenance</a></span></p>\n"
+                + ".xlsx\">xlsx</a> · provenance of <a href=\"" + stem + ".csv.provenance.json\">CSV</a>, <a href=\"" + stem + ".xlsx.provenance.json\">xlsx</a></span></p>\n"
                 + "<div class=\"scroll\">" + Html.table(t.table()) + "</div></div>\n";
     }
 

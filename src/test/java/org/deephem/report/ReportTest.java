@@ -86,7 +86,14 @@ class ReportTest {
             assertTrue(Files.exists(dir.resolve(stem + ".csv")) && Files.exists(dir.resolve(stem + ".xlsx")), stem);
             assertEquals(Files.readAllLines(dir.resolve(stem + ".csv")).size() - 1, Xlsx.read(dir.resolve(stem + ".xlsx")).rowCount(), stem);
         }
-        for (String stem : List.of("human_correlations", "quintile_trends", "correlation_heatmap", "trend_conservation", "trend_dsw", "training_curves", "index")) {
+        for (String stem : List.of("human_correlations", "quintile_trends")) {
+            for (String f : List.of(stem + ".csv", stem + ".xlsx")) {
+                Map<?, ?> p = Json.mapper().readValue(dir.resolve(f + ".provenance.json").toFile(), Map.class);
+                assertEquals(Hashing.sha256(dir.resolve(f)), p.get("sha256"), f + " hash");
+                assertTrue(p.containsKey("inputs") && p.containsKey("environment"), f + " says where it came from");
+            }
+        }
+        for (String stem : List.of("correlation_heatmap", "trend_conservation", "trend_dsw", "training_curves", "index")) {
             Map<?, ?> p = Json.mapper().readValue(dir.resolve(stem + ".provenance.json").toFile(), Map.class);
             Map<?, ?> files = (Map<?, ?>) p.get("files_sha256");
             assertFalse(files.isEmpty(), stem);
