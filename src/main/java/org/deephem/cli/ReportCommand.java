@@ -56,10 +56,19 @@ final class ReportCommand implements Callable<Integer> {
         inputs.put("model_zip", file(zip));
         inputs.put("scores_csv", file(scoreFile));
         if (Files.exists(log)) inputs.put("training_log_csv", file(log));
+        Map<String, Object> prov = ModelZip.load(zip).provenance();
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(data, ds.target().ids()),
-                humanScores, epochs, ModelZip.load(zip).provenance(), inputs,
-                org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES));
+                List.of(new org.deephem.analysis.NamedScores("deephem", seedOf(prov), ds.target().ids(), humanScores)), epochs, prov, inputs,
+                org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, null));
         return ReportWriter.write(runDir, r);
+    }
+
+    /** The run's seed as the tables name it: the one --seed when split, init and order share it, else "". */
+    static String seedOf(Map<String, Object> modelProvenance) {
+        if (!(modelProvenance.get("seeds") instanceof Map<?, ?> s)) return "";
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (Object v : s.values()) distinct.add(String.valueOf(v));
+        return distinct.size() == 1 ? distinct.iterator().next() : "";
     }
 
     private static Map<String, String> file(Path p) {

@@ -19,48 +19,76 @@ final class Reading {
 
     static void explain(Report r, List<RunReport.Candidate> rows, double[] cons, double[] dsw,
                         List<QuintileTrend> trends, Map<String, Object> metrics) {
-        RunReport.Candidate model = rows.get(0);
         Object auc = metrics.containsKey("selection_auc") ? metrics.get("selection_auc") : metrics.get("validation_auc");
         if (auc instanceof Number a) {
             r.reading(String.format(Locale.ROOT,
-                    "On the held-out labelled mouse miRNAs that chose the kept epoch the model reaches AUC %.3f (0.5 = chance); because these rows chose it, this is optimistic and not an accuracy estimate.",
+                    "In-training selection figure: on the held-out labelled mouse miRNAs that chose the kept epoch the model reaches AUC %.3f (0.5 = chance); because these rows chose it, this is optimistic and not an accuracy estimate.",
                     a.doubleValue()));
         }
-        indicator(r, "conservation", model, rows, cons);
-        indicator(r, "disease spectrum width (DSW)", model, rows, dsw);
+        indicator(r, "conservation", rows, cons);
+        indicator(r, "disease spectrum width (DSW)", rows, dsw);
         for (QuintileTrend t : trends) {
             String how = !(t.p() < ALPHA) ? "shows no clear trend across"
                     : t.rho() > 0 ? "rises across" : "falls across";
-            r.reading(String.format(Locale.ROOT, "%s %s the score quintiles (%s).", capital(t.indicator()), how, t.summary()));
+            r.reading(String.format(Locale.ROOT, "%s %s the score quintiles of %s (%s).", capital(t.indicator()), how, rows.get(0).name(), t.summary()));
         }
     }
 
-    private static void indicator(Report r, String what, RunReport.Candidate model, List<RunReport.Candidate> rows, double[] ind) {
+    /** Spearman ρ of each run of a method with the indicator (no bootstrap: the reading needs the point values). */
+    private static List<Correlation> spearman(RunReport.Candidate c, double[] ind) {
+        return c.runs().stream().map(x -> RunReport.spearman(x, ind, 0, 0)).toList();
+    }
+
+    private static double mean(List<Correlation> cs) {
+        return cs.stream().mapToDouble(Correlation::r).average().orElse(Double.NaN);
+    }
+
+    private static void indicator(Report r, String what, List<RunReport.Candidate> rows, double[] ind) {
         if (ind == null) {
             r.reading("The dataset has no " + what + " scores, so the human scores cannot be checked against them.");
             return;
         }
-        Correlation m = RunReport.spearman(model.human(), ind, 0, 0);
-        String verdict = !(m.p() < ALPHA) ? "do not clearly agree with"
-                : m.r() > 0 ? "agree with" : "run against";
-        r.reading(String.format(Locale.ROOT, "The human scores %s %s: Spearman ρ = %.3f (%s, n = %d).",
-                verdict, what, m.r(), QuintileTrend.formatP(m.p()), m.n()));
+        List<RunReport.Candidate> baselines = rows.stream().filter(c -> !c.network()).toList();
+        for (RunReport.Candidate net : rows) {
+            if (!net.network()) continue;
+            List<Correlation> cs = spearman(net, ind);
+            double rho = mean(cs);
+            if (cs.size() == 1) {
+                Correlation m = cs.get(0);
+                String verdict = !(m.p() < ALPHA) ? "do not clearly agree with" : m.r() > 0 ? "agree with" : "run against";
+                r.reading(String.format(Locale.ROOT, "The human scores of %s %s %s: Spearman ρ = %.3f (%s, n = %d).",
+                        net.name(), verdict, what, m.r(), QuintileTrend.formatP(m.p()), m.n()));
+            } else {
+                long up = cs.stream().filter(c -> c.p() < ALPHA && c.r() > 0).count();
+                long down = cs.stream().filter(c -> c.p() < ALPHA && c.r() < 0).count();
+                String verdict = up == cs.size() ? "agree with" : down == cs.size() ? "run against" : "do not clearly agree with";
+                double sd = Math.sqrt(cs.stream().mapToDouble(c -> (c.r() - rho) * (c.r() - rho)).sum() / (cs.size() - 1));
+                r.reading(String.format(Locale.ROOT,
+                        "The human scores of %s %s %s: mean Spearman ρ = %.3f ± %.3f (sd over %d seeds); clearly positive (p < %.2f) in %d of %d seeds, clearly negative in %d.",
+                        net.name(), verdict, what, rho, sd, cs.size(), ALPHA, up, cs.size(), down));
+            }
+            compare(r, what, net.name() + (cs.size() > 1 ? " (mean over " + cs.size() + " seeds)" : ""), rho, baselines, ind);
+        }
+    }
+
+    /** Says plainly which baselines do at least as well as a network method. */
+    private static void compare(Report r, String what, String name, double rho, List<RunReport.Candidate> baselines, double[] ind) {
         int beaten = 0, total = 0;
         StringBuilder better = new StringBuilder();
-        for (RunReport.Candidate c : rows.subList(1, rows.size())) {
-            double rho = RunReport.spearman(c.human(), ind, 0, 0).r();
-            if (!Double.isFinite(rho)) continue;
+        for (RunReport.Candidate c : baselines) {
+            double b = mean(spearman(c, ind));
+            if (!Double.isFinite(b)) continue;
             total++;
-            if (m.r() > rho) beaten++;
-            else better.append(better.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s (ρ = %.3f)", c.name(), rho));
+            if (rho > b) beaten++;
+            else better.append(better.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s (ρ = %.3f)", c.name(), b));
         }
         if (total == 0) return;
         if (beaten == total) {
-            r.reading(String.format(Locale.ROOT, "On %s the model beats every one of the %d baselines.", what, total));
+            r.reading(String.format(Locale.ROOT, "On %s %s beats every one of the %d baselines.", what, name, total));
         } else {
             r.reading(String.format(Locale.ROOT,
-                    "On %s the model does NOT beat %d of the %d baselines: %s. A baseline that never saw the network does at least as well there.",
-                    what, total - beaten, total, better));
+                    "On %s %s does NOT beat %d of the %d baselines: %s. A baseline that never saw the network does at least as well there.",
+                    what, name, total - beaten, total, better));
         }
     }
 
@@ -68,7 +96,7 @@ final class Reading {
         r.limit("Conservation and DSW are proxies for essentiality in human, not knockout labels: agreement with them is suggestive, not proof.");
         r.limit("The MTI features come from TargetScan's conserved sites of conserved families, so 'has targets' nearly encodes conservation: agreement with conservation through the MTI branch is close to circular. Compare with a run without it (--branches seq,inherent).");
         r.limit("DSW counts HMDD disease associations and therefore also follows how well studied a miRNA is.");
-        r.limit("Any AUC here is measured on mouse; it estimates performance on mouse, not on human.");
+        r.limit("Any AUC here, the cross-validation included, is measured on mouse; it estimates accuracy on mouse only, not on human.");
         r.limit(String.format(Locale.ROOT,
                 "There are only %d labelled mouse miRNAs; results move between seeds, so compare several runs before trusting a difference.",
                 ds.labels().length));

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deephem.analysis.CorrelationAnalysis;
+import org.deephem.analysis.NamedScores;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.data.Inspection;
 import org.deephem.eval.Correlation;
@@ -16,6 +18,7 @@ import org.deephem.figures.CorrelationHeatmap;
 import org.deephem.figures.TrainingCurves;
 import org.deephem.figures.TrendBoxplots;
 import org.deephem.train.EpochLog;
+import org.deephem.validation.CrossValidation;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -32,13 +35,20 @@ public final class RunReport {
             "longest_stem", "terminal_loop_size", "mature_count", "seed_gc");
 
     /**
-     * What a run left behind. {@code targetScanClass} and the indicators may be null (absent);
-     * {@code baselines} are compared with the run (normally {@code Baselines.all()});
-     * {@code resamples} is the number of bootstrap resamples behind each interval.
+     * What a run left behind. {@code networkRuns}: human scores of the network, one per method ×
+     * seed (e.g. deephem and deephem-nomti over several seeds); the first is the run the figures
+     * draw. {@code targetScanClass} and the indicators may be null (absent); {@code baselines} are
+     * compared with the runs (normally {@code Baselines.all()}); {@code resamples} is the number
+     * of bootstrap resamples behind each interval; {@code cv} the nested mouse cross-validation
+     * (null: none was run).
      */
-    public record Inputs(String run, DeepHemDataset ds, Map<String, Double> targetScanClass, double[] humanScores,
+    public record Inputs(String run, DeepHemDataset ds, Map<String, Double> targetScanClass, List<NamedScores> networkRuns,
                          List<EpochLog> log, Map<String, Object> modelProvenance, Map<String, Object> inputFiles,
-                         List<Method> baselines, int resamples) {}
+                         List<Method> baselines, int resamples, CrossValidation.Result cv) {
+        public Inputs {
+            if (networkRuns.isEmpty()) throw new IllegalArgumentException("no network run to report");
+        }
+    }
 
     private RunReport() {}
 
@@ -54,27 +64,25 @@ public final class RunReport {
         r.provenance(prov);
 
         List<String> ids = ds.target().ids();
-        double[] score = in.humanScores();
+        double[] score = in.networkRuns().get(0).scores();
         double[] cons = column(ds.conservation(), ids), dsw = column(ds.dsw(), ids), tsc = column(in.targetScanClass(), ids);
         Map<String, Object> metrics = map(in.modelProvenance().get("metrics"));
         int selected = metrics.get("selected_epoch") instanceof Number n ? n.intValue() : -1;
         long seed = in.modelProvenance().get("seed") instanceof Number n ? n.longValue() : 42;
 
-        List<Candidate> rows = new ArrayList<>();
-        rows.add(new Candidate(MODEL, "network", score));
+        List<NamedScores> all = new ArrayList<>(in.networkRuns());
         List<String> skipped = new ArrayList<>();
         int[] allLabelled = java.util.stream.IntStream.range(0, ds.labels().length).toArray();
         for (Method m : in.baselines()) {
             try {
-                rows.add(new Candidate(m.name(), "baseline", m.fit(ds, allLabelled, seed).score(ds.target())));
+                all.add(new NamedScores(m.name(), "", ids, m.fit(ds, allLabelled, seed).score(ds.target())));
             } catch (InputError e) {
                 skipped.add(m.name() + " (" + e.getMessage() + ")");
             }
         }
-        r.table("human_correlations", "Human scores against the biological indicators",
-                "Spearman ρ of each score with conservation and DSW over the human miRNAs that have the indicator, with two-sided p and a seeded bootstrap 95 % interval. "
-                        + "Baselines never see the human indicators: single features have a sign fixed by definition, learned baselines are fitted on the labelled mouse only.",
-                comparison(rows, cons, dsw, in.resamples(), seed));
+        List<Candidate> rows = candidates(all, in.networkRuns().size());
+        correlationTables(r, all, ds, in.resamples(), seed);
+        if (in.cv() != null) CvSection.add(r, in.cv(), ds);
 
         List<QuintileTrend> trends = new ArrayList<>();
         if (cons != null) trends.add(QuintileTrend.of("conservation", score, cons));
@@ -98,27 +106,41 @@ public final class RunReport {
         return r;
     }
 
-    static final String MODEL = "DeepHEM-J (this run)";
-    record Candidate(String name, String what, double[] human) {}
+    /** One method of the comparison: the network (one or more seeds) or a baseline (one run). */
+    record Candidate(String name, boolean network, List<double[]> runs) {}
 
-    private static Table comparison(List<Candidate> rows, double[] cons, double[] dsw, int resamples, long seed) {
-        StringColumn name = StringColumn.create("score"), what = StringColumn.create("what");
-        Table t = Table.create("human correlations", name, what);
-        for (String ind : List.of("conservation", "DSW")) {
-            for (String c : List.of("ρ ", "p ", "95% low ", "95% high ")) t.addColumns(DoubleColumn.create(c + ind));
-            t.addColumns(IntColumn.create("n " + ind));
+    /** Runs grouped by method, in order of first appearance; the first {@code nNetwork} runs are the network's. */
+    private static List<Candidate> candidates(List<NamedScores> all, int nNetwork) {
+        Map<String, Candidate> by = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            NamedScores s = all.get(i);
+            boolean net = i < nNetwork;
+            by.computeIfAbsent(s.method(), k -> new Candidate(k, net, new ArrayList<>())).runs().add(s.scores());
         }
-        for (Candidate c : rows) {
-            name.append(c.name());
-            what.append(c.what());
-            int col = 2;
-            for (double[] ind : new double[][] {cons, dsw}) {
-                Correlation k = spearman(c.human(), ind, resamples, seed);
-                for (double v : new double[] {k.r(), k.p(), k.ciLow(), k.ciHigh()}) ((DoubleColumn) t.column(col++)).append(v);
-                ((IntColumn) t.column(col++)).append(k.n());
-            }
-        }
-        return t;
+        return new ArrayList<>(by.values());
+    }
+
+    /**
+     * analysis.CorrelationAnalysis's tables, exactly as {@code evaluate} writes them: every
+     * coefficient for every run, mean ± sd over seeds, and the circularity audit.
+     */
+    private static void correlationTables(Report r, List<NamedScores> all, DeepHemDataset ds, int resamples, long seed) {
+        Map<String, Map<String, Double>> indicators = CorrelationAnalysis.indicators(ds);
+        if (indicators.isEmpty()) return;
+        Table corr = CorrelationAnalysis.correlations(all, indicators, resamples, seed);
+        r.table("human_correlations", "Human scores against the biological indicators",
+                "Pearson r, Spearman ρ and Kendall τ-b of every score vector (network runs by seed, then every baseline) with conservation and DSW, "
+                        + "over the human miRNAs that have the indicator (n; dropped = without one), with two-sided p and a seeded bootstrap 95 % interval ("
+                        + resamples + " resamples, the same for every row). Baselines never see the human indicators: single features have a sign fixed by definition, "
+                        + "learned baselines are fitted on the labelled mouse only.", corr);
+        r.table("human_correlations_summary", "Mean ± sd over seeds",
+                "Per method, indicator and coefficient: the mean and sample sd of the coefficient over its runs (seeds); sd is empty for a single run.",
+                CorrelationAnalysis.summary(corr, "r", "indicator", "correlation"));
+        Map<String, Map<String, Double>> cov = CorrelationAnalysis.covariates(ds);
+        r.table("circularity_audit", "Circularity audit",
+                "Partial Spearman of each score with each indicator, controlling for one covariate at a time (has any MTI target; precursor length), "
+                        + "beside the plain Spearman. A score that only re-encodes 'has targets' or length loses its correlation here; a feature controlled for itself is left empty.",
+                CorrelationAnalysis.circularityAudit(all, indicators, cov, corr, resamples, seed));
     }
 
     /** Spearman's ρ over the rows where both values exist (NaN everywhere when the indicator is absent). */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.deephem.analysis.NamedScores;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.io.AtomicFiles;
@@ -18,6 +19,8 @@ import org.deephem.io.Xlsx;
 import org.deephem.testutil.ReportPages;
 import org.deephem.testutil.TestData;
 import org.deephem.train.EpochLog;
+import org.deephem.validation.CrossValidation;
+import org.deephem.validation.CvSummary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,19 +50,29 @@ class ReportTest {
         if (demoReport == null) {
             Path dir = Path.of("target", "test-reports-demo");
             AtomicFiles.deleteTree(dir);
-            demoReport = write(dir, HOSTILE_RUN, conservation(1));
+            demoReport = write(dir, HOSTILE_RUN, conservation(1), cv());
         }
         return demoReport;
     }
 
     /** A report whose "model" scores are the given numbers. */
     static Path write(Path dir, String run, double[] scores) {
+        return write(dir, run, scores, null);
+    }
+
+    /** A quick nested CV of two single-feature baselines on the demo mouse (2 folds × 1 repeat). */
+    static CrossValidation.Result cv() {
+        return CrossValidation.run(ds, List.of(org.deephem.baseline.Baselines.byName("neg_mfe"), org.deephem.baseline.Baselines.byName("gc_content")),
+                new CrossValidation.Options(2, 1, 7), null);
+    }
+
+    static Path write(Path dir, String run, double[] scores, CrossValidation.Result cv) {
         List<EpochLog> log = new ArrayList<>();
         for (int e = 1; e <= 4; e++) log.add(new EpochLog(e, 0.1 * e, 0.1 * e, 1.0 / e, 0.5 / e, 0.1, 0.69, 0.5, 0.9, 0.8, 0.4, 0.2, 1.0));
         Map<String, Object> prov = Map.of("config", Map.of("epochs", 4), "metrics", Map.of("selected_epoch", 2, "selection_auc", 0.875));
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(ds.folder(), ds.target().ids()),
-                scores, log, prov, Map.of("scores_csv", "stand-in"),
-                List.copyOf(org.deephem.baseline.SingleFeature.ALL), 50));
+                List.of(new NamedScores("deephem", "", ds.target().ids(), scores)), log, prov, Map.of("scores_csv", "stand-in"),
+                List.copyOf(org.deephem.baseline.SingleFeature.ALL), 50, cv));
         return ReportWriter.write(dir, r);
     }
 
@@ -76,24 +89,24 @@ class ReportTest {
         String html = Files.readString(index);
         for (String s : ReportPages.SECTIONS) assertTrue(html.contains(s), "section " + s);
         var images = ReportPages.embeddedImages(html);
-        assertEquals(4, images.size(), "heat map, two trend plots, training curves");
+        assertEquals(6, images.size(), "heat map, two trend plots, training curves, CV ROC and PR");
         for (var img : images) assertTrue(ReportPages.greyVariance(img) > 100, "image not blank");
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script") || html.contains("<link"),
                 "self-contained: no external resources, no scripts");
         assertTrue(html.contains("120 rows: 60 essential, 60 non-essential"), "dataset summary");
         assertTrue(html.contains("synthetic demo"), "the demo is called a demo");
-        for (String stem : List.of("human_correlations", "quintile_trends")) {
+        for (String stem : List.of("human_correlations", "human_correlations_summary", "circularity_audit", "cv_summary", "quintile_trends")) {
             assertTrue(Files.exists(dir.resolve(stem + ".csv")) && Files.exists(dir.resolve(stem + ".xlsx")), stem);
             assertEquals(Files.readAllLines(dir.resolve(stem + ".csv")).size() - 1, Xlsx.read(dir.resolve(stem + ".xlsx")).rowCount(), stem);
         }
-        for (String stem : List.of("human_correlations", "quintile_trends")) {
+        for (String stem : List.of("human_correlations", "circularity_audit", "cv_summary", "quintile_trends")) {
             for (String f : List.of(stem + ".csv", stem + ".xlsx")) {
                 Map<?, ?> p = Json.mapper().readValue(dir.resolve(f + ".provenance.json").toFile(), Map.class);
                 assertEquals(Hashing.sha256(dir.resolve(f)), p.get("sha256"), f + " hash");
                 assertTrue(p.containsKey("inputs") && p.containsKey("environment"), f + " says where it came from");
             }
         }
-        for (String stem : List.of("correlation_heatmap", "trend_conservation", "trend_dsw", "training_curves", "index")) {
+        for (String stem : List.of("correlation_heatmap", "trend_conservation", "trend_dsw", "training_curves", "cv_roc", "cv_pr", "index")) {
             Map<?, ?> p = Json.mapper().readValue(dir.resolve(stem + ".provenance.json").toFile(), Map.class);
             Map<?, ?> files = (Map<?, ?>) p.get("files_sha256");
             assertFalse(files.isEmpty(), stem);
@@ -104,15 +117,43 @@ class ReportTest {
         }
     }
 
+    /** The report's tables are CorrelationAnalysis's and CvSummary's, not a second computation. */
+    @Test
+    void tablesCarryEveryCoefficientAndTheCvSummary() throws Exception {
+        Path dir = demoReport().getParent();
+        tech.tablesaw.api.Table corr = tech.tablesaw.api.Table.read().csv(dir.resolve("human_correlations.csv").toString());
+        assertEquals(java.util.Set.of("pearson", "spearman", "kendall_tau_b"), new java.util.HashSet<>(corr.column("correlation").asList().stream().map(String::valueOf).toList()));
+        // deephem (the run) + 5 single features; 2 indicators; 3 coefficients
+        assertEquals(6 * 2 * 3, corr.rowCount());
+        var self = corr.where(corr.stringColumn("method").isEqualTo("deephem").and(corr.stringColumn("indicator").isEqualTo("conservation")));
+        for (int i = 0; i < self.rowCount(); i++) assertEquals(1.0, self.doubleColumn("r").get(i), 1e-12, "scores = conservation");
+        tech.tablesaw.api.Table audit = tech.tablesaw.api.Table.read().csv(dir.resolve("circularity_audit.csv").toString());
+        assertEquals(java.util.Set.of("has_mti_target", "precursor_length"), new java.util.HashSet<>(audit.column("covariate").asList().stream().map(String::valueOf).toList()));
+        CrossValidation.Result cv = cv();
+        var t = CvSection.summary(cv);
+        assertEquals(List.of("neg_mfe", "gc_content"), t.stringColumn("method").asList());
+        for (CvSummary.Row row : CvSummary.rows(cv.folds())) {
+            if (!CvSection.FIGURES.contains(row.figure())) continue;
+            int i = t.stringColumn("method").indexOf(row.method());
+            assertEquals(row.mean(), t.doubleColumn(row.figure() + "_mean").get(i), 0.0, row.method() + " " + row.figure());
+        }
+        double mean = cv.folds().stream().filter(f -> f.method().equals("neg_mfe")).mapToDouble(CrossValidation.FoldResult::auroc).average().orElseThrow();
+        assertEquals(mean, t.doubleColumn("auroc_mean").get(0), 1e-12, "mean over the folds");
+        assertEquals(2, t.intColumn("folds").get(0));
+        String html = Files.readString(demoReport());
+        assertTrue(html.contains("estimates accuracy on mouse only"), "the CV is said to be mouse only");
+        assertTrue(html.contains("In-training selection figure"), "the selection AUC is named for what it is");
+    }
+
     /** The reading follows the numbers: a score equal to conservation beats every feature on it, its negation beats none. */
     @Test
     void plainReadingFollowsTheNumbers() throws Exception {
         String good = Files.readString(demoReport());
-        assertTrue(good.contains("The human scores agree with conservation: Spearman ρ = 1.000"), good);
-        assertTrue(good.contains("On conservation the model beats every one of the"), good);
+        assertTrue(good.contains("The human scores of deephem agree with conservation: Spearman ρ = 1.000"), good);
+        assertTrue(good.contains("On conservation deephem beats every one of the"), good);
         String bad = Files.readString(write(tmp.resolve("bad"), "bad", conservation(-1)));
-        assertTrue(bad.contains("The human scores run against conservation"), bad);
-        assertTrue(bad.contains("On conservation the model does NOT beat"), bad);
+        assertTrue(bad.contains("The human scores of deephem run against conservation"), bad);
+        assertTrue(bad.contains("On conservation deephem does NOT beat"), bad);
         assertTrue(bad.contains("chose the kept epoch the model reaches AUC 0.875"), bad);
     }
 
