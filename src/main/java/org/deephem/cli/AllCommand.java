@@ -2,15 +2,34 @@ package org.deephem.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.deephem.analysis.NamedScores;
+import org.deephem.baseline.Baselines;
+import org.deephem.data.DatasetReader;
+import org.deephem.data.DeepHemDataset;
+import org.deephem.io.InputError;
 import org.deephem.io.Progress;
+import org.deephem.method.Method;
+import org.deephem.model.ModelConfig;
+import org.deephem.train.NetworkMethod;
+import org.deephem.train.TrainingRun;
+import org.deephem.validation.CrossValidation;
+import org.deephem.validation.CvFiles;
+import org.deephem.validation.Folds;
+import org.deephem.validation.MethodCatalog;
+import org.deephem.zoo.ConfigCodec;
+import org.deephem.zoo.Scorer;
+import org.deephem.zoo.ScoresCsv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "all", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The whole pipeline in one command: [build the dataset from --raw] -> train -> score -> report.",
+        description = {"The whole pipeline in one command: [build the dataset from --raw] -> train the network and its no-MTI twin over --seeds -> score -> nested mouse cross-validation -> report.",
                 "Prints where the report is."})
 final class AllCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "DeepHEM-layout dataset folder (default: ${DEFAULT-VALUE}, the synthetic demo)")
@@ -23,42 +42,144 @@ final class AllCommand implements Callable<Integer> {
     String name;
     @Option(names = "--epochs", description = "training epochs (default: " + DEMO_EPOCHS + " on the synthetic demo, to stay quick; else the train command's 100)")
     Integer epochs;
-    @Option(names = "--seed", defaultValue = "42", description = "seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seeds", split = ",", description = "training seeds of deephem and deephem-nomti; the first is the saved model (default: " + SEEDS + "; " + DEMO_SEEDS + " on the demo)")
+    List<Long> seeds;
+    @Option(names = "--folds", description = "cross-validation folds (default: 5; " + DEMO_FOLDS + " on the demo)")
+    Integer folds;
+    @Option(names = "--repeats", description = "cross-validation repeats (default: 2; " + DEMO_REPEATS + " on the demo)")
+    Integer repeats;
+    @Option(names = "--cv-epochs", description = "network epochs inside each cross-validation fold (default: --epochs; " + DEMO_CV_EPOCHS + " on the demo)")
+    Integer cvEpochs;
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the cross-validation folds and of the baselines (default: ${DEFAULT-VALUE})")
     long seed;
     @Option(names = "--zoo", defaultValue = "model-zoo", description = "where the model zip goes (default: ${DEFAULT-VALUE})")
     Path zoo;
     @Option(names = "--reports", defaultValue = "notebooks-equivalent-reports", description = "folder of run folders (default: ${DEFAULT-VALUE})")
     Path reports;
 
-    /** The demo's planted signal is learnt in a few epochs; this keeps `all` on it within about a minute. */
-    static final int DEMO_EPOCHS = 30;
+    /** The demo's planted signal is learnt in a few epochs; these keep `all` on it within a few minutes. */
+    static final int DEMO_EPOCHS = 30, DEMO_CV_EPOCHS = 10, DEMO_FOLDS = 2, DEMO_REPEATS = 1;
+    static final String SEEDS = "1,2,3,4,5", DEMO_SEEDS = "1,2";
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        check();
         Path dataset = data;
         if (raw != null) {
-            Progress.say("== 1/4 build the dataset from %s", raw);
+            Progress.say("== 1/6 build the dataset from %s", raw);
             sub(new BuildDatasetCommand(), "--raw", raw.toString(), "--out", out.toString());
             dataset = out;
         } else {
-            Progress.say("== 1/4 dataset %s (already built)", dataset);
+            Progress.say("== 1/6 dataset %s (already built)", dataset);
         }
-        String run = name != null ? name : raw != null ? "deephem-real" : isDemo(dataset) ? "demo" : "deephem";
+        boolean demo = isDemo(dataset);
+        List<Long> seedList = seeds != null ? seeds : parse(demo ? DEMO_SEEDS : SEEDS);
+        String run = name != null ? name : raw != null ? "deephem-real" : demo ? "demo" : "deephem";
         Path runDir = reports.resolve(run);
-        Progress.say("== 2/4 train %s", run);
+        Integer n = epochs != null ? epochs : demo ? Integer.valueOf(DEMO_EPOCHS) : null;
+        Progress.say("== 2/6 train %s (seed %d), the model that is saved", run, seedList.get(0));
         List<String> train = new ArrayList<>(List.of("--data", dataset.toString(), "--name", run, "--zoo", zoo.toString(),
-                "--out", runDir.toString(), "--seed", Long.toString(seed)));
-        Integer n = epochs != null ? epochs : isDemo(dataset) ? Integer.valueOf(DEMO_EPOCHS) : null;
+                "--out", runDir.toString(), "--seed", Long.toString(seedList.get(0))));
         if (n != null) train.addAll(List.of("--epochs", n.toString()));
         sub(new TrainCommand(), train.toArray(String[]::new));
-        Progress.say("== 3/4 score the human miRNAs with the saved model");
+        Progress.say("== 3/6 score the human miRNAs with the saved model");
         Path zip = zoo.resolve(run + ".zip");
-        sub(new ScoreCommand(), "--model", zip.toString(), "--data", dataset.toString(), "-o", runDir.resolve("scores.csv").toString());
-        Progress.say("== 4/4 report");
-        Path index = ReportCommand.write(run, dataset, zip, runDir, runDir.resolve("scores.csv"));
-        System.out.printf(java.util.Locale.ROOT, "all done in %.0f s%nreport: %s%n", (System.nanoTime() - t0) / 1e9, index.toAbsolutePath().normalize());
+        Path scores = runDir.resolve("scores.csv");
+        sub(new ScoreCommand(), "--model", zip.toString(), "--data", dataset.toString(), "-o", scores.toString());
+
+        DeepHemDataset ds = DatasetReader.read(dataset);
+        ModelConfig net = ModelConfig.defaults();
+        if (n != null) net = withEpochs(net, n);
+        net = TrainingRun.sizedFor(net, ds);
+        Progress.say("== 4/6 deephem and deephem-nomti over seeds %s", seedList);
+        List<NamedScores> runs = seedRuns(ds, net, seedList, scores, runDir.resolve("seeds"));
+
+        int k = folds != null ? folds : demo ? DEMO_FOLDS : 5, rep = repeats != null ? repeats : demo ? DEMO_REPEATS : 2;
+        Integer cvN = cvEpochs != null ? cvEpochs : demo ? Integer.valueOf(DEMO_CV_EPOCHS) : n;
+        ModelConfig cvNet = cvN == null ? net : withEpochs(net, cvN);
+        Progress.say("== 5/6 nested mouse cross-validation: %d-fold x %d repeat(s)", k, rep);
+        CrossValidation.Result cv = crossValidate(ds, dataset, cvNet, new CrossValidation.Options(k, rep, seed), runDir);
+
+        Progress.say("== 6/6 report");
+        Path index = ReportCommand.write(run, dataset, zip, runDir, scores, runs.subList(1, runs.size()), cv);
+        System.out.printf(Locale.ROOT, "all done in %.0f s%nreport: %s%n", (System.nanoTime() - t0) / 1e9, index.toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** Option checks before any work, so that a refusal is one line and nothing is half done. */
+    private void check() {
+        if (seeds != null && seeds.isEmpty()) throw new InputError("--seeds: give at least one seed");
+        if (seeds != null && seeds.stream().distinct().count() != seeds.size()) throw new InputError("--seeds: a seed is given twice");
+        if (folds != null && folds < 2) throw new InputError("--folds: need at least 2, got " + folds);
+        if (repeats != null && repeats < 1) throw new InputError("--repeats: need at least 1, got " + repeats);
+        if (epochs != null && epochs < 1) throw new InputError("--epochs: need at least 1, got " + epochs);
+        if (cvEpochs != null && cvEpochs < 1) throw new InputError("--cv-epochs: need at least 1, got " + cvEpochs);
+    }
+
+    private static List<Long> parse(String s) {
+        List<Long> out = new ArrayList<>();
+        for (String x : s.split(",")) out.add(Long.parseLong(x));
+        return out;
+    }
+
+    private static ModelConfig withEpochs(ModelConfig c, int epochs) {
+        return c.withTraining(epochs, c.sourceBatch(), c.targetBatch(), c.learningRate(), c.seed());
+    }
+
+    /**
+     * Human scores (logits, as the saved model's) of deephem and deephem-nomti for every seed,
+     * each trained on all labelled mouse; deephem at the first seed is the saved model's scores.
+     * Each run's scores are also written to {@code dir}.
+     */
+    private static List<NamedScores> seedRuns(DeepHemDataset ds, ModelConfig net, List<Long> seeds, Path savedScores, Path dir) {
+        List<String> ids = ds.target().ids();
+        List<NamedScores> runs = new ArrayList<>();
+        runs.add(new NamedScores("deephem", Long.toString(seeds.get(0)), ids, ReportCommand.humanScores(savedScores, ids)));
+        int[] all = java.util.stream.IntStream.range(0, ds.labels().length).toArray();
+        try (Progress.Bar bar = Progress.bar("seeds", 2L * seeds.size() - 1, true)) {
+            for (String method : List.of("deephem", "deephem-nomti")) {
+                NetworkMethod m = (NetworkMethod) MethodCatalog.create(method, net);
+                for (long s : seeds) {
+                    if (method.equals("deephem") && s == seeds.get(0)) continue;
+                    NetworkMethod.FittedNetwork f = (NetworkMethod.FittedNetwork) m.fit(ds, all, s);
+                    double[] logits = new Scorer(f.outcome().model()).logits(ds.target(), ds.humanTargets());
+                    ScoresCsv.write(dir.resolve(method + "_seed" + s + "_human_scores.csv"), ids, logits);
+                    runs.add(new NamedScores(method, Long.toString(s), ids, logits));
+                    var sel = f.outcome().provenance().selected();
+                    bar.step(String.format(Locale.ROOT, "%s seed %d: epoch %d of %d", method, s, sel.epoch(), sel.epochsRun()));
+                }
+            }
+        }
+        return runs;
+    }
+
+    /** deephem, deephem-nomti and every baseline on the same folds; the cv_* files go beside the report. */
+    private static CrossValidation.Result crossValidate(DeepHemDataset ds, Path dataset, ModelConfig net, CrossValidation.Options o, Path runDir) {
+        try {
+            Folds.stratified(ds.labels(), o.folds(), o.repeats(), o.seed());
+        } catch (IllegalArgumentException e) {
+            throw new InputError("--folds " + o.folds() + " on " + dataset + ": " + e.getMessage());
+        }
+        List<Method> methods = new ArrayList<>();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String m : List.of("deephem", "deephem-nomti")) {
+            NetworkMethod nm = (NetworkMethod) MethodCatalog.create(m, net);
+            methods.add(nm);
+            settings.put(m, ConfigCodec.toMap(nm.config()));
+        }
+        for (Method b : Baselines.all()) {
+            if (b.name().equals("has_mti_target") && (ds.mouseTargets() == null || ds.humanTargets() == null)) continue; // no gene sets: nothing to look up
+            methods.add(b);
+            settings.put(b.name(), Map.of());
+        }
+        CrossValidation.Result r;
+        try (Progress.Bar bar = Progress.bar("cv folds", (long) o.folds() * o.repeats() * methods.size(), false)) {
+            r = CrossValidation.run(ds, methods, o, f -> bar.step(String.format(Locale.ROOT, "%s repeat %d fold %d: AUROC %.3f",
+                    f.method(), f.repeat(), f.fold(), f.auroc())));
+        }
+        CvFiles.write(runDir, r, dataset, settings);
+        return r;
     }
 
     /** The synthetic demo (make-demo) names its manifest's source so; real data is built by build-dataset. */

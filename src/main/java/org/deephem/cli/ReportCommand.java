@@ -39,13 +39,17 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path index = write(run, data, zoo.resolve(run + ".zip"), reports.resolve(run), scores);
+        Path index = write(run, data, zoo.resolve(run + ".zip"), reports.resolve(run), scores, List.of(), null);
         System.out.println("report: " + index);
         return 0;
     }
 
-    /** Builds and writes the report of one run; returns the page. */
-    static Path write(String run, Path data, Path zip, Path runDir, Path scores) {
+    /**
+     * Builds and writes the report of one run; returns the page. {@code moreRuns}: further network
+     * runs (other seeds, the no-MTI twin) beside the saved one; {@code cv} may be null.
+     */
+    static Path write(String run, Path data, Path zip, Path runDir, Path scores, List<org.deephem.analysis.NamedScores> moreRuns,
+                      org.deephem.validation.CrossValidation.Result cv) {
         if (!Files.isRegularFile(zip)) throw InputError.at(zip, "model not found (train it first, or give --zoo/--run)");
         Path scoreFile = scores != null ? scores : Files.exists(runDir.resolve("scores.csv")) ? runDir.resolve("scores.csv") : runDir.resolve("human_scores.csv");
         DeepHemDataset ds = DatasetReader.read(data);
@@ -58,9 +62,15 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(log)) inputs.put("training_log_csv", file(log));
         Map<String, Object> prov = ModelZip.load(zip).provenance();
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(data, ds.target().ids()),
-                List.of(new org.deephem.analysis.NamedScores("deephem", seedOf(prov), ds.target().ids(), humanScores)), epochs, prov, inputs,
-                org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, null));
+                networkRuns(new org.deephem.analysis.NamedScores("deephem", seedOf(prov), ds.target().ids(), humanScores), moreRuns),
+                epochs, prov, inputs, org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, cv));
         return ReportWriter.write(runDir, r);
+    }
+
+    private static List<org.deephem.analysis.NamedScores> networkRuns(org.deephem.analysis.NamedScores saved, List<org.deephem.analysis.NamedScores> more) {
+        List<org.deephem.analysis.NamedScores> all = new ArrayList<>(List.of(saved));
+        all.addAll(more);
+        return all;
     }
 
     /** The run's seed as the tables name it: the one --seed when split, init and order share it, else "". */

@@ -24,7 +24,7 @@ final class CvSection {
         var o = cv.options();
         String how = String.format(Locale.ROOT, "stratified %d-fold × %d repeat%s of the %d labelled mouse miRNAs (seed %d)",
                 o.folds(), o.repeats(), o.repeats() == 1 ? "" : "s", ds.labels().length, o.seed());
-        r.table("cv_summary", "Nested mouse cross-validation",
+        r.table("cv_mean_sd", "Nested mouse cross-validation",
                 "Mean ± sd over the outer folds × repeats (" + how + "); every method is fitted on the training folds only and scored on the outer fold it never saw; "
                         + "the network chooses its epoch on rows held out of the training folds. Thresholds: 0.5 for probabilities, else the median of the training-fold scores. "
                         + "This estimates accuracy on mouse only. All folds: cv_folds.csv; predictions: cv_predictions.csv.",

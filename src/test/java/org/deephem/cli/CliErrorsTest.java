@@ -68,6 +68,23 @@ class CliErrorsTest {
         badInput(CliTest.run("no-such-command"), "no-such-command");
     }
 
+    /** `all` refuses bad seeds and fold counts before any work, writing nothing. */
+    @Test
+    void allChecksItsOptionsFirst() throws IOException {
+        String[] out = {"--zoo", tmp.resolve("zoo").toString(), "--reports", tmp.resolve("reports").toString()};
+        badInput(CliTest.run(cat(new String[] {"all", "--seeds", "1,1"}, out)), "--seeds", "twice");
+        badInput(CliTest.run(cat(new String[] {"all", "--folds", "1"}, out)), "--folds", "at least 2");
+        badInput(CliTest.run(cat(new String[] {"all", "--cv-epochs", "0"}, out)), "--cv-epochs");
+        badInput(CliTest.run(cat(new String[] {"all", "--seeds", "one"}, out)), "--seeds", "'one'");
+        assertEquals(List.of(), TestData.names(tmp), "nothing written");
+    }
+
+    private static String[] cat(String[] a, String[] b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
     @Test
     void enumOptionsInAnyCase() {
         CommandLine cl = Main.commandLine();

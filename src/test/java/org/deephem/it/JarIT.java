@@ -94,7 +94,8 @@ class JarIT {
     @Test
     void allOnTheDemoDataWritesACompleteReport() throws Exception {
         Path zoo = tmp.resolve("zoo"), reports = tmp.resolve("reports");
-        Out all = jar("all", "--data", "data", "--epochs", "1", "--zoo", zoo.toString(), "--reports", reports.toString());
+        Out all = jar("all", "--data", "data", "--epochs", "1", "--seeds", "1,2", "--folds", "2", "--repeats", "1", "--cv-epochs", "1",
+                "--zoo", zoo.toString(), "--reports", reports.toString());
         assertEquals(0, all.exit(), all.text());
         Path index = reports.resolve("demo").resolve("index.html");
         assertTrue(all.text().contains("report: " + index.toAbsolutePath().normalize()), all.text());
@@ -104,10 +105,28 @@ class JarIT {
         String html = Files.readString(index);
         for (String section : org.deephem.testutil.ReportPages.SECTIONS) assertTrue(html.contains(section), section);
         var images = org.deephem.testutil.ReportPages.embeddedImages(html);
-        assertEquals(4, images.size(), "heat map, two trend plots, training curves");
-        for (String f : List.of("correlation_heatmap.svg", "training_curves.svg", "human_correlations.xlsx", "index.provenance.json")) {
-            assertTrue(Files.size(reports.resolve("demo").resolve(f)) > 0, f);
+        assertEquals(6, images.size(), "heat map, two trend plots, training curves, CV ROC and PR");
+        for (var img : images) assertTrue(org.deephem.testutil.ReportPages.greyVariance(img) > 100, "image decodes and is not blank");
+        Path dir = reports.resolve("demo");
+        for (String f : List.of("correlation_heatmap.svg", "training_curves.svg", "human_correlations.xlsx", "index.provenance.json",
+                "human_correlations_summary.csv", "circularity_audit.csv", "cv_mean_sd.csv", "cv_roc.svg", "cv_pr.png",
+                "cv_folds.csv", "cv_summary.csv", "cv_curves.csv", "cv_predictions.csv", "cv_provenance.json",
+                "seeds/deephem_seed2_human_scores.csv", "seeds/deephem-nomti_seed1_human_scores.csv")) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
+        // both twins over both seeds, all three coefficients, every baseline; CV of both twins and the baselines
+        tech.tablesaw.api.Table corr = tech.tablesaw.api.Table.read().csv(dir.resolve("human_correlations.csv").toString());
+        for (String m : List.of("deephem", "deephem-nomti")) {
+            var rows = corr.where(corr.stringColumn("method").isEqualTo(m));
+            assertEquals(2 * 2 * 3, rows.rowCount(), m + ": 2 seeds x 2 indicators x 3 coefficients");
+        }
+        tech.tablesaw.api.Table sum = tech.tablesaw.api.Table.read().csv(dir.resolve("human_correlations_summary.csv").toString());
+        var twin = sum.where(sum.stringColumn("method").isEqualTo("deephem-nomti"));
+        assertEquals(2, twin.intColumn("seeds").get(0));
+        tech.tablesaw.api.Table cv = tech.tablesaw.api.Table.read().csv(dir.resolve("cv_mean_sd.csv").toString());
+        assertTrue(cv.stringColumn("method").asList().containsAll(List.of("deephem", "deephem-nomti", "logistic", "neg_mfe")), cv.print());
+        assertTrue(html.contains("accuracy on mouse only"), "the CV is said to be mouse only");
+        assertTrue(html.contains("deephem-nomti (mean over 2 seeds)"), "the twin is compared with the baselines");
         for (String baseline : List.of("neg_mfe", "mature_count", "has_mti_target")) assertTrue(html.contains(baseline), baseline);
     }
 }

@@ -95,11 +95,11 @@ class ReportTest {
                 "self-contained: no external resources, no scripts");
         assertTrue(html.contains("120 rows: 60 essential, 60 non-essential"), "dataset summary");
         assertTrue(html.contains("synthetic demo"), "the demo is called a demo");
-        for (String stem : List.of("human_correlations", "human_correlations_summary", "circularity_audit", "cv_summary", "quintile_trends")) {
+        for (String stem : List.of("human_correlations", "human_correlations_summary", "circularity_audit", "cv_mean_sd", "quintile_trends")) {
             assertTrue(Files.exists(dir.resolve(stem + ".csv")) && Files.exists(dir.resolve(stem + ".xlsx")), stem);
             assertEquals(Files.readAllLines(dir.resolve(stem + ".csv")).size() - 1, Xlsx.read(dir.resolve(stem + ".xlsx")).rowCount(), stem);
         }
-        for (String stem : List.of("human_correlations", "circularity_audit", "cv_summary", "quintile_trends")) {
+        for (String stem : List.of("human_correlations", "circularity_audit", "cv_mean_sd", "quintile_trends")) {
             for (String f : List.of(stem + ".csv", stem + ".xlsx")) {
                 Map<?, ?> p = Json.mapper().readValue(dir.resolve(f + ".provenance.json").toFile(), Map.class);
                 assertEquals(Hashing.sha256(dir.resolve(f)), p.get("sha256"), f + " hash");
