@@ -50,7 +50,7 @@ class BrowserTest {
         String dom = chromium("--virtual-time-budget=10000", "--dump-dom", probe.toUri().toString());
         Matcher m = Pattern.compile("data-images=\"(\\d+)\" data-broken=\"(\\d+)\"").matcher(dom);
         assertTrue(m.find(), "the probe ran: " + dom.substring(0, Math.min(300, dom.length())));
-        assertEquals(4, Integer.parseInt(m.group(1)), "all figures are on the page");
+        assertEquals(6, Integer.parseInt(m.group(1)), "all figures are on the page (4 + CV ROC and PR)");
         assertEquals(0, Integer.parseInt(m.group(2)), "no broken image");
     }
 
