@@ -111,10 +111,10 @@ final class AllCommand implements Callable<Integer> {
     private void check() {
         if (seeds != null && seeds.isEmpty()) throw new InputError("--seeds: give at least one seed");
         if (seeds != null && seeds.stream().distinct().count() != seeds.size()) throw new InputError("--seeds: a seed is given twice");
-        if (folds != null && folds < 2) throw new InputError("--folds: need at least 2, got " + folds);
-        if (repeats != null && repeats < 1) throw new InputError("--repeats: need at least 1, got " + repeats);
-        if (epochs != null && epochs < 1) throw new InputError("--epochs: need at least 1, got " + epochs);
-        if (cvEpochs != null && cvEpochs < 1) throw new InputError("--cv-epochs: need at least 1, got " + cvEpochs);
+        OptionCheck.atLeast("--folds", folds, 2);
+        OptionCheck.atLeast("--repeats", repeats, 1);
+        OptionCheck.atLeast("--epochs", epochs, 1);
+        OptionCheck.atLeast("--cv-epochs", cvEpochs, 1);
     }
 
     private static List<Long> parse(String s) {

@@ -47,10 +47,10 @@ final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (folds < 2) throw new InputError("--folds: need at least 2, got " + folds);
-        if (repeats < 1) throw new InputError("--repeats: need at least 1, got " + repeats);
-        if (epochs != null && epochs < 1) throw new InputError("--epochs: need at least 1, got " + epochs);
-        if (patience != null && patience < 0) throw new InputError("--patience: need 0 or more, got " + patience);
+        OptionCheck.atLeast("--folds", folds, 2);
+        OptionCheck.atLeast("--repeats", repeats, 1);
+        OptionCheck.atLeast("--epochs", epochs, 1);
+        OptionCheck.atLeast("--patience", patience, 0);
         DeepHemDataset ds = DatasetReader.read(data);
         if (!ds.hasFeatures()) throw new InputError(data + ": the dataset has no feature files (run build-dataset)");
         ModelConfig net = ModelConfig.defaults();

@@ -114,9 +114,8 @@ final class TrainCommand implements Callable<Integer> {
         org.deephem.zoo.Backend.start();
         DeepHemDataset ds = DatasetReader.read(data);
         if (!ds.hasFeatures()) throw new InputError(data + ": the dataset has no feature files (run build-dataset)");
-        int maxLen = Math.max(3, ds.source().sequences().stream().mapToInt(String::length).max().orElse(180));
-        maxLen = Math.max(maxLen, ds.target().sequences().stream().mapToInt(String::length).max().orElse(180));
-        ModelConfig cfg = configure(options, maxLen, ds.pcaNames() == null ? d.mtiDim() : ds.pcaNames().size());
+        ModelConfig sized = TrainingRun.sizedFor(options, ds);
+        ModelConfig cfg = configure(options, sized.maxLength(), sized.mtiDim());
         Seeds seeds = new Seeds(splitSeed != null ? splitSeed : seed, initSeed != null ? initSeed : seed,
                 orderSeed != null ? orderSeed : seed);
         Progress.say("training: %s", cfg.summary());
