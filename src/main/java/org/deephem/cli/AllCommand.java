@@ -93,7 +93,7 @@ final class AllCommand implements Callable<Integer> {
         if (n != null) net = withEpochs(net, n);
         net = TrainingRun.sizedFor(net, ds);
         Progress.say("== 4/6 deephem and deephem-nomti over seeds %s", seedList);
-        List<NamedScores> runs = seedRuns(ds, net, seedList, scores, runDir.resolve("seeds"));
+        List<NamedScores> runs = seedRuns(ds, net, seedList, scores, runDir.resolve(ReportCommand.SEEDS_DIR));
 
         int k = folds != null ? folds : demo ? DEMO_FOLDS : 5, rep = repeats != null ? repeats : demo ? DEMO_REPEATS : 2;
         Integer cvN = cvEpochs != null ? cvEpochs : demo ? Integer.valueOf(DEMO_CV_EPOCHS) : n;
@@ -102,7 +102,7 @@ final class AllCommand implements Callable<Integer> {
         CrossValidation.Result cv = crossValidate(ds, dataset, cvNet, new CrossValidation.Options(k, rep, seed), runDir);
 
         Progress.say("== 6/6 report");
-        Path index = ReportCommand.write(run, dataset, zip, runDir, scores, runs.subList(1, runs.size()), cv);
+        Path index = ReportCommand.write(run, dataset, zip, runDir, scores, runs.subList(1, runs.size()), cv, seed);
         System.out.printf(Locale.ROOT, "all done in %.0f s%nreport: %s%n", (System.nanoTime() - t0) / 1e9, index.toAbsolutePath().normalize());
         return 0;
     }
@@ -144,7 +144,7 @@ final class AllCommand implements Callable<Integer> {
                     if (method.equals("deephem") && s == seeds.get(0)) continue;
                     NetworkMethod.FittedNetwork f = (NetworkMethod.FittedNetwork) m.fit(ds, all, s);
                     double[] logits = new Scorer(f.outcome().model()).logits(ds.target(), ds.humanTargets());
-                    ScoresCsv.write(dir.resolve(method + "_seed" + s + "_human_scores.csv"), ids, logits);
+                    ScoresCsv.write(dir.resolve(ReportCommand.seedFile(method, Long.toString(s))), ids, logits);
                     runs.add(new NamedScores(method, Long.toString(s), ids, logits));
                     var sel = f.outcome().provenance().selected();
                     bar.step(String.format(Locale.ROOT, "%s seed %d: epoch %d of %d", method, s, sel.epoch(), sel.epochsRun()));

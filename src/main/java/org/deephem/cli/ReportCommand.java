@@ -18,6 +18,7 @@ import org.deephem.report.Report;
 import org.deephem.report.ReportWriter;
 import org.deephem.report.RunReport;
 import org.deephem.train.EpochLog;
+import org.deephem.validation.CvFiles;
 import org.deephem.zoo.ModelZip;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,34 +38,80 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--scores", description = "id,score CSV of the human miRNAs (default: <run folder>/scores.csv, else human_scores.csv)")
     Path scores;
 
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the baselines fitted for the tables and of the bootstrap (default: ${DEFAULT-VALUE}; `all` passes its own --seed)")
+    long seed;
+
     @Override
     public Integer call() {
-        Path index = write(run, data, zoo.resolve(run + ".zip"), reports.resolve(run), scores, List.of(), null);
+        Path runDir = reports.resolve(run);
+        Path index = write(run, data, zoo.resolve(run + ".zip"), runDir, scores, null, null, seed);
         System.out.println("report: " + index);
         return 0;
     }
 
     /**
      * Builds and writes the report of one run; returns the page. {@code moreRuns}: further network
-     * runs (other seeds, the no-MTI twin) beside the saved one; {@code cv} may be null.
+     * runs (other seeds, the no-MTI twin) beside the saved one and {@code cv} the cross-validation;
+     * when both are null they are read back from what an earlier {@code all} left in {@code runDir}
+     * (so that {@code report} alone redraws the page {@code all} wrote), else none.
      */
     static Path write(String run, Path data, Path zip, Path runDir, Path scores, List<org.deephem.analysis.NamedScores> moreRuns,
-                      org.deephem.validation.CrossValidation.Result cv) {
+                      org.deephem.validation.CrossValidation.Result cv, long seed) {
         if (!Files.isRegularFile(zip)) throw InputError.at(zip, "model not found (train it first, or give --zoo/--run)");
         Path scoreFile = scores != null ? scores : Files.exists(runDir.resolve("scores.csv")) ? runDir.resolve("scores.csv") : runDir.resolve("human_scores.csv");
         DeepHemDataset ds = DatasetReader.read(data);
         double[] humanScores = humanScores(scoreFile, ds.target().ids());
+        if (moreRuns == null && cv == null) {
+            moreRuns = seedRuns(runDir.resolve(SEEDS_DIR), ds.target().ids());
+            cv = CvFiles.read(runDir);
+        } else if (moreRuns == null) {
+            moreRuns = List.of();
+        }
         Path log = runDir.resolve("training_log.csv");
         List<EpochLog> epochs = Files.exists(log) ? EpochLog.read(log) : List.of();
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("model_zip", file(zip));
         inputs.put("scores_csv", file(scoreFile));
         if (Files.exists(log)) inputs.put("training_log_csv", file(log));
+        for (org.deephem.analysis.NamedScores m : moreRuns) {
+            Path f = runDir.resolve(SEEDS_DIR).resolve(seedFile(m.method(), m.seed()));
+            if (Files.exists(f)) inputs.put("seed_scores_" + m.method() + "_" + m.seed(), file(f));
+        }
+        if (cv != null && Files.exists(runDir.resolve("cv_folds.csv"))) inputs.put("cv_folds_csv", file(runDir.resolve("cv_folds.csv")));
         Map<String, Object> prov = ModelZip.load(zip).provenance();
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(data, ds.target().ids()),
                 networkRuns(new org.deephem.analysis.NamedScores("deephem", seedOf(prov), ds.target().ids(), humanScores), moreRuns),
-                epochs, prov, inputs, org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, cv));
+                epochs, prov, inputs, org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, cv, seed));
         return ReportWriter.write(runDir, r);
+    }
+
+    /** Sub-folder of a run folder with the human scores of every further seed run of `all`. */
+    static final String SEEDS_DIR = "seeds";
+
+    static String seedFile(String method, String seed) {
+        return method + "_seed" + seed + "_human_scores.csv";
+    }
+
+    private static final java.util.regex.Pattern SEED_FILE = java.util.regex.Pattern.compile("(deephem(?:-nomti)?)_seed(-?\\d+)_human_scores\\.csv");
+
+    /** The seed runs an earlier `all` wrote ({@link #seedFile}), deephem before deephem-nomti, by seed; none if the folder is absent. */
+    static List<org.deephem.analysis.NamedScores> seedRuns(Path dir, List<String> humanIds) {
+        if (!Files.isDirectory(dir)) return List.of();
+        List<Path> files;
+        try (var s = Files.list(dir)) {
+            files = s.filter(p -> SEED_FILE.matcher(p.getFileName().toString()).matches()).toList();
+        } catch (java.io.IOException e) {
+            throw InputError.at(dir, "cannot list (" + e.getMessage() + ")");
+        }
+        List<org.deephem.analysis.NamedScores> out = new ArrayList<>();
+        for (Path f : files) {
+            var m = SEED_FILE.matcher(f.getFileName().toString());
+            m.matches();
+            out.add(new org.deephem.analysis.NamedScores(m.group(1), m.group(2), humanIds, humanScores(f, humanIds)));
+        }
+        out.sort(java.util.Comparator.comparing((org.deephem.analysis.NamedScores n) -> n.method())
+                .thenComparingLong(n -> Long.parseLong(n.seed())));
+        return out;
     }
 
     private static List<org.deephem.analysis.NamedScores> networkRuns(org.deephem.analysis.NamedScores saved, List<org.deephem.analysis.NamedScores> more) {

@@ -40,11 +40,11 @@ public final class RunReport {
      * draw. {@code targetScanClass} and the indicators may be null (absent); {@code baselines} are
      * compared with the runs (normally {@code Baselines.all()}); {@code resamples} is the number
      * of bootstrap resamples behind each interval; {@code cv} the nested mouse cross-validation
-     * (null: none was run).
+     * (null: none was run); {@code seed} fixes the learned baselines' fits and the bootstrap.
      */
     public record Inputs(String run, DeepHemDataset ds, Map<String, Double> targetScanClass, List<NamedScores> networkRuns,
                          List<EpochLog> log, Map<String, Object> modelProvenance, Map<String, Object> inputFiles,
-                         List<Method> baselines, int resamples, CrossValidation.Result cv) {
+                         List<Method> baselines, int resamples, CrossValidation.Result cv, long seed) {
         public Inputs {
             if (networkRuns.isEmpty()) throw new IllegalArgumentException("no network run to report");
         }
@@ -58,7 +58,8 @@ public final class RunReport {
         Object cfg = in.modelProvenance().get("config");
         if (cfg instanceof Map<?, ?> m) m.forEach((k, v) -> r.config(Map.of(String.valueOf(k), v)));
         Map<String, Object> prov = new LinkedHashMap<>(in.inputFiles());
-        for (String k : List.of("name", "created", "seed", "dataset", "dataset_sha256", "environment", "metrics")) {
+        prov.put("baseline_and_bootstrap_seed", in.seed());
+        for (String k : List.of("name", "created", "seeds", "tags", "dataset", "dataset_sha256", "environment", "metrics")) {
             if (in.modelProvenance().containsKey(k)) prov.put("model_" + k, in.modelProvenance().get(k));
         }
         r.provenance(prov);
@@ -68,7 +69,7 @@ public final class RunReport {
         double[] cons = column(ds.conservation(), ids), dsw = column(ds.dsw(), ids), tsc = column(in.targetScanClass(), ids);
         Map<String, Object> metrics = map(in.modelProvenance().get("metrics"));
         int selected = metrics.get("selected_epoch") instanceof Number n ? n.intValue() : -1;
-        long seed = in.modelProvenance().get("seed") instanceof Number n ? n.longValue() : 42;
+        long seed = in.seed();
 
         List<NamedScores> all = new ArrayList<>(in.networkRuns());
         List<String> skipped = new ArrayList<>();

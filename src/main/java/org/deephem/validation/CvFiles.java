@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.deephem.io.AtomicFiles;
 import org.deephem.io.Delimited;
+import org.deephem.io.InputError;
+import org.deephem.io.Table;
 import org.deephem.io.Json;
 import org.deephem.zoo.Provenance;
 
@@ -65,6 +67,60 @@ public final class CvFiles {
         AtomicFiles.writeString(dir.resolve("cv_curves.csv"), c.toString());
         AtomicFiles.writeString(dir.resolve("cv_predictions.csv"), p.toString());
         Json.writeFile(dir.resolve("cv_provenance.json"), prov);
+    }
+
+    /**
+     * Reads back what {@link #write} wrote in {@code dir} (so that {@code report} can redraw the
+     * cross-validation of an earlier {@code all}); null when {@code dir} holds no cv_folds.csv.
+     * Pooled curves and the summary are recomputed from the folds and predictions.
+     */
+    public static CrossValidation.Result read(Path dir) {
+        Path folds = dir.resolve("cv_folds.csv"), preds = dir.resolve("cv_predictions.csv"), prov = dir.resolve("cv_provenance.json");
+        if (!java.nio.file.Files.exists(folds)) return null;
+        for (Path p : List.of(preds, prov)) {
+            if (!java.nio.file.Files.exists(p)) throw InputError.at(p, "missing, but " + folds.getFileName() + " is there: rerun cv or all");
+        }
+        Map<?, ?> meta;
+        try {
+            meta = Json.mapper().readValue(prov.toFile(), Map.class);
+        } catch (java.io.IOException e) {
+            throw InputError.at(prov, "not readable JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        CrossValidation.Options o = new CrossValidation.Options(intOf(meta, "folds", prov), intOf(meta, "repeats", prov),
+                longOf(meta, "seed", prov));
+        Table f = Delimited.read(folds);
+        List<CrossValidation.FoldResult> fr = new java.util.ArrayList<>();
+        for (int r = 0; r < f.rowCount(); r++) {
+            fr.add(new CrossValidation.FoldResult(f.text(r, f.column("method")), (int) f.number(r, f.column("repeat")),
+                    (int) f.number(r, f.column("fold")), (int) f.number(r, f.column("n_train")), (int) f.number(r, f.column("n_test")),
+                    (int) f.number(r, f.column("n_test_essential")), na(f, r, "auroc"), na(f, r, "auprc"), na(f, r, "logloss"),
+                    na(f, r, "accuracy"), na(f, r, "f1"), na(f, r, "mcc"), na(f, r, "threshold"), f.text(r, f.column("threshold_rule")),
+                    f.text(r, f.column("detail")), f.number(r, f.column("seconds"))));
+        }
+        Table p = Delimited.read(preds);
+        List<CrossValidation.Prediction> pr = new java.util.ArrayList<>();
+        for (int r = 0; r < p.rowCount(); r++) {
+            pr.add(new CrossValidation.Prediction(p.text(r, p.column("method")), (int) p.number(r, p.column("repeat")),
+                    (int) p.number(r, p.column("fold")), p.text(r, p.column("id")), (int) p.number(r, p.column("label")),
+                    p.number(r, p.column("score"))));
+        }
+        double seconds = meta.get("total_seconds") instanceof Number n ? n.doubleValue() : Double.NaN;
+        return new CrossValidation.Result(o, fr, pr, seconds);
+    }
+
+    /** "NA" is how {@link #num} writes an undefined figure (e.g. AUROC of a one-class fold). */
+    private static double na(Table t, int r, String column) {
+        int c = t.column(column);
+        return t.text(r, c).equals("NA") ? Double.NaN : t.number(r, c);
+    }
+
+    private static int intOf(Map<?, ?> m, String key, Path file) {
+        return (int) longOf(m, key, file);
+    }
+
+    private static long longOf(Map<?, ?> m, String key, Path file) {
+        if (m.get(key) instanceof Number n) return n.longValue();
+        throw InputError.at(file, "no number '" + key + "'");
     }
 
     private static String num(double v) {

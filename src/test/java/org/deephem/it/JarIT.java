@@ -128,5 +128,14 @@ class JarIT {
         assertTrue(html.contains("accuracy on mouse only"), "the CV is said to be mouse only");
         assertTrue(html.contains("deephem-nomti (mean over 2 seeds)"), "the twin is compared with the baselines");
         for (String baseline : List.of("neg_mfe", "mature_count", "has_mti_target")) assertTrue(html.contains(baseline), baseline);
+
+        // `report` alone re-reads the seed runs and the cross-validation that `all` left, and redraws the same tables
+        List<String> corrBefore = Files.readAllLines(dir.resolve("human_correlations.csv"));
+        List<String> cvBefore = Files.readAllLines(dir.resolve("cv_mean_sd.csv"));
+        Out again = jar("report", "--run", "demo", "--data", "data", "--zoo", zoo.toString(), "--reports", reports.toString());
+        assertEquals(0, again.exit(), again.text());
+        assertEquals(corrBefore, Files.readAllLines(dir.resolve("human_correlations.csv")), "same correlation table from report alone");
+        assertEquals(cvBefore, Files.readAllLines(dir.resolve("cv_mean_sd.csv")), "same CV table from report alone");
+        assertEquals(6, org.deephem.testutil.ReportPages.embeddedImages(Files.readString(index)).size(), "CV curves redrawn too");
     }
 }

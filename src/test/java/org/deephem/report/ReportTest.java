@@ -72,7 +72,7 @@ class ReportTest {
         Map<String, Object> prov = Map.of("config", Map.of("epochs", 4), "metrics", Map.of("selected_epoch", 2, "selection_auc", 0.875));
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(ds.folder(), ds.target().ids()),
                 List.of(new NamedScores("deephem", "", ds.target().ids(), scores)), log, prov, Map.of("scores_csv", "stand-in"),
-                List.copyOf(org.deephem.baseline.SingleFeature.ALL), 50, cv));
+                List.copyOf(org.deephem.baseline.SingleFeature.ALL), 50, cv, 42));
         return ReportWriter.write(dir, r);
     }
 

@@ -130,5 +130,24 @@ class CrossValidationTest {
         try (var s = Files.list(tmp)) {
             assertEquals(CvFiles.NAMES.size(), s.count(), "no temporary files left");
         }
+
+        // read back: same options, folds and predictions (figures to the 6 decimals written)
+        CrossValidation.Result back = CvFiles.read(tmp);
+        assertEquals(r.options(), back.options());
+        assertEquals(r.folds().size(), back.folds().size());
+        for (int i = 0; i < r.folds().size(); i++) {
+            var was = r.folds().get(i);
+            var now = back.folds().get(i);
+            assertEquals(was.method(), now.method());
+            assertEquals(was.repeat() * 100 + was.fold(), now.repeat() * 100 + now.fold());
+            assertEquals(was.nTest(), now.nTest());
+            assertEquals(was.auroc(), now.auroc(), 1e-6);
+            assertEquals(Double.isNaN(was.logLoss()), Double.isNaN(now.logLoss()), "NA stays undefined");
+            assertEquals(was.mcc(), now.mcc(), 1e-6);
+        }
+        assertEquals(r.predictions().size(), back.predictions().size());
+        assertEquals(r.predictions().get(3).id(), back.predictions().get(3).id());
+        assertEquals(r.predictions().get(3).score(), back.predictions().get(3).score(), 1e-6);
+        assertEquals(null, CvFiles.read(tmp.resolve("nowhere")), "no cross-validation there");
     }
 }
