@@ -1,5 +1,6 @@
 package org.deephem.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +51,10 @@ final class AllCommand implements Callable<Integer> {
     Integer repeats;
     @Option(names = "--cv-epochs", description = "network epochs inside each cross-validation fold (default: --epochs; " + DEMO_CV_EPOCHS + " on the demo)")
     Integer cvEpochs;
+    @Option(names = "--comparison-set", description = "also cross-validate on this dataset folder (XGEM dataset1; default: the xgem-dataset1 folder build-dataset writes beside a real dataset)")
+    Path comparisonSet;
+    @Option(names = "--no-comparison-set", description = "skip the cross-validation on XGEM's comparison set")
+    boolean noComparisonSet;
     @Option(names = "--seed", defaultValue = "42", description = "seed of the cross-validation folds and of the baselines (default: ${DEFAULT-VALUE})")
     long seed;
     @Option(names = "--zoo", defaultValue = "model-zoo", description = "where the model zip goes (default: ${DEFAULT-VALUE})")
@@ -101,16 +106,38 @@ final class AllCommand implements Callable<Integer> {
         Progress.say("== 5/6 nested mouse cross-validation: %d-fold x %d repeat(s)", k, rep);
         CrossValidation.Result cv = crossValidate(ds, dataset, cvNet, new CrossValidation.Options(k, rep, seed), runDir);
 
+        CrossValidation.Result comparisonCv = null;
+        Path comparison = comparisonSet(dataset, demo);
+        if (comparison != null) {
+            Progress.say("== 5/6 the same on XGEM's comparison set %s", comparison);
+            DeepHemDataset cds = DatasetReader.read(comparison);
+            comparisonCv = crossValidate(cds, comparison, TrainingRun.sizedFor(cvNet, cds), new CrossValidation.Options(k, rep, seed),
+                    runDir.resolve(ReportCommand.COMPARISON_DIR));
+        }
+
         Progress.say("== 6/6 report");
-        Path index = ReportCommand.write(run, dataset, zip, runDir, scores, runs.subList(1, runs.size()), cv, seed);
+        Path index = ReportCommand.write(run, dataset, zip, runDir, scores, runs.subList(1, runs.size()), cv, comparisonCv, seed);
         System.out.printf(Locale.ROOT, "all done in %.0f s%nreport: %s%n", (System.nanoTime() - t0) / 1e9, index.toAbsolutePath().normalize());
         return 0;
+    }
+
+    /**
+     * XGEM's comparison set to cross-validate as well: --comparison-set, else the xgem-dataset1
+     * folder build-dataset writes beside the dataset (real data only), unless --no-comparison-set.
+     */
+    private Path comparisonSet(Path dataset, boolean demo) {
+        if (noComparisonSet) return null;
+        if (comparisonSet != null) return comparisonSet;
+        Path sibling = dataset.toAbsolutePath().normalize().resolveSibling(ReportCommand.COMPARISON_DIR);
+        return !demo && Files.isDirectory(sibling) ? sibling : null;
     }
 
     /** Option checks before any work, so that a refusal is one line and nothing is half done. */
     private void check() {
         if (seeds != null && seeds.isEmpty()) throw new InputError("--seeds: give at least one seed");
         if (seeds != null && seeds.stream().distinct().count() != seeds.size()) throw new InputError("--seeds: a seed is given twice");
+        if (comparisonSet != null && noComparisonSet) throw new InputError("--comparison-set and --no-comparison-set: give one of them");
+        if (comparisonSet != null && !Files.isDirectory(comparisonSet)) throw new InputError("--comparison-set " + comparisonSet + ": no such dataset folder");
         OptionCheck.atLeast("--folds", folds, 2);
         OptionCheck.atLeast("--repeats", repeats, 1);
         OptionCheck.atLeast("--epochs", epochs, 1);

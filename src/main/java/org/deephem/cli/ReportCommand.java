@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path runDir = reports.resolve(run);
-        Path index = write(run, data, zoo.resolve(run + ".zip"), runDir, scores, null, null, seed);
+        Path index = write(run, data, zoo.resolve(run + ".zip"), runDir, scores, null, null, null, seed);
         System.out.println("report: " + index);
         return 0;
     }
@@ -56,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
      * (so that {@code report} alone redraws the page {@code all} wrote), else none.
      */
     static Path write(String run, Path data, Path zip, Path runDir, Path scores, List<org.deephem.analysis.NamedScores> moreRuns,
-                      org.deephem.validation.CrossValidation.Result cv, long seed) {
+                      org.deephem.validation.CrossValidation.Result cv, org.deephem.validation.CrossValidation.Result comparisonCv, long seed) {
         if (!Files.isRegularFile(zip)) throw InputError.at(zip, "model not found (train it first, or give --zoo/--run)");
         Path scoreFile = scores != null ? scores : Files.exists(runDir.resolve("scores.csv")) ? runDir.resolve("scores.csv") : runDir.resolve("human_scores.csv");
         DeepHemDataset ds = DatasetReader.read(data);
@@ -64,6 +64,7 @@ final class ReportCommand implements Callable<Integer> {
         if (moreRuns == null && cv == null) {
             moreRuns = seedRuns(runDir.resolve(SEEDS_DIR), ds.target().ids());
             cv = CvFiles.read(runDir);
+            comparisonCv = CvFiles.read(runDir.resolve(COMPARISON_DIR));
         } else if (moreRuns == null) {
             moreRuns = List.of();
         }
@@ -81,12 +82,15 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, Object> prov = ModelZip.load(zip).provenance();
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(data, ds.target().ids()),
                 networkRuns(new org.deephem.analysis.NamedScores("deephem", seedOf(prov), ds.target().ids(), humanScores), moreRuns),
-                epochs, prov, inputs, org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, cv, seed));
+                epochs, prov, inputs, org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, cv, comparisonCv, seed));
         return ReportWriter.write(runDir, r);
     }
 
     /** Sub-folder of a run folder with the human scores of every further seed run of `all`. */
     static final String SEEDS_DIR = "seeds";
+
+    /** Sub-folder of a run folder with the cross-validation on XGEM's comparison set (dataset1). */
+    static final String COMPARISON_DIR = "xgem-dataset1";
 
     static String seedFile(String method, String seed) {
         return method + "_seed" + seed + "_human_scores.csv";

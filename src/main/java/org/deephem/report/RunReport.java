@@ -40,11 +40,11 @@ public final class RunReport {
      * draw. {@code targetScanClass} and the indicators may be null (absent); {@code baselines} are
      * compared with the runs (normally {@code Baselines.all()}); {@code resamples} is the number
      * of bootstrap resamples behind each interval; {@code cv} the nested mouse cross-validation
-     * (null: none was run); {@code seed} fixes the learned baselines' fits and the bootstrap.
+     * (null: none was run); {@code comparisonCv} the same on XGEM's comparison set (null: none); {@code seed} fixes the learned baselines' fits and the bootstrap.
      */
     public record Inputs(String run, DeepHemDataset ds, Map<String, Double> targetScanClass, List<NamedScores> networkRuns,
                          List<EpochLog> log, Map<String, Object> modelProvenance, Map<String, Object> inputFiles,
-                         List<Method> baselines, int resamples, CrossValidation.Result cv, long seed) {
+                         List<Method> baselines, int resamples, CrossValidation.Result cv, CrossValidation.Result comparisonCv, long seed) {
         public Inputs {
             if (networkRuns.isEmpty()) throw new IllegalArgumentException("no network run to report");
         }
@@ -84,6 +84,7 @@ public final class RunReport {
         List<Candidate> rows = candidates(all, in.networkRuns().size());
         correlationTables(r, all, ds, in.resamples(), seed);
         if (in.cv() != null) CvSection.add(r, in.cv(), ds);
+        if (in.comparisonCv() != null) CvSection.addComparison(r, in.comparisonCv());
 
         List<QuintileTrend> trends = new ArrayList<>();
         if (cons != null) trends.add(QuintileTrend.of("conservation", score, cons));

@@ -76,6 +76,7 @@ class CliErrorsTest {
         badInput(CliTest.run(cat(new String[] {"all", "--folds", "1"}, out)), "--folds", "at least 2");
         badInput(CliTest.run(cat(new String[] {"all", "--cv-epochs", "0"}, out)), "--cv-epochs");
         badInput(CliTest.run(cat(new String[] {"all", "--seeds", "one"}, out)), "--seeds", "'one'");
+        badInput(CliTest.run(cat(new String[] {"all", "--comparison-set", tmp.resolve("nowhere").toString()}, out)), "--comparison-set", "no such dataset folder");
         assertEquals(List.of(), TestData.names(tmp), "nothing written");
     }
 

@@ -95,7 +95,7 @@ class JarIT {
     void allOnTheDemoDataWritesACompleteReport() throws Exception {
         Path zoo = tmp.resolve("zoo"), reports = tmp.resolve("reports");
         Out all = jar("all", "--data", "data", "--epochs", "1", "--seeds", "1,2", "--folds", "2", "--repeats", "1", "--cv-epochs", "1",
-                "--zoo", zoo.toString(), "--reports", reports.toString());
+                "--comparison-set", "data", "--zoo", zoo.toString(), "--reports", reports.toString());
         assertEquals(0, all.exit(), all.text());
         Path index = reports.resolve("demo").resolve("index.html");
         assertTrue(all.text().contains("report: " + index.toAbsolutePath().normalize()), all.text());
@@ -111,7 +111,8 @@ class JarIT {
         for (String f : List.of("correlation_heatmap.svg", "training_curves.svg", "human_correlations.xlsx", "index.provenance.json",
                 "human_correlations_summary.csv", "circularity_audit.csv", "cv_mean_sd.csv", "cv_roc.svg", "cv_pr.png",
                 "cv_folds.csv", "cv_summary.csv", "cv_curves.csv", "cv_predictions.csv", "cv_provenance.json",
-                "seeds/deephem_seed2_human_scores.csv", "seeds/deephem-nomti_seed1_human_scores.csv")) {
+                "seeds/deephem_seed2_human_scores.csv", "seeds/deephem-nomti_seed1_human_scores.csv",
+                "cv_xgem_dataset1.csv", "xgem-dataset1/cv_folds.csv")) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         // both twins over both seeds, all three coefficients, every baseline; CV of both twins and the baselines
@@ -132,10 +133,12 @@ class JarIT {
         // `report` alone re-reads the seed runs and the cross-validation that `all` left, and redraws the same tables
         List<String> corrBefore = Files.readAllLines(dir.resolve("human_correlations.csv"));
         List<String> cvBefore = Files.readAllLines(dir.resolve("cv_mean_sd.csv"));
+        List<String> cmpBefore = Files.readAllLines(dir.resolve("cv_xgem_dataset1.csv"));
         Out again = jar("report", "--run", "demo", "--data", "data", "--zoo", zoo.toString(), "--reports", reports.toString());
         assertEquals(0, again.exit(), again.text());
         assertEquals(corrBefore, Files.readAllLines(dir.resolve("human_correlations.csv")), "same correlation table from report alone");
         assertEquals(cvBefore, Files.readAllLines(dir.resolve("cv_mean_sd.csv")), "same CV table from report alone");
+        assertEquals(cmpBefore, Files.readAllLines(dir.resolve("cv_xgem_dataset1.csv")), "same comparison-set table from report alone");
         assertEquals(6, org.deephem.testutil.ReportPages.embeddedImages(Files.readString(index)).size(), "CV curves redrawn too");
     }
 }

@@ -72,7 +72,7 @@ class ReportTest {
         Map<String, Object> prov = Map.of("config", Map.of("epochs", 4), "metrics", Map.of("selected_epoch", 2, "selection_auc", 0.875));
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(ds.folder(), ds.target().ids()),
                 List.of(new NamedScores("deephem", "", ds.target().ids(), scores)), log, prov, Map.of("scores_csv", "stand-in"),
-                List.copyOf(org.deephem.baseline.SingleFeature.ALL), 50, cv, 42));
+                List.copyOf(org.deephem.baseline.SingleFeature.ALL), 50, cv, cv, 42));
         return ReportWriter.write(dir, r);
     }
 
@@ -115,6 +115,13 @@ class ReportTest {
         try (var s = Files.list(dir)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files left");
         }
+        // the comparison-set table: our methods' rows, then the three published AUROCs marked as such
+        tech.tablesaw.api.Table cmp = tech.tablesaw.api.Table.read().csv(dir.resolve("cv_xgem_dataset1.csv").toString());
+        tech.tablesaw.api.Table cvt = tech.tablesaw.api.Table.read().csv(dir.resolve("cv_mean_sd.csv").toString());
+        assertEquals(cvt.rowCount() + 3, cmp.rowCount());
+        assertEquals(0.949, cmp.where(cmp.stringColumn("method").isEqualTo("XGEM (published)")).doubleColumn("auroc_mean").get(0), 0);
+        assertEquals("published (other protocol)", cmp.stringColumn("source").get(cmp.rowCount() - 1));
+        assertEquals(cvt.doubleColumn("auroc_mean").get(0), cmp.doubleColumn("auroc_mean").get(0), 1e-12);
     }
 
     /** The report's tables are CorrelationAnalysis's and CvSummary's, not a second computation. */
