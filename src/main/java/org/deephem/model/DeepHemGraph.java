@@ -19,6 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *  fused ─ MLP ─ logit ─ BCE on labelled mouse rows                     (classification)
  *  fused ─ GRL(λ) ─ MLP ─ domain logit ─ BCE on all rows                (adversarial)
  *  fused ─ MMD(source rows, target rows)                                (alignment)
+ *  [+ MMD of the classifier's hidden layer when mmdOnHidden: DAN]
  *  loss = classification + mmdWeight·α·MMD + advWeight·adversarial + (l2/2)·Σ‖W‖² (weight matrices only)
  * </pre>
  * Token embedding is a one-hot × matrix product (SAMEDIFF-NOTES: gather's gradient is wrong).
@@ -40,6 +41,8 @@ public final class DeepHemGraph {
     public static final String LOGIT = "logit";
     public static final String PROB = "prob";
     public static final String FUSED = "fused";
+    /** The classifier's hidden layer (ReLU), aligned by MMD too when {@code mmdOnHidden}. */
+    public static final String CLS_HIDDEN = "cls_hidden";
     public static final String DOMAIN_LOGIT = "domain_logit";
     public static final String LOSS = "loss";
     public static final String CLS_LOSS = "cls_loss";
@@ -120,7 +123,9 @@ public final class DeepHemGraph {
         }
         fused = sd.identity(FUSED, fused);
 
-        SDVariable logit = head("cls", fused, fusedWidth);
+        // the classifier head, written out so that its hidden layer can be aligned too (same weights as head())
+        SDVariable clsHidden = sd.identity(CLS_HIDDEN, dense("cls_1", fused, fusedWidth, cfg.hidden(), true));
+        SDVariable logit = dense("cls_2", clsHidden, cfg.hidden(), 1, false);
         sd.identity(LOGIT, logit);
         sd.nn().sigmoid(PROB, logit);
 
@@ -140,7 +145,8 @@ public final class DeepHemGraph {
         // MMD between source and target rows of the fused features
         SDVariable a = sd.placeHolder(MMD_VECTOR, dt, -1, 1);
         SDVariable alpha = sd.placeHolder(ALPHA, dt, 1, 1);
-        SDVariable mmd = GraphOps.mmd(sd, fused, a, cfg.kernel().multipliers()).sum().rename(MMD_LOSS);
+        SDVariable mmd = hiddenLayerMmd(GraphOps.mmd(sd, fused, a, cfg.kernel().multipliers()).sum(), clsHidden, a)
+                .rename(MMD_LOSS);
 
         // L2 as an explicit term, (l2/2)·Σ‖W‖² over weight matrices only: SameDiff's TrainingConfig
         // l2 would also decay biases and layer-norm gains towards 0. Same gradient l2·W as its L2.
@@ -151,6 +157,15 @@ public final class DeepHemGraph {
         SDVariable loss = cls.add(mmd.mul(alpha).mul(cfg.mmdWeight())).add(adv.mul(cfg.advWeight())).add(l2);
         loss.rename(LOSS);
         sd.setLossVariables(LOSS);
+    }
+
+    /**
+     * DAN's several-layer alignment ({@code mmdOnHidden}): adds the MMD of the classifier's hidden
+     * layer, same kernel and batch bandwidth rule, to the fused layer's; otherwise {@code fusedMmd}.
+     */
+    private SDVariable hiddenLayerMmd(SDVariable fusedMmd, SDVariable clsHidden, SDVariable a) {
+        if (!cfg.mmdOnHidden()) return fusedMmd;
+        return fusedMmd.add(GraphOps.mmd(sd, clsHidden, a, cfg.kernel().multipliers()).sum());
     }
 
     private SDVariable encoder(SDVariable tokens, SDVariable mask) {

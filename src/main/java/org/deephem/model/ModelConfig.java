@@ -28,6 +28,8 @@ import java.util.Locale;
  *                      the selection split and the batch order too; see {@code train.Seeds})
  * @param patience      early stopping: stop after this many epochs without a better selection
  *                      criterion (the same mouse-side rule that keeps the epoch); 0 = off
+ * @param mmdOnHidden   also align the classifier's hidden layer by MMD (summed with the fused
+ *                      layer's MMD: DAN's several-layer MK-MMD); false = the fused layer only
  */
 public record ModelConfig(
         boolean useSequence, boolean useInherent, boolean useMti,
@@ -36,7 +38,8 @@ public record ModelConfig(
         int inherentDim, int mtiDim,
         double mmdWeight, double advWeight, double l2,
         double learningRate, int epochs, int sourceBatch, int targetBatch,
-        double validationFraction, Selection selection, long seed, boolean doublePrecision, int patience) {
+        double validationFraction, Selection selection, long seed, boolean doublePrecision, int patience,
+        boolean mmdOnHidden) {
 
     public ModelConfig {
         validate(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
@@ -142,7 +145,7 @@ public record ModelConfig(
         return new ModelConfig(true, true, true, Fusion.CONCAT, MmdKernel.MULTI,
                 180, 3, 32, 2, 1, 32, 18, 32,
                 1.0, 1.0, 1e-4,
-                1e-3, 100, 32, 32, 0.2, org.deephem.model.Selection.VAL_LOGLOSS, 42L, false, DEFAULT_PATIENCE);
+                1e-3, 100, 32, 32, 0.2, org.deephem.model.Selection.VAL_LOGLOSS, 42L, false, DEFAULT_PATIENCE, false);
     }
 
     /** Token positions after pooling. */
@@ -208,6 +211,11 @@ public record ModelConfig(
         return edit(b -> b.patience = epochsWithoutGain);
     }
 
+    /** MMD on the classifier's hidden layer as well as on the fused layer (DAN). */
+    public ModelConfig withMmdOnHidden(boolean on) {
+        return edit(b -> b.mmdOnHidden = on);
+    }
+
     public ModelConfig withMtiDim(int k) {
         return edit(b -> b.mtiDim = k);
     }
@@ -236,7 +244,7 @@ public record ModelConfig(
 
     /** Mutable mirror of the record's fields, used only by {@link #edit}. */
     private static final class Fields {
-        boolean useSequence, useInherent, useMti, doublePrecision;
+        boolean useSequence, useInherent, useMti, doublePrecision, mmdOnHidden;
         Fusion fusion;
         MmdKernel kernel;
         org.deephem.model.Selection selection;
@@ -270,20 +278,21 @@ public record ModelConfig(
             seed = c.seed;
             doublePrecision = c.doublePrecision;
             patience = c.patience;
+            mmdOnHidden = c.mmdOnHidden;
         }
 
         ModelConfig build() {
             return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads,
                     layers, hidden, inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch,
-                    targetBatch, validationFraction, selection, seed, doublePrecision, patience);
+                    targetBatch, validationFraction, selection, seed, doublePrecision, patience, mmdOnHidden);
         }
     }
 
     public String summary() {
         return String.format(Locale.ROOT,
-                "branches seq=%s inherent=%s mti=%s; fusion %s; %s-kernel MMD x%.2g, adversarial x%.2g; "
+                "branches seq=%s inherent=%s mti=%s; fusion %s; %s-kernel MMD%s x%.2g, adversarial x%.2g; "
                         + "d=%d heads=%d layers=%d pool=%d (L=%d); Adam lr=%.2g, %d epochs, batch %d+%d, l2=%.1g, selection %s%s, seed %d",
-                useSequence, useInherent, useMti, fusion, kernel, mmdWeight, advWeight, width, heads, layers,
+                useSequence, useInherent, useMti, fusion, kernel, mmdOnHidden ? " (fused + classifier hidden layer)" : "", mmdWeight, advWeight, width, heads, layers,
                 tokenPool, pooledLength(), learningRate, epochs, sourceBatch, targetBatch, l2, selection,
                 patience > 0 ? " (stop after " + patience + " epochs without gain)" : "", seed);
     }

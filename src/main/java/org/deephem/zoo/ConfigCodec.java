@@ -28,7 +28,7 @@ public final class ConfigCodec {
      * Fields added after format version 1 was first written, with the value that older models
      * implicitly had; any other missing field is an error.
      */
-    static final Map<String, Object> ADDED_LATER = Map.of("selection", "VAL_LOGLOSS", "patience", 0);
+    static final Map<String, Object> ADDED_LATER = Map.of("selection", "VAL_LOGLOSS", "patience", 0, "mmdOnHidden", false);
 
     /** An integral JSON number; 1.5 or 1e12 for an int field is an error, not a silent cast. */
     private static long whole(Number n) {
