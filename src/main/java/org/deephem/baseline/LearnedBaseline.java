@@ -76,24 +76,35 @@ public final class LearnedBaseline implements Method {
     @Override
     public Fitted fit(DeepHemDataset ds, int[] trainRows, long seed) {
         FeatureRows features = FeatureRows.fit(ds, trainRows, withMti);
-        double[][] all = features.rows(ds, ds.source());
-        String[] names = featureNames(features.width());
+        var scorer = train(algorithm, features.rows(ds, ds.source()), ds.labels(), trainRows, seed, name());
+        return domain -> scorer.apply(features.rows(ds, domain));
+    }
+
+    /**
+     * Trains {@code algorithm} on {@code rows[r]} with label {@code labels[r]} for r in
+     * {@code trainRows}; returns the scorer of any feature rows of the same width ({@code who}
+     * names the method in errors). Shared with {@link Tca}, which feeds it transformed rows.
+     */
+    static java.util.function.Function<double[][], double[]> train(Algorithm algorithm, double[][] rows, int[] labels,
+                                                                    int[] trainRows, long seed, String who) {
+        int width = rows[trainRows[0]].length;
+        String[] names = featureNames(width);
         LabelFactory factory = new LabelFactory();
         // a fixed date keeps the (unused) provenance from varying between runs
         var provenance = new SimpleDataSourceProvenance("deephem labelled mouse",
                 OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), factory);
         MutableDataset<Label> data = new MutableDataset<>(provenance, factory);
         for (int r : trainRows) {
-            data.add(new ArrayExample<>(new Label(ds.labels()[r] == 1 ? ESSENTIAL : OTHER), names, all[r]));
+            data.add(new ArrayExample<>(new Label(labels[r] == 1 ? ESSENTIAL : OTHER), names, rows[r]));
         }
         if (data.getOutputInfo().size() < 2) {
-            throw new IllegalArgumentException(name() + ": the training rows hold only one class");
+            throw new IllegalArgumentException(who + ": the training rows hold only one class");
         }
-        Model<Label> model = trainer(features.width(), seed).train(data);
-        return domain -> score(model, names, features.rows(ds, domain));
+        Model<Label> model = trainer(algorithm, width, seed).train(data);
+        return x -> score(model, names, x);
     }
 
-    private Trainer<Label> trainer(int width, long seed) {
+    private static Trainer<Label> trainer(Algorithm algorithm, int width, long seed) {
         return switch (algorithm) {
             case LOGISTIC -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), 5, -1, 1, seed);
             case RANDOM_FOREST -> new RandomForestTrainer<>(
