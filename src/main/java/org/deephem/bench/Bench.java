@@ -82,13 +82,7 @@ public final class Bench {
 
     /** Runs {@code Main args} in a fresh JVM with the same class path and OMP_NUM_THREADS=threads. */
     public static Child runChild(int threads, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("org.deephem.cli.Main");
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder pb = new ProcessBuilder(org.deephem.experiment.ChildJvm.command(args)).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         long t0 = System.nanoTime();
         try {

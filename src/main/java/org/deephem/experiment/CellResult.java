@@ -1,0 +1,30 @@
+package org.deephem.experiment;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one finished cell wrote to {@code cells/<id>.json}: its spec and that spec's hash, the
+ * human scores, the human correlations (reported only, never used to choose anything), the
+ * nested mouse CV figures if the grid asked for them, the kept epoch of a network, provenance and
+ * wall time.
+ */
+public record CellResult(CellSpec spec, String specSha256, List<String> humanIds, double[] humanScores,
+                         List<Corr> correlations, Cv cv, Integer selectedEpoch, Integer epochsRun,
+                         Map<String, Object> provenance, double wallSeconds) {
+
+    /** One coefficient of the human scores with one indicator. */
+    public record Corr(String indicator, String coefficient, double r, double p, int n, int dropped) {
+        /** Column name in the merged tables, e.g. {@code conservation_spearman}. */
+        public String measure() {
+            return indicator + "_" + coefficient;
+        }
+    }
+
+    /** Nested CV on the labelled mouse: one AUROC / AUPRC per outer fold (folds × repeats). */
+    public record Cv(int folds, int repeats, double[] auroc, double[] auprc) {
+        public double aurocMean() {
+            return java.util.Arrays.stream(auroc).average().orElse(Double.NaN);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.deephem.experiment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.deephem.analysis.CorrelationAnalysis;
+import org.deephem.data.DeepHemDataset;
+import org.deephem.eval.Correlation;
+import org.deephem.eval.Correlations;
+import org.deephem.method.Method;
+import org.deephem.train.NetworkMethod;
+import org.deephem.validation.CrossValidation;
+import org.deephem.zoo.Provenance;
+
+/**
+ * Computes one cell in this process (the {@code experiment cell-worker} child calls it): fits the
+ * method on all labelled mouse rows with the cell's seed, scores the human rows, correlates them
+ * with the indicators, and runs the nested mouse CV when asked. The human indicators are only
+ * read here, after the fit, to be reported.
+ */
+public final class CellRun {
+    private CellRun() {}
+
+    public static CellResult compute(CellSpec spec, DeepHemDataset ds) {
+        long t0 = System.nanoTime();
+        Instant started = Instant.now();
+        Method m = spec.toMethod();
+        int[] all = IntStream.range(0, ds.labels().length).toArray();
+        Method.Fitted fitted = m.fit(ds, all, spec.seed());
+        double[] human = fitted.score(ds.target());
+        List<CellResult.Corr> corr = new ArrayList<>();
+        for (var ind : CorrelationAnalysis.indicators(ds).entrySet()) {
+            double[] y = Correlations.align(ds.target().ids(), ind.getValue());
+            // no bootstrap: the spread reported is over seeds, and intervals per cell would cost 1,000 resamples each
+            for (Correlation c : Correlations.all(human, y, 0, spec.seed())) {
+                corr.add(new CellResult.Corr(ind.getKey(), c.kind().label(), c.r(), c.p(), c.n(), c.dropped()));
+            }
+        }
+        Integer epoch = null, epochsRun = null;
+        if (fitted instanceof NetworkMethod.FittedNetwork n) {
+            epoch = n.outcome().provenance().selected().epoch();
+            epochsRun = n.outcome().provenance().selected().epochsRun();
+        }
+        CellResult.Cv cv = null;
+        if (spec.cvFolds() > 0) {
+            CrossValidation.Result r = CrossValidation.run(ds, List.of(m),
+                    new CrossValidation.Options(spec.cvFolds(), spec.cvRepeats(), spec.seed()), null);
+            cv = new CellResult.Cv(spec.cvFolds(), spec.cvRepeats(),
+                    r.folds().stream().mapToDouble(CrossValidation.FoldResult::auroc).toArray(),
+                    r.folds().stream().mapToDouble(CrossValidation.FoldResult::auprc).toArray());
+        }
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("started", started.toString());
+        prov.put("finished", Instant.now().toString());
+        prov.put("dataset", ds.folder() == null ? null : ds.folder().toAbsolutePath().normalize().toString());
+        prov.put("dataset_sha256", spec.dataSha256());
+        prov.put("omp_num_threads", System.getenv("OMP_NUM_THREADS"));
+        prov.put("environment", Provenance.environment());
+        return new CellResult(spec, spec.sha256(), ds.target().ids(), human, corr, cv, epoch, epochsRun, prov,
+                (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -1,0 +1,65 @@
+package org.deephem.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deephem.model.ModelConfig;
+import org.deephem.zoo.ConfigCodec;
+
+/**
+ * A named grid: table rows (group, variant) that each name a method key, run over every seed.
+ * Rows with the same key share cells (the full model is one cell per seed, whichever ablation
+ * group lists it). Every row is compared, paired by seed, with the row keyed {@link #reference}.
+ *
+ * @param name      experiment name (file names, cell specs)
+ * @param rows      table rows in order
+ * @param reference key of the reference method (the full model)
+ * @param seeds     one cell per key and seed
+ * @param cvFolds   nested mouse CV folds per cell, 0 = none
+ * @param cvRepeats CV repeats
+ */
+public record Grid(String name, List<Row> rows, String reference, List<Long> seeds, int cvFolds, int cvRepeats) {
+
+    /**
+     * @param key     file-safe method key; rows with equal keys must mean the same method
+     * @param method  catalog name, or the variant's name for a network config
+     * @param network the network's config (sized for the dataset), null for other methods
+     */
+    public record Row(String group, String variant, String key, String method, ModelConfig network) {}
+
+    public Grid {
+        rows = List.copyOf(rows);
+        seeds = List.copyOf(seeds);
+        if (seeds.isEmpty()) throw new IllegalArgumentException("a grid needs at least one seed");
+        if (rows.stream().noneMatch(r -> r.key().equals(reference))) throw new IllegalArgumentException("no row is the reference " + reference);
+        Map<String, Row> byKey = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Row first = byKey.putIfAbsent(r.key(), r);
+            if (first != null && !(first.method().equals(r.method()) && java.util.Objects.equals(first.network(), r.network()))) {
+                throw new IllegalArgumentException("two different methods share the key " + r.key());
+            }
+        }
+    }
+
+    /** The distinct method rows (first row of each key), in order. */
+    public List<Row> methods() {
+        Map<String, Row> byKey = new LinkedHashMap<>();
+        for (Row r : rows) byKey.putIfAbsent(r.key(), r);
+        return new ArrayList<>(byKey.values());
+    }
+
+    public static String cellId(String key, long seed) {
+        return key + "-s" + seed;
+    }
+
+    /** Every cell of the grid: methods × seeds, method-major. */
+    public List<CellSpec> cells(String dataSha256) {
+        List<CellSpec> out = new ArrayList<>();
+        for (Row r : methods()) {
+            Map<String, Object> net = r.network() == null ? null : ConfigCodec.toMap(r.network());
+            for (long s : seeds) out.add(new CellSpec(name, cellId(r.key(), s), r.method(), net, s, cvFolds, cvRepeats, dataSha256));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,200 @@
+package org.deephem.experiment;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.deephem.analysis.TableFiles;
+import org.deephem.io.AtomicFiles;
+import org.deephem.io.InputError;
+import org.deephem.io.Json;
+import org.deephem.io.Progress;
+import org.deephem.zoo.BuildInfo;
+
+/**
+ * Runs a {@link Grid}, resumably: each cell runs in its own child JVM ({@code experiment
+ * cell-worker}) and writes {@code <out>/cells/<id>.json} atomically. A cell whose file exists
+ * with the same spec hash is reused, never recomputed; a file made for another spec (other
+ * settings, {@code --quick}, CV or data) stops the run before anything starts, with one line
+ * naming it. Up to {@code jobs} children run at once, each with {@code threads} ND4J/OpenMP
+ * threads. Finished cells are merged ({@link Merge}) into tables under {@code <out>}.
+ */
+public final class Harness {
+    private Harness() {}
+
+    /** How a grid ran: the merged tables, counts and wall time, and the files written. */
+    public record Outcome(Merge.Merged merged, int ran, int reused, double wallSeconds, List<Path> files) {}
+
+    public static Outcome run(Grid grid, Path data, Path out, int jobs, int threads) {
+        long t0 = System.nanoTime();
+        if (jobs < 1 || threads < 1) throw new IllegalArgumentException("jobs and threads must be at least 1");
+        String dataSha = CellSpec.datasetSha256(data);
+        List<CellSpec> cells = grid.cells(dataSha);
+        Path cellDir = out.resolve("cells"), specDir = out.resolve("specs"), logDir = out.resolve("logs");
+        Map<String, CellResult> done = new ConcurrentHashMap<>();
+        List<CellSpec> todo = new ArrayList<>();
+        for (CellSpec spec : cells) {
+            Path f = cellDir.resolve(spec.id() + ".json");
+            if (!Files.exists(f)) {
+                todo.add(spec);
+                continue;
+            }
+            CellResult r = read(f);
+            if (!spec.sha256().equals(r.specSha256()) || !spec.sha256().equals(r.spec().sha256())) {
+                throw InputError.at(f, "was made for another spec of this cell (other settings, --quick, --cv or data);"
+                        + " delete it or choose another --out");
+            }
+            done.put(spec.id(), r);
+            Progress.say("cell %s: done earlier (%.1f s then), reused", spec.id(), r.wallSeconds());
+        }
+        Progress.say("%s: %d cells, %d done earlier, %d to run, %d at a time with %d thread%s each", grid.name(), cells.size(),
+                done.size(), todo.size(), jobs, threads, threads == 1 ? "" : "s");
+        runChildren(todo, data, cellDir, specDir, logDir, jobs, threads, done);
+        Map<String, CellResult> ordered = new LinkedHashMap<>();
+        for (CellSpec s : cells) ordered.put(s.id(), done.get(s.id()));
+        Merge.Merged merged = Merge.merge(grid, ordered);
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("experiment", grid.name());
+        prov.put("seeds", grid.seeds());
+        prov.put("reference", grid.reference());
+        prov.put("cv", grid.cvFolds() == 0 ? "off" : grid.cvFolds() + " folds x " + grid.cvRepeats() + " repeats");
+        prov.put("cells", cells.stream().map(CellSpec::id).toList());
+        prov.put("dataset", data.toAbsolutePath().normalize().toString());
+        prov.put("dataset_sha256", dataSha);
+        prov.put("deephem_j", BuildInfo.current().version());
+        prov.put("git_commit", BuildInfo.current().gitCommit());
+        List<Path> files = new ArrayList<>(TableFiles.write(merged.cells(), out, grid.name() + "_cells", prov));
+        files.addAll(TableFiles.write(merged.summary(), out, grid.name() + "_summary", prov));
+        Path txt = out.resolve(grid.name() + "_summary.txt");
+        AtomicFiles.writeString(txt, merged.text());
+        files.add(txt);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cellSum = ordered.values().stream().mapToDouble(CellResult::wallSeconds).sum();
+        Progress.say("%s: %d cells (%d run now, %d reused) in %.1f s wall; the cells' own times sum to %.1f s",
+                grid.name(), cells.size(), todo.size(), cells.size() - todo.size(), wall, cellSum);
+        return new Outcome(merged, todo.size(), cells.size() - todo.size(), wall, files);
+    }
+
+    /** A cell file as written by {@link CellRun} (NaN correlations are written as NaN tokens). */
+    public static CellResult read(Path f) {
+        try {
+            return Json.mapper().readerFor(CellResult.class).with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).readValue(f.toFile());
+        } catch (IOException e) {
+            throw InputError.at(f, "is not a readable cell result ("
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())
+                    + "); delete it to recompute the cell");
+        }
+    }
+
+    private record Failure(String id, int exit, String lastLine) {}
+
+    private static void runChildren(List<CellSpec> todo, Path data, Path cellDir, Path specDir, Path logDir, int jobs,
+                                    int threads, Map<String, CellResult> done) {
+        if (todo.isEmpty()) return;
+        try {
+            Files.createDirectories(cellDir);
+            Files.createDirectories(specDir);
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw org.deephem.io.WriteError.of(cellDir, e);
+        }
+        Set<Process> live = ConcurrentHashMap.newKeySet();
+        // a killed or interrupted harness takes its children with it (finished cell files stay)
+        Thread hook = new Thread(() -> live.forEach(Process::destroyForcibly));
+        Runtime.getRuntime().addShutdownHook(hook);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger finished = new AtomicInteger();
+        List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (CellSpec spec : todo) {
+                futures.add(pool.submit(() -> {
+                    if (stop.get()) return;
+                    Path specFile = specDir.resolve(spec.id() + ".json"), result = cellDir.resolve(spec.id() + ".json");
+                    Path log = logDir.resolve(spec.id() + ".log");
+                    Json.writeFile(specFile, spec);
+                    ProcessBuilder pb = new ProcessBuilder(ChildJvm.command("experiment", "cell-worker",
+                            "--spec", specFile.toAbsolutePath().toString(), "--data", data.toAbsolutePath().toString(),
+                            "--out", result.toAbsolutePath().toString()))
+                            .redirectErrorStream(true).redirectOutput(log.toFile());
+                    pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+                    pb.environment().put("DEEPHEM_PROGRESS", "plain");
+                    long c0 = System.nanoTime();
+                    int exit = runChild(pb, live);
+                    double secs = (System.nanoTime() - c0) / 1e9;
+                    if (exit != 0 || !Files.exists(result)) {
+                        stop.set(true);
+                        failures.add(new Failure(spec.id(), exit, lastLine(log)));
+                        return;
+                    }
+                    done.put(spec.id(), read(result));
+                    Progress.say("cell %s: %.1f s (%d/%d)", spec.id(), secs, finished.incrementAndGet(), todo.size());
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            stop.set(true);
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } finally {
+            pool.shutdownNow();
+            live.forEach(Process::destroyForcibly);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook runs anyway
+            }
+        }
+        if (!failures.isEmpty()) {
+            Failure f = failures.get(0);
+            String msg = "cell " + f.id() + " failed (exit " + f.exit() + "): " + f.lastLine() + " (log: "
+                    + logDir.resolve(f.id() + ".log") + "; finished cells are kept, run again to resume)";
+            if (f.exit() == 2) throw new InputError(msg);
+            throw new IllegalStateException(msg);
+        }
+    }
+
+    private static int runChild(ProcessBuilder pb, Set<Process> live) {
+        try {
+            Process p = pb.start();
+            live.add(p);
+            try {
+                return p.waitFor();
+            } finally {
+                live.remove(p);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not start a child JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) if (!lines.get(i).isBlank()) return lines.get(i).strip();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no log)";
+        }
+        return "(empty log)";
+    }
+}

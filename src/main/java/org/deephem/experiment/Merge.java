@@ -1,0 +1,129 @@
+package org.deephem.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Merges the cell files of a grid into tablesaw tables and a short text: one row per cell, and
+ * per grid row and measure the mean ± sd over seeds with the paired Wilcoxon p against the
+ * reference. Measures: the six human correlations (conservation, DSW × Pearson, Spearman, Kendall
+ * tau-b; reported, never used to choose anything) and, when the grid ran CV, the mean nested
+ * mouse CV AUROC of each seed.
+ */
+public final class Merge {
+    private Merge() {}
+
+    public static final String CV_AUROC = "cv_auroc";
+
+    /** The merged tables and the text for the report. */
+    public record Merged(Table cells, Table summary, String text) {}
+
+    public static Merged merge(Grid grid, Map<String, CellResult> results) {
+        List<String> measures = measures(results);
+        Table cells = Table.create(grid.name() + "_cells", StringColumn.create("cell"), StringColumn.create("method"),
+                IntColumn.create("seed"), DoubleColumn.create("wall_seconds"), IntColumn.create("selected_epoch"),
+                IntColumn.create("epochs_run"));
+        for (String m : measures) cells.addColumns(DoubleColumn.create(m));
+        for (Grid.Row r : grid.methods()) {
+            for (long s : grid.seeds()) {
+                CellResult c = results.get(Grid.cellId(r.key(), s));
+                if (c == null) continue;
+                cells.stringColumn("cell").append(c.spec().id());
+                cells.stringColumn("method").append(r.key());
+                cells.intColumn("seed").append((int) s);
+                cells.doubleColumn("wall_seconds").append(c.wallSeconds());
+                appendInt(cells.intColumn("selected_epoch"), c.selectedEpoch());
+                appendInt(cells.intColumn("epochs_run"), c.epochsRun());
+                Map<String, Double> v = values(c);
+                for (String m : measures) cells.doubleColumn(m).append(v.getOrDefault(m, Double.NaN));
+            }
+        }
+        Table summary = Table.create(grid.name() + "_summary", StringColumn.create("group"), StringColumn.create("variant"),
+                StringColumn.create("method"), StringColumn.create("measure"), IntColumn.create("n"),
+                DoubleColumn.create("mean"), DoubleColumn.create("sd"), StringColumn.create("reference"),
+                DoubleColumn.create("mean_difference"), DoubleColumn.create("wilcoxon_p"));
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%s: %d rows x %d seeds; mean ± sd over seeds; p = paired Wilcoxon signed-rank against '%s' (exact up to %d seeds)%n",
+                grid.name(), grid.rows().size(), grid.seeds().size(), grid.reference(), PairedTest.EXACT_UP_TO));
+        for (Grid.Row r : grid.rows()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-10s %-16s", r.group(), r.variant()));
+            for (String m : measures) {
+                double[] x = bySeed(grid, results, r.key(), m), ref = bySeed(grid, results, grid.reference(), m);
+                DescriptiveStatistics st = new DescriptiveStatistics();
+                for (double d : x) if (!Double.isNaN(d)) st.addValue(d);
+                boolean isRef = r.key().equals(grid.reference());
+                double p = isRef ? Double.NaN : PairedTest.wilcoxon(x, ref);
+                double diff = isRef ? Double.NaN : meanDifference(x, ref);
+                summary.stringColumn("group").append(r.group());
+                summary.stringColumn("variant").append(r.variant());
+                summary.stringColumn("method").append(r.key());
+                summary.stringColumn("measure").append(m);
+                summary.intColumn("n").append((int) st.getN());
+                summary.doubleColumn("mean").append(st.getN() == 0 ? Double.NaN : st.getMean());
+                summary.doubleColumn("sd").append(st.getN() < 2 ? Double.NaN : st.getStandardDeviation());
+                summary.stringColumn("reference").append(isRef ? "(reference)" : grid.reference());
+                summary.doubleColumn("mean_difference").append(diff);
+                summary.doubleColumn("wilcoxon_p").append(p);
+                if (m.endsWith("_spearman") || m.equals(CV_AUROC)) {
+                    line.append(String.format(Locale.ROOT, "  %s %.3f ± %.3f%s", m, st.getMean(), st.getN() < 2 ? Double.NaN : st.getStandardDeviation(),
+                            isRef ? "" : String.format(Locale.ROOT, " (p %.3g)", p)));
+                }
+            }
+            text.append(line).append(System.lineSeparator());
+        }
+        return new Merged(cells, summary, text.toString());
+    }
+
+    private static void appendInt(IntColumn c, Integer v) {
+        if (v == null) c.appendMissing();
+        else c.append(v);
+    }
+
+    /** Measures present in any cell, in a fixed order: correlations as computed, then CV AUROC. */
+    private static List<String> measures(Map<String, CellResult> results) {
+        List<String> out = new ArrayList<>();
+        boolean cv = false;
+        for (CellResult c : results.values()) {
+            for (CellResult.Corr k : c.correlations()) if (!out.contains(k.measure())) out.add(k.measure());
+            cv |= c.cv() != null;
+        }
+        if (cv) out.add(CV_AUROC);
+        return out;
+    }
+
+    private static Map<String, Double> values(CellResult c) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (CellResult.Corr k : c.correlations()) v.put(k.measure(), k.r());
+        if (c.cv() != null) v.put(CV_AUROC, c.cv().aurocMean());
+        return v;
+    }
+
+    /** One value per grid seed (NaN where the cell is missing), so two rows pair by seed. */
+    private static double[] bySeed(Grid grid, Map<String, CellResult> results, String key, String measure) {
+        double[] out = new double[grid.seeds().size()];
+        for (int i = 0; i < out.length; i++) {
+            CellResult c = results.get(Grid.cellId(key, grid.seeds().get(i)));
+            out[i] = c == null ? Double.NaN : values(c).getOrDefault(measure, Double.NaN);
+        }
+        return out;
+    }
+
+    private static double meanDifference(double[] x, double[] y) {
+        double s = 0;
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(x[i]) || Double.isNaN(y[i])) continue;
+            s += x[i] - y[i];
+            n++;
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+}
