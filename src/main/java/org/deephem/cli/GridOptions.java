@@ -1,0 +1,116 @@
+package org.deephem.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.deephem.data.DatasetReader;
+import org.deephem.data.DeepHemDataset;
+import org.deephem.experiment.Grid;
+import org.deephem.experiment.Harness;
+import org.deephem.io.InputError;
+import org.deephem.model.ModelConfig;
+import org.deephem.train.TrainingRun;
+import org.deephem.validation.Folds;
+import picocli.CommandLine.Option;
+
+/** The options every experiment grid shares ({@code ablate}, {@code compare}). */
+final class GridOptions {
+    /** {@code --quick}: few epochs, 2 seeds, tiny CV (tests, CI, a first look). */
+    static final int QUICK_EPOCHS = 2;
+    static final List<Long> QUICK_SEEDS = List.of(1L, 2L);
+    static final String QUICK_CV = "2x1";
+    static final List<Long> SEEDS = List.of(1L, 2L, 3L, 4L, 5L);
+
+    @Option(names = "--data", defaultValue = "data", description = "dataset folder (default: ${DEFAULT-VALUE})")
+    Path data;
+    @Option(names = {"-o", "--out"}, required = true, description = "output folder: cells/ (one result file per cell), tables, summary")
+    Path out;
+    @Option(names = "--seeds", split = ",", description = "seeds, comma-separated (default: 1,2,3,4,5; --quick: 1,2)")
+    List<Long> seeds;
+    @Option(names = "--cv", description = "nested mouse CV in every cell as FOLDSxREPEATS (e.g. 5x2), 0 = none (default: 0; --quick: 2x1)")
+    String cv;
+    @Option(names = "--epochs", description = "network epochs (default: 100; --quick: 2)")
+    Integer epochs;
+    @Option(names = "--patience", description = "network early stopping, 0 = off (default: 10; --quick: 0)")
+    Integer patience;
+    @Option(names = "--jobs", defaultValue = "1", description = "cells run at once, each in its own JVM (default: ${DEFAULT-VALUE})")
+    int jobs;
+    @Option(names = "--threads", description = "ND4J/OpenMP threads per cell (default: cores / jobs, at least 1)")
+    Integer threads;
+    @Option(names = "--quick", description = "few epochs, 2 seeds, tiny CV: for tests and CI, not for conclusions")
+    boolean quick;
+
+    /** Checks the options that are not config fields, before any data is read. */
+    void check() {
+        OptionCheck.range("--jobs", jobs, 1, 64);
+        if (threads != null) OptionCheck.range("--threads", threads, 1, 256);
+        OptionCheck.atLeast("--epochs", epochs, 1);
+        OptionCheck.atLeast("--patience", patience, 0);
+        if (seeds != null && seeds.isEmpty()) throw new InputError("--seeds: give at least one seed");
+        if (seeds != null && seeds.stream().distinct().count() != seeds.size()) throw new InputError("--seeds: a seed is given twice");
+        if (seeds != null) for (long s : seeds) OptionCheck.range("--seeds", s, 0, Integer.MAX_VALUE);
+        cvFoldsRepeats();
+    }
+
+    List<Long> seeds() {
+        return seeds != null ? seeds : quick ? QUICK_SEEDS : SEEDS;
+    }
+
+    /** {folds, repeats}; {0, 0} = no CV. */
+    int[] cvFoldsRepeats() {
+        String v = cv != null ? cv.strip().toLowerCase(Locale.ROOT) : quick ? QUICK_CV : "0";
+        if (v.equals("0")) return new int[] {0, 0};
+        String[] p = v.split("x", -1);
+        try {
+            if (p.length == 2) {
+                int f = Integer.parseInt(p[0].strip()), r = Integer.parseInt(p[1].strip());
+                OptionCheck.range("--cv folds", f, 2, 100);
+                OptionCheck.range("--cv repeats", r, 1, 100);
+                return new int[] {f, r};
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new InputError("--cv: give FOLDSxREPEATS such as 5x2, or 0 for none (got '" + cv + "')");
+    }
+
+    int threads() {
+        return threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
+    }
+
+    /** The dataset, refused early when it has no features or too few rows for the CV asked. */
+    DeepHemDataset dataset() {
+        DeepHemDataset ds = DatasetReader.read(data);
+        if (!ds.hasFeatures()) throw new InputError(data + ": the dataset has no feature files (run build-dataset)");
+        int[] cv = cvFoldsRepeats();
+        if (cv[0] > 0) {
+            try {
+                Folds.stratified(ds.labels(), cv[0], cv[1], 1);
+            } catch (IllegalArgumentException e) {
+                throw new InputError("--cv " + cv[0] + "x" + cv[1] + " on " + data + ": " + e.getMessage());
+            }
+        }
+        return ds;
+    }
+
+    /** The default network config with this run's epochs and patience, sized for the dataset. */
+    ModelConfig network(DeepHemDataset ds) {
+        ModelConfig c = ModelConfig.defaults();
+        int e = epochs != null ? epochs : quick ? QUICK_EPOCHS : c.epochs();
+        int p = patience != null ? patience : quick ? 0 : c.patience();
+        try {
+            c = c.withTraining(e, c.sourceBatch(), c.targetBatch(), c.learningRate(), c.seed()).withPatience(p);
+        } catch (ModelConfig.Invalid bad) {
+            throw new InputError("--" + bad.field() + ": " + bad.problem());
+        }
+        return TrainingRun.sizedFor(c, ds);
+    }
+
+    /** Runs the grid and prints its short text on standard output. */
+    int run(Grid grid) {
+        Harness.Outcome o = Harness.run(grid, data, out, jobs, threads());
+        System.out.print(o.merged().text());
+        System.out.println("tables: " + out.resolve(grid.name() + "_summary.csv") + " (and _cells, .xlsx, provenance)");
+        return 0;
+    }
+}
