@@ -43,7 +43,7 @@ final class ExperimentCommand implements Runnable {
             }
             String sha = CellSpec.datasetSha256(data);
             if (!sha.equals(s.dataSha256())) throw InputError.at(data, "differs from the dataset the cell was made for (its files' hashes changed)");
-            org.deephem.zoo.Backend.start();
+            if (s.network() != null) org.deephem.zoo.Backend.start(); // baselines never touch ND4J: spare its start-up
             DeepHemDataset ds = DatasetReader.read(data);
             CellResult r = CellRun.compute(s, ds);
             Json.writeFile(out, r);

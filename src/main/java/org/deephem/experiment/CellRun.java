@@ -13,6 +13,7 @@ import org.deephem.eval.Correlations;
 import org.deephem.method.Method;
 import org.deephem.train.NetworkMethod;
 import org.deephem.validation.CrossValidation;
+import org.deephem.zoo.BuildInfo;
 import org.deephem.zoo.Provenance;
 
 /**
@@ -58,7 +59,10 @@ public final class CellRun {
         prov.put("dataset", ds.folder() == null ? null : ds.folder().toAbsolutePath().normalize().toString());
         prov.put("dataset_sha256", spec.dataSha256());
         prov.put("omp_num_threads", System.getenv("OMP_NUM_THREADS"));
-        prov.put("environment", Provenance.environment());
+        // the full environment names the ND4J backend, which only a network cell has started
+        prov.put("environment", spec.network() != null ? Provenance.environment()
+                : Map.of("deephem_j", BuildInfo.current().version(), "git_commit", BuildInfo.current().gitCommit(),
+                        "java", System.getProperty("java.version")));
         return new CellResult(spec, spec.sha256(), ds.target().ids(), human, corr, cv, epoch, epochsRun, prov,
                 (System.nanoTime() - t0) / 1e9);
     }

@@ -47,15 +47,10 @@ public final class Harness {
         Map<String, CellResult> done = new ConcurrentHashMap<>();
         List<CellSpec> todo = new ArrayList<>();
         for (CellSpec spec : cells) {
-            Path f = cellDir.resolve(spec.id() + ".json");
-            if (!Files.exists(f)) {
+            CellResult r = finished(spec, cellDir);
+            if (r == null) {
                 todo.add(spec);
                 continue;
-            }
-            CellResult r = read(f);
-            if (!spec.sha256().equals(r.specSha256()) || !spec.sha256().equals(r.spec().sha256())) {
-                throw InputError.at(f, "was made for another spec of this cell (other settings, --quick, --cv or data);"
-                        + " delete it or choose another --out");
             }
             done.put(spec.id(), r);
             Progress.say("cell %s: done earlier (%.1f s then), reused", spec.id(), r.wallSeconds());
@@ -86,6 +81,31 @@ public final class Harness {
         Progress.say("%s: %d cells (%d run now, %d reused) in %.1f s wall; the cells' own times sum to %.1f s",
                 grid.name(), cells.size(), todo.size(), cells.size() - todo.size(), wall, cellSum);
         return new Outcome(merged, todo.size(), cells.size() - todo.size(), wall, files);
+    }
+
+    /**
+     * The merged tables of the cells of {@code grid} already finished under {@code out}, without
+     * running anything (for the report); cells not yet run are left out, a stale one is refused.
+     */
+    public static Merge.Merged collect(Grid grid, Path data, Path out) {
+        Map<String, CellResult> found = new LinkedHashMap<>();
+        for (CellSpec spec : grid.cells(CellSpec.datasetSha256(data))) {
+            CellResult r = finished(spec, out.resolve("cells"));
+            if (r != null) found.put(spec.id(), r);
+        }
+        return Merge.merge(grid, found);
+    }
+
+    /** The cell's finished result, null if it has none yet; a result of another spec is refused (never silently reused or overwritten). */
+    private static CellResult finished(CellSpec spec, Path cellDir) {
+        Path f = cellDir.resolve(spec.id() + ".json");
+        if (!Files.exists(f)) return null;
+        CellResult r = read(f);
+        if (!spec.sha256().equals(r.specSha256()) || !spec.sha256().equals(r.spec().sha256())) {
+            throw InputError.at(f, "was made for another spec of this cell (other settings, --quick, --cv or data);"
+                    + " delete it or choose another --out");
+        }
+        return r;
     }
 
     /** A cell file as written by {@link CellRun} (NaN correlations are written as NaN tokens). */

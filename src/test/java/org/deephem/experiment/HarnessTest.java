@@ -69,6 +69,7 @@ class HarnessTest {
         assertEquals(2, second.reused());
         assertEquals(before, Files.getLastModifiedTime(cell));
         assertEquals(first.merged().summary().toString(), second.merged().summary().toString());
+        assertEquals(first.merged().text(), Harness.collect(g, TestData.demo(), out).text(), "collect reads the same cells");
 
         // a lost cell (as after a kill mid-grid) is the only one computed again
         Files.delete(out.resolve("cells/neg-length-s1.json"));

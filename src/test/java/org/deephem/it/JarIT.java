@@ -34,6 +34,43 @@ class JarIT {
         return new Out(p.waitFor(), text);
     }
 
+    /**
+     * A grid killed mid-way and started again finishes without recomputing a finished cell: the
+     * harness is killed as soon as its first cell file appears (its children go with it), then
+     * the same command reuses that file untouched and runs only the rest.
+     */
+    @Test
+    void compareKilledMidwayResumesWithoutRecomputing() throws Exception {
+        Path out = tmp.resolve("grid");
+        String[] args = {"compare", "--data", "data", "-o", out.toString(), "--methods", "neg_length,gc_content,mature_count",
+                "--seeds", "1,2", "--cv", "0"};
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "deephem.jar").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("first.log").toFile()).start();
+        Path cells = out.resolve("cells");
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline && p.isAlive()
+                && !(Files.isDirectory(cells) && Files.list(cells).anyMatch(f -> f.toString().endsWith(".json")))) {
+            Thread.sleep(100);
+        }
+        p.destroy();
+        p.waitFor();
+        List<Path> kept;
+        try (var s = Files.list(cells)) {
+            kept = s.filter(f -> f.toString().endsWith(".json")).toList();
+        }
+        assertTrue(!kept.isEmpty() && kept.size() < 6, "killed after some, before all cells: " + kept);
+        var times = new java.util.HashMap<Path, java.nio.file.attribute.FileTime>();
+        for (Path f : kept) times.put(f, Files.getLastModifiedTime(f));
+        Out again = jar(args);
+        assertEquals(0, again.exit(), again.text());
+        assertTrue(again.text().contains(kept.size() + " done earlier, " + (6 - kept.size()) + " to run"), again.text());
+        for (Path f : kept) assertEquals(times.get(f), Files.getLastModifiedTime(f), "not recomputed: " + f);
+        assertTrue(again.text().contains("compare: 6 cells (" + (6 - kept.size()) + " run now, " + kept.size() + " reused)"), again.text());
+        assertTrue(Files.exists(out.resolve("compare_summary.csv")));
+    }
+
     @Test
     void demoEndToEndThroughTheShadedJar() throws Exception {
         Path demo = tmp.resolve("demo");

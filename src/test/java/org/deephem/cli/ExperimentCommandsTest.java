@@ -1,0 +1,39 @@
+package org.deephem.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deephem.testutil.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ablate / compare: bad options give one line, exit 2, and nothing written. */
+class ExperimentCommandsTest {
+    @TempDir
+    Path tmp;
+
+    private void refused(String expected, String... args) {
+        CliTest.Run r = CliTest.run(args);
+        assertEquals(2, r.exit(), r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("error: ") && last.contains(expected), "'" + expected + "' in: " + r.err());
+        assertFalse(last.matches("(?s).*(java\\.|Exception).*"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+    }
+
+    @Test
+    void badOptionsAreNamed() {
+        String out = tmp.resolve("o").toString(), data = TestData.demo().toString();
+        refused("--cv: give FOLDSxREPEATS such as 5x2", "ablate", "--data", data, "-o", out, "--cv", "5y2");
+        refused("--cv folds: must be between 2 and 100", "ablate", "--data", data, "-o", out, "--cv", "1x2");
+        refused("--groups: unknown group 'colour'", "ablate", "--data", data, "-o", out, "--groups", "loss,colour");
+        refused("--methods: unknown method 'svm'", "compare", "--data", data, "-o", out, "--methods", "tca,svm");
+        refused("--jobs: must be between 1 and 64", "compare", "--data", data, "-o", out, "--jobs", "0");
+        refused("--seeds: a seed is given twice", "compare", "--data", data, "-o", out, "--seeds", "1,1");
+        refused("--epochs: need at least 1", "ablate", "--data", data, "-o", out, "--epochs", "0");
+        assertFalse(Files.exists(tmp.resolve("o")), "nothing written");
+    }
+}
