@@ -36,7 +36,7 @@ final class CvCommand implements Callable<Integer> {
     int repeats;
     @Option(names = "--seed", defaultValue = "42", description = "seed of the folds and of every fit (default: ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--methods", defaultValue = "deephem", split = ",", description = "methods to compare, comma-separated (default: ${DEFAULT-VALUE}); known: deephem, deephem-nomti (the network without MTI), has_mti_target, mature_count, neg_length, gc_content, neg_mfe, logistic, logistic_no_mti, random_forest, random_forest_no_mti")
+    @Option(names = "--methods", defaultValue = "deephem", split = ",", description = "methods to compare, comma-separated (default: ${DEFAULT-VALUE}); known: deephem, deephem-nomti (the network without MTI), ddc, dan, source-only (network variants, see compare), tca, has_mti_target, mature_count, neg_length, gc_content, neg_mfe, logistic, logistic_no_mti, random_forest, random_forest_no_mti")
     List<String> methods;
     @Option(names = "--epochs", description = "network epochs (default: 100)")
     Integer epochs;
