@@ -50,10 +50,7 @@ class JarIT {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("first.log").toFile()).start();
         Path cells = out.resolve("cells");
         long deadline = System.nanoTime() + 300_000_000_000L;
-        while (System.nanoTime() < deadline && p.isAlive()
-                && !(Files.isDirectory(cells) && Files.list(cells).anyMatch(f -> f.toString().endsWith(".json")))) {
-            Thread.sleep(100);
-        }
+        while (System.nanoTime() < deadline && p.isAlive() && !anyCellFile(cells)) Thread.sleep(100);
         p.destroy();
         p.waitFor();
         List<Path> kept;
@@ -69,6 +66,13 @@ class JarIT {
         for (Path f : kept) assertEquals(times.get(f), Files.getLastModifiedTime(f), "not recomputed: " + f);
         assertTrue(again.text().contains("compare: 6 cells (" + (6 - kept.size()) + " run now, " + kept.size() + " reused)"), again.text());
         assertTrue(Files.exists(out.resolve("compare_summary.csv")));
+    }
+
+    private static boolean anyCellFile(Path cells) throws IOException {
+        if (!Files.isDirectory(cells)) return false;
+        try (var s = Files.list(cells)) {
+            return s.anyMatch(f -> f.toString().endsWith(".json"));
+        }
     }
 
     @Test
