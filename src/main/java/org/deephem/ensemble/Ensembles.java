@@ -1,0 +1,27 @@
+package org.deephem.ensemble;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deephem.method.Method;
+import org.deephem.train.NetworkMethod;
+import org.deephem.zoo.EnsembleZip;
+
+/** Saving a fitted ensemble of networks in the model zoo (one zip; see {@link EnsembleZip}). */
+public final class Ensembles {
+    private Ensembles() {}
+
+    /** Only network members have a model zip; an ensemble of baselines cannot be saved. */
+    public static void save(Path zip, FittedEnsemble e, Map<String, Object> provenance) {
+        List<EnsembleZip.Member> members = new ArrayList<>();
+        for (int i = 0; i < e.members().size(); i++) {
+            Method.Fitted f = e.members().get(i);
+            if (!(f instanceof NetworkMethod.FittedNetwork n)) {
+                throw new IllegalArgumentException("member " + e.memberNames().get(i) + " is not a network, so it has no model zip");
+            }
+            members.add(new EnsembleZip.Member(e.memberNames().get(i), n.outcome().model()));
+        }
+        EnsembleZip.save(zip, members, provenance);
+    }
+}
