@@ -19,8 +19,10 @@ import org.deephem.io.InputError;
 import org.deephem.io.Outputs;
 import org.deephem.io.Progress;
 import org.deephem.zoo.DatasetCheck;
-import org.deephem.zoo.ModelZip;
 import org.deephem.zoo.Scorer;
+import org.deephem.zoo.ExpectedScores;
+import org.deephem.zoo.ZooModel;
+import org.deephem.eval.MemberSpread;
 import org.deephem.zoo.ScoresCsv;
 import org.deephem.zoo.TargetsFile;
 import org.deephem.zoo.TrainedModel;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score miRNAs with a saved model zip; writes an id,score,logit CSV (higher = more likely essential).",
-                "score is the probability, logit the network output before the sigmoid (it still ranks where the probability rounds to 1)."})
+                "score is the probability, logit the network output before the sigmoid (it still ranks where the probability rounds to 1).",
+                "An ensemble zip (see the ensemble command) adds score_low,score_high: the 2.5-97.5 % range of its members' probabilities; score is their mean."})
 final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model zip")
     Path model;
@@ -53,23 +56,30 @@ final class ScoreCommand implements Callable<Integer> {
     Path targets;
     @Option(names = "--skip-invalid", description = "with --fasta: leave out records that cannot be scored (letters other than A/C/G/U/T, empty, too long) and name them on stderr, instead of stopping at the first")
     boolean skipInvalid;
-    @Option(names = {"-o", "--out"}, required = true, description = "output CSV (- for standard output)")
+    @Option(names = {"-o", "--out"}, description = "output CSV (- for standard output); required unless --record-expected")
     Path out;
+    @Option(names = "--record-expected", description = "with --fasta: also write <model>.expected.csv beside the model (inputs and scores of these records), which the shipped-model test checks every later build against")
+    boolean recordExpected;
 
     @Override
     public Integer call() {
-        Outputs.requireNotInput("-o", out, Outputs.input("--model", model), Outputs.input("--data", input.data),
-                Outputs.input("--fasta", input.fasta), Outputs.input("--matures", matures), Outputs.input("--targets", targets));
+        if (out == null && !recordExpected) throw new InputError("-o/--out is required (or --record-expected)");
+        if (recordExpected && input.fasta == null) throw new InputError("--record-expected goes with --fasta (the expected file records the sequences it scored)");
+        Path expected = recordExpected ? ExpectedScores.fileFor(model) : null;
+        Outputs.Input[] inputs = {Outputs.input("--model", model), Outputs.input("--data", input.data),
+                Outputs.input("--fasta", input.fasta), Outputs.input("--matures", matures), Outputs.input("--targets", targets)};
+        if (out != null) Outputs.requireNotInput("-o", out, inputs);
+        if (expected != null) Outputs.requireNotInput("--record-expected", expected, inputs);
         if (input.data != null && (matures != null || targets != null || skipInvalid)) {
             throw new InputError("--matures, --targets and --skip-invalid go with --fasta, not --data");
         }
         org.deephem.zoo.Backend.start();
         domain = domain.strip().toLowerCase(java.util.Locale.ROOT); // any case, like the enum options
         long t0 = System.nanoTime();
-        TrainedModel m = ModelZip.load(model);
-        Scorer scorer = new Scorer(m);
+        ZooModel zm = ZooModel.load(model);
+        if (zm.ensemble()) Progress.say("ensemble of %d members: score = their mean probability, score_low/score_high = %s", zm.members().size(), MemberSpread.DEFINITION);
         List<String> ids;
-        double[] logits;
+        double[][] logits = new double[zm.members().size()][];
         if (input.data != null) {
             DeepHemDataset ds = DatasetReader.read(input.data);
             Domain d = switch (domain) {
@@ -78,30 +88,34 @@ final class ScoreCommand implements Callable<Integer> {
                 case "unlabelled-mouse" -> ds.unlabelledMouse();
                 default -> throw new InputError("--domain must be human, mouse or unlabelled-mouse, not '" + domain + "'");
             };
-            if (m.config().useInherent() && d.inherent() == null) throw InputError.at(input.data, "no inherent feature file for " + domain);
-            DatasetCheck.requireInherentNames(m, ds.inherentNames(), input.data.resolve(domain.equals("human") ? Layout.HSA_FEATURE : Layout.MMU_FEATURE).toString());
             Map<String, Set<String>> tg = domain.equals("human") ? ds.humanTargets() : ds.mouseTargets();
-            if (m.config().useMti()) {
-                if (d.mtiPca() == null && (tg == null || m.pca() == null)) throw InputError.at(input.data, "no MTI features for " + domain);
-                if (m.pca() != null && tg != null) {
-                    say(DatasetCheck.requireKnownGenes(m, tg, input.data.toString()));
-                } else {
-                    say(DatasetCheck.requireSameBasis(m, ds));
+            for (int k = 0; k < logits.length; k++) {
+                TrainedModel m = zm.members().get(k).model();
+                if (m.config().useInherent() && d.inherent() == null) throw InputError.at(input.data, "no inherent feature file for " + domain);
+                DatasetCheck.requireInherentNames(m, ds.inherentNames(), input.data.resolve(domain.equals("human") ? Layout.HSA_FEATURE : Layout.MMU_FEATURE).toString());
+                if (m.config().useMti()) {
+                    if (d.mtiPca() == null && (tg == null || m.pca() == null)) throw InputError.at(input.data, "no MTI features for " + domain);
+                    if (m.pca() != null && tg != null) {
+                        sayOnce(k, DatasetCheck.requireKnownGenes(m, tg, input.data.toString()));
+                    } else {
+                        sayOnce(k, DatasetCheck.requireSameBasis(m, ds));
+                    }
                 }
+                sayOnce(k, DatasetCheck.hashWarning(m, input.data));
             }
-            say(DatasetCheck.hashWarning(m, input.data));
             ids = d.ids();
-            logits = scorer.logits(d, tg);
+            for (int k = 0; k < logits.length; k++) logits[k] = new Scorer(zm.members().get(k).model()).logits(d, tg);
         } else {
             Skipped skipped = new Skipped();
             List<FastaRecord> recs = Fasta.readAll(input.fasta, skipInvalid ? skipped::add : null);
             List<Mature> ms = Mature.readFasta(matures);
-            DatasetCheck.requireInherentNames(m, InherentFeatures.NAMES, "the features this build computes from sequences");
+            for (TrainedModel m : zm.models()) DatasetCheck.requireInherentNames(m, InherentFeatures.NAMES, "the features this build computes from sequences");
             ids = new ArrayList<>();
             List<String> seqs = new ArrayList<>();
             List<List<Mature>> mats = new ArrayList<>();
             for (FastaRecord r : recs) {
-                String tooLong = scorer.lengthProblem(r.id(), r.sequence().length());
+                String tooLong = null;
+                for (TrainedModel m : zm.models()) if (tooLong == null) tooLong = new Scorer(m).lengthProblem(r.id(), r.sequence().length());
                 try {
                     RnaFolder.requireSupported(input.fasta, r);
                     if (tooLong != null) throw InputError.atLine(input.fasta, r.line(), tooLong + "; --skip-invalid leaves such records out");
@@ -126,15 +140,27 @@ final class ScoreCommand implements Callable<Integer> {
                             + " (IDs are the first word of each FASTA header)");
                 }
                 tg = tf.genes();
-                say(DatasetCheck.requireKnownGenes(m, tg, targets.toString()));
-            } else if (m.config().useMti()) {
+                for (int k = 0; k < logits.length; k++) sayOnce(k, DatasetCheck.requireKnownGenes(zm.members().get(k).model(), tg, targets.toString()));
+            } else if (zm.models().stream().anyMatch(m -> m.config().useMti())) {
                 Progress.say("note: no --targets given; every sequence is scored as having no predicted targets");
             }
-            logits = scorer.logitsOfSequences(ids, seqs, mats, tg);
+            logits = zm.logitsOfSequences(ids, seqs, mats, tg);
+            if (expected != null) {
+                ExpectedScores.write(expected, model, ids, seqs, mats, tg, ZooModel.scores(logits));
+                Progress.say("recorded the expected scores of %d records -> %s", ids.size(), expected);
+            }
         }
-        ScoresCsv.write(out, ids, logits);
-        Progress.say("scored %d miRNAs in %.2f s -> %s", ids.size(), (System.nanoTime() - t0) / 1e9, Outputs.describe(out));
+        if (out != null) {
+            ScoresCsv.write(out, ids, logits);
+            if (zm.ensemble() && !Outputs.isStdout(out)) ScoresCsv.writeEnsembleProvenance(out, model, zm.members().size());
+        }
+        Progress.say("scored %d miRNAs in %.2f s -> %s", ids.size(), (System.nanoTime() - t0) / 1e9, out == null ? expected : Outputs.describe(out));
         return 0;
+    }
+
+    /** Ensemble members usually share their data notes: say each once (from the first member). */
+    private static void sayOnce(int member, String line) {
+        if (member == 0) say(line);
     }
 
     private static void say(String line) {

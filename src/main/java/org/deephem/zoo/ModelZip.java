@@ -10,14 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.deephem.features.Kmers;
@@ -55,29 +52,42 @@ public final class ModelZip {
     private ModelZip() {}
 
     public static void save(Path zip, TrainedModel m) {
-        AtomicFiles.write(zip, os -> {
-            try (ZipOutputStream z = new ZipOutputStream(os)) {
-                Map<String, Object> fmt = new LinkedHashMap<>();
-                fmt.put("format", FORMAT);
-                fmt.put("version", VERSION);
-                put(z, "format.json", Json.write(fmt).getBytes(StandardCharsets.UTF_8));
-                z.putNextEntry(new ZipEntry("graph.fb"));
-                // SameDiff closes the stream it is given; the shield keeps the zip open
-                m.graph().save(CloseShieldOutputStream.wrap(z), false);
-                z.closeEntry();
-                put(z, "config.json", Json.write(ConfigCodec.toMap(m.config())).getBytes(StandardCharsets.UTF_8));
-                Map<String, Object> sc = new LinkedHashMap<>();
-                if (m.inherentScaler() != null) sc.put("inherent", scaler(m.inherentScaler()));
-                if (m.mtiScaler() != null) sc.put("mti", scaler(m.mtiScaler()));
-                put(z, "scalers.json", Json.write(sc).getBytes(StandardCharsets.UTF_8));
-                put(z, "vocabulary.txt", ("<pad>\n<unk>\n" + String.join("\n", Kmers.words()) + "\n").getBytes(StandardCharsets.UTF_8));
-                if (m.pca() != null) put(z, "mti_pca_model.tsv", m.pca().toTsv().getBytes(StandardCharsets.UTF_8));
-                if (m.inherentNames() != null) {
-                    put(z, "inputs.json", Json.write(Map.of(INHERENT_NAMES, m.inherentNames())).getBytes(StandardCharsets.UTF_8));
-                }
-                put(z, "provenance.json", Json.write(m.provenance()).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(zip, os -> writeTo(os, m));
+    }
+
+    /** The zip as bytes (a member of an ensemble zip). */
+    static byte[] bytes(TrainedModel m) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try {
+            writeTo(b, m);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return b.toByteArray();
+    }
+
+    private static void writeTo(java.io.OutputStream os, TrainedModel m) throws IOException {
+        try (ZipOutputStream z = new ZipOutputStream(os)) {
+            Map<String, Object> fmt = new LinkedHashMap<>();
+            fmt.put("format", FORMAT);
+            fmt.put("version", VERSION);
+            put(z, "format.json", Json.write(fmt).getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("graph.fb"));
+            // SameDiff closes the stream it is given; the shield keeps the zip open
+            m.graph().save(CloseShieldOutputStream.wrap(z), false);
+            z.closeEntry();
+            put(z, "config.json", Json.write(ConfigCodec.toMap(m.config())).getBytes(StandardCharsets.UTF_8));
+            Map<String, Object> sc = new LinkedHashMap<>();
+            if (m.inherentScaler() != null) sc.put("inherent", scaler(m.inherentScaler()));
+            if (m.mtiScaler() != null) sc.put("mti", scaler(m.mtiScaler()));
+            put(z, "scalers.json", Json.write(sc).getBytes(StandardCharsets.UTF_8));
+            put(z, "vocabulary.txt", ("<pad>\n<unk>\n" + String.join("\n", Kmers.words()) + "\n").getBytes(StandardCharsets.UTF_8));
+            if (m.pca() != null) put(z, "mti_pca_model.tsv", m.pca().toTsv().getBytes(StandardCharsets.UTF_8));
+            if (m.inherentNames() != null) {
+                put(z, "inputs.json", Json.write(Map.of(INHERENT_NAMES, m.inherentNames())).getBytes(StandardCharsets.UTF_8));
             }
-        });
+            put(z, "provenance.json", Json.write(m.provenance()).getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private static Map<String, Object> scaler(Standardiser s) {
@@ -95,7 +105,18 @@ public final class ModelZip {
 
     /** Loads and checks a model zip; any problem is an {@link InputError} naming the file. */
     public static TrainedModel load(Path zip) {
-        Map<String, byte[]> entries = readEntries(zip);
+        return load(zip, readEntries(zip));
+    }
+
+    /**
+     * Loads a model zip held in memory (a member of an ensemble zip); {@code label} names it in
+     * every message (e.g. {@code ens.zip/members/seed-1.zip}).
+     */
+    public static TrainedModel load(Path label, byte[] zipBytes) {
+        return load(label, readEntries(label, new ByteArrayInputStream(zipBytes)));
+    }
+
+    private static TrainedModel load(Path zip, Map<String, byte[]> entries) {
         for (String need : List.of("format.json", "graph.fb", "config.json", "scalers.json", "provenance.json")) {
             if (!entries.containsKey(need)) throw InputError.at(zip, "not a DeepHEM-J model: entry '" + need + "' is missing");
         }
@@ -192,36 +213,17 @@ public final class ModelZip {
     }
 
     private static Map<String, byte[]> readEntries(Path zip) {
-        Map<String, byte[]> out = new HashMap<>();
-        try (InputStream fin = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(fin)) {
-            ZipEntry e;
-            while ((e = z.getNextEntry()) != null) {
-                String name = e.getName();
-                if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains(":")) {
-                    throw InputError.at(zip, "refusing entry with a path-like name '" + name + "'");
-                }
-                if (!ENTRIES.contains(name)) throw InputError.at(zip, "unexpected entry '" + name + "' (not a DeepHEM-J model)");
-                if (out.containsKey(name)) throw InputError.at(zip, "entry '" + name + "' appears twice");
-                long limit = name.equals("graph.fb") ? MAX_GRAPH_BYTES : MAX_OTHER_BYTES;
-                ByteArrayOutputStream buf = new ByteArrayOutputStream();
-                byte[] chunk = new byte[1 << 16];
-                long total = 0;
-                int n;
-                while ((n = z.read(chunk)) > 0) {
-                    total += n;
-                    if (total > limit) throw InputError.at(zip, "entry '" + name + "' is larger than " + (limit >> 20) + " MiB");
-                    buf.write(chunk, 0, n);
-                }
-                out.put(name, buf.toByteArray());
-            }
+        try (InputStream fin = Files.newInputStream(zip)) {
+            return readEntries(zip, fin);
         } catch (NoSuchFileException e) {
             throw InputError.at(zip, "model file not found");
-        } catch (ZipException | java.io.EOFException e) {
-            throw InputError.at(zip, "corrupted or truncated zip (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw InputError.at(zip, "could not read model zip: " + e.getMessage());
         }
-        if (out.isEmpty()) throw InputError.at(zip, "not a zip file, or an empty one");
-        return out;
+    }
+
+    private static Map<String, byte[]> readEntries(Path zip, InputStream in) {
+        return ZipEntries.read(zip, in, ENTRIES::contains, name -> name.equals("graph.fb") ? MAX_GRAPH_BYTES : MAX_OTHER_BYTES,
+                "not a DeepHEM-J model");
     }
 }

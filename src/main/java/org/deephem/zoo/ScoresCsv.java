@@ -3,6 +3,7 @@ package org.deephem.zoo;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import org.deephem.eval.MemberSpread;
 import org.deephem.io.Delimited;
 import org.deephem.io.InputError;
 import org.deephem.io.Outputs;
@@ -18,6 +19,8 @@ import org.deephem.io.Table;
  */
 public final class ScoresCsv {
     public static final List<String> COLUMNS = List.of("id", "score", "logit");
+    /** An ensemble's file: the same three columns (mean probability, its logit), then the member range. */
+    public static final List<String> ENSEMBLE_COLUMNS = List.of("id", "score", "logit", "score_low", "score_high");
 
     private ScoresCsv() {}
 
@@ -30,6 +33,43 @@ public final class ScoresCsv {
             sb.append(Delimited.csvLine(List.of(ids.get(i), decimal(p), decimal(logits[i]))));
         }
         Outputs.writeString(file, sb.toString());
+    }
+
+    /**
+     * One model ({@code memberLogits.length == 1}): exactly {@link #write(Path, List, double[])}.
+     * An ensemble: {@link #ENSEMBLE_COLUMNS}, combined by {@link MemberSpread}.
+     */
+    public static void write(Path file, List<String> ids, double[][] memberLogits) {
+        if (memberLogits.length == 1) {
+            write(file, ids, memberLogits[0]);
+            return;
+        }
+        for (double[] l : memberLogits) requireFinite(ids, l);
+        MemberSpread.Band[] bands = MemberSpread.of(memberLogits);
+        if (ids.size() != bands.length) throw new IllegalArgumentException("ids and scores differ in length");
+        StringBuilder sb = new StringBuilder(String.join(",", ENSEMBLE_COLUMNS)).append('\n');
+        for (int i = 0; i < ids.size(); i++) {
+            MemberSpread.Band b = bands[i];
+            sb.append(Delimited.csvLine(List.of(ids.get(i), decimal(b.score()), decimal(b.logit()), decimal(b.low()), decimal(b.high()))));
+        }
+        Outputs.writeString(file, sb.toString());
+    }
+
+    /**
+     * Beside an ensemble's scores file: {@code <file>.provenance.json} with its SHA-256, the
+     * ensemble zip (path, SHA-256), how many members and how they were combined.
+     */
+    public static void writeEnsembleProvenance(Path file, Path zip, int members) {
+        java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("file", String.valueOf(file.getFileName()));
+        p.put("sha256", org.deephem.io.Hashing.sha256(file));
+        p.put("model", zip.toString());
+        p.put("model_sha256", org.deephem.io.Hashing.sha256(zip));
+        p.put("members", members);
+        p.put("score", "mean of the member probabilities");
+        p.put("interval", MemberSpread.DEFINITION);
+        p.put("software", Provenance.environment());
+        org.deephem.io.Json.writeFile(file.resolveSibling(file.getFileName() + ".provenance.json"), p);
     }
 
     /** Shortest decimal that reads back as the same double, without exponent notation. */
@@ -66,5 +106,19 @@ public final class ScoresCsv {
         double[] s = new double[ids.size()];
         for (int r = 0; r < s.length; r++) s[r] = t.number(r, c);
         return new Scores(ids, s, column);
+    }
+
+    /**
+     * The ensemble interval columns of a scores file in file order ({@code [row] = {low, high}}),
+     * or null when the file has none (a single model's scores).
+     */
+    public static double[][] readInterval(Path file) {
+        Table t = Delimited.readAny(file);
+        boolean has = t.header().stream().anyMatch(h -> h.strip().equalsIgnoreCase("score_low"));
+        if (!has) return null;
+        int lo = t.column("score_low"), hi = t.column("score_high");
+        double[][] out = new double[t.rowCount()][];
+        for (int r = 0; r < out.length; r++) out[r] = new double[] {t.number(r, lo), t.number(r, hi)};
+        return out;
     }
 }

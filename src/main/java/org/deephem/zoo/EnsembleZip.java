@@ -1,0 +1,137 @@
+package org.deephem.zoo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.deephem.eval.MemberSpread;
+import org.deephem.io.AtomicFiles;
+import org.deephem.io.InputError;
+import org.deephem.io.Json;
+
+/**
+ * An ensemble in the model zoo: one zip holding {@code format.json} (format
+ * {@code deephem-j-ensemble}, version 1), {@code ensemble.json} (member names in order, how they
+ * are combined, provenance) and each member as a complete model zip under
+ * {@code members/<name>.zip}, byte for byte what {@link ModelZip#save} writes. A member is loaded
+ * by {@link ModelZip} with all its checks; a bad one is refused with a line naming it.
+ */
+public final class EnsembleZip {
+    public static final String FORMAT = "deephem-j-ensemble";
+    public static final int VERSION = 1;
+    static final String MEMBERS = "members/";
+    /** A member name becomes an entry name: no folders, no hidden files. */
+    static final Pattern MEMBER_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
+    static final int MAX_MEMBERS = 1000;
+
+    private EnsembleZip() {}
+
+    /** A member: its name in the ensemble and the trained model. */
+    public record Member(String name, TrainedModel model) {}
+
+    /** Saves members (at least 2, distinct names) and provenance of how they were made. */
+    public static void save(Path zip, List<Member> members, Map<String, Object> provenance) {
+        if (members.size() < 2) throw new IllegalArgumentException("an ensemble needs at least 2 members, got " + members.size());
+        List<String> names = new ArrayList<>();
+        for (Member m : members) {
+            if (!MEMBER_NAME.matcher(m.name()).matches()) throw new IllegalArgumentException("member name '" + m.name() + "' is not a plain file name");
+            if (names.contains(m.name())) throw new IllegalArgumentException("member name '" + m.name() + "' appears twice");
+            names.add(m.name());
+        }
+        // each member as the bytes of a model zip, written by the one model writer
+        List<byte[]> bytes = new ArrayList<>();
+        for (Member m : members) bytes.add(ModelZip.bytes(m.model()));
+        AtomicFiles.write(zip, os -> {
+            try (ZipOutputStream z = new ZipOutputStream(os)) {
+                put(z, "format.json", Json.write(Map.of("format", FORMAT, "version", VERSION)));
+                Map<String, Object> manifest = new LinkedHashMap<>();
+                manifest.put("members", names);
+                manifest.put("score", "mean of the member probabilities");
+                manifest.put("interval", MemberSpread.DEFINITION);
+                manifest.put("provenance", provenance);
+                put(z, "ensemble.json", Json.write(manifest));
+                for (int i = 0; i < names.size(); i++) {
+                    z.putNextEntry(new ZipEntry(MEMBERS + names.get(i) + ".zip"));
+                    z.write(bytes.get(i));
+                    z.closeEntry();
+                }
+            }
+        });
+    }
+
+    private static void put(ZipOutputStream z, String name, String text) throws IOException {
+        z.putNextEntry(new ZipEntry(name));
+        z.write(text.getBytes(StandardCharsets.UTF_8));
+        z.closeEntry();
+    }
+
+    /** True if the file is an ensemble zip (it has {@code ensemble.json}); false for anything else. */
+    public static boolean isEnsemble(Path zip) {
+        if (!Files.isRegularFile(zip)) return false;
+        try (InputStream in = Files.newInputStream(zip); java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(in)) {
+            ZipEntry e;
+            while ((e = z.getNextEntry()) != null) if (e.getName().equals("ensemble.json")) return true;
+        } catch (IOException e) {
+            return false; // not a readable zip: the model loader says why
+        }
+        return false;
+    }
+
+    /** A loaded ensemble: members in their stored order, with the manifest's provenance. */
+    public record Loaded(List<Member> members, Map<String, Object> manifest) {}
+
+    @SuppressWarnings("unchecked")
+    public static Loaded load(Path zip) {
+        Map<String, byte[]> entries;
+        try (InputStream in = Files.newInputStream(zip)) {
+            entries = ZipEntries.read(zip, in, n -> n.equals("format.json") || n.equals("ensemble.json")
+                            || (n.startsWith(MEMBERS) && n.endsWith(".zip") && MEMBER_NAME.matcher(n.substring(MEMBERS.length(), n.length() - 4)).matches()),
+                    n -> ModelZip.MAX_GRAPH_BYTES + ModelZip.MAX_OTHER_BYTES, "not a DeepHEM-J ensemble");
+        } catch (NoSuchFileException e) {
+            throw InputError.at(zip, "model file not found");
+        } catch (IOException e) {
+            throw InputError.at(zip, "could not read ensemble zip: " + e.getMessage());
+        }
+        for (String need : List.of("format.json", "ensemble.json")) {
+            if (!entries.containsKey(need)) throw InputError.at(zip, "not a DeepHEM-J ensemble: entry '" + need + "' is missing");
+        }
+        Map<String, Object> fmt, manifest;
+        try {
+            fmt = Json.mapper().readValue(entries.get("format.json"), Map.class);
+            manifest = Json.mapper().readValue(entries.get("ensemble.json"), Map.class);
+        } catch (IOException e) {
+            throw InputError.at(zip, "unreadable ensemble metadata: " + e.getMessage());
+        }
+        if (!FORMAT.equals(fmt.get("format"))) throw InputError.at(zip, "not a DeepHEM-J ensemble (format '" + fmt.get("format") + "')");
+        if (!(fmt.get("version") instanceof Number v) || v.intValue() != VERSION) {
+            throw InputError.at(zip, "ensemble format version " + fmt.get("version") + " is not supported (this build reads version " + VERSION + ")");
+        }
+        if (!(manifest.get("members") instanceof List<?> names) || names.size() < 2 || names.size() > MAX_MEMBERS) {
+            throw InputError.at(zip, "ensemble.json: 'members' must list 2 to " + MAX_MEMBERS + " member names");
+        }
+        List<Member> out = new ArrayList<>();
+        for (Object o : names) {
+            String entry = MEMBERS + o + ".zip";
+            if (!(o instanceof String name) || !MEMBER_NAME.matcher(name).matches()) throw InputError.at(zip, "ensemble.json: member name '" + o + "' is not a plain file name");
+            if (out.stream().anyMatch(m -> m.name().equals(name))) throw InputError.at(zip, "ensemble.json: member '" + name + "' is listed twice");
+            byte[] b = entries.get(entry);
+            if (b == null) throw InputError.at(zip, "member '" + name + "' is listed in ensemble.json but " + entry + " is missing");
+            // a member's problems are reported under zip/members/<name>.zip
+            out.add(new Member(name, ModelZip.load(zip.resolve(entry), b)));
+        }
+        if (entries.keySet().stream().filter(n -> n.startsWith(MEMBERS)).count() != out.size()) {
+            throw InputError.at(zip, "holds member zips that ensemble.json does not list");
+        }
+        return new Loaded(out, manifest);
+    }
+}

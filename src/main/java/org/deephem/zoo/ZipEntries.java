@@ -1,0 +1,55 @@
+package org.deephem.zoo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.deephem.io.InputError;
+
+/**
+ * Reads the entries of a model or ensemble zip into memory, trusting nothing: only the expected
+ * names, each once, no path-like names, and the inflated bytes of each entry counted against a
+ * limit while reading, so a truncated, foreign or hostile zip is refused with one clear line.
+ */
+final class ZipEntries {
+    private ZipEntries() {}
+
+    static Map<String, byte[]> read(Path zip, InputStream in, Predicate<String> expected, ToLongFunction<String> limitOf, String notOurs) {
+        Map<String, byte[]> out = new HashMap<>();
+        try (ZipInputStream z = new ZipInputStream(in)) {
+            ZipEntry e;
+            while ((e = z.getNextEntry()) != null) {
+                String name = e.getName();
+                if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains(":")) {
+                    throw InputError.at(zip, "refusing entry with a path-like name '" + name + "'");
+                }
+                if (!expected.test(name)) throw InputError.at(zip, "unexpected entry '" + name + "' (" + notOurs + ")");
+                if (out.containsKey(name)) throw InputError.at(zip, "entry '" + name + "' appears twice");
+                long limit = limitOf.applyAsLong(name);
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                byte[] chunk = new byte[1 << 16];
+                long total = 0;
+                int n;
+                while ((n = z.read(chunk)) > 0) {
+                    total += n;
+                    if (total > limit) throw InputError.at(zip, "entry '" + name + "' is larger than " + (limit >> 20) + " MiB");
+                    buf.write(chunk, 0, n);
+                }
+                out.put(name, buf.toByteArray());
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw InputError.at(zip, "corrupted or truncated zip (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw InputError.at(zip, "could not read zip: " + e.getMessage());
+        }
+        if (out.isEmpty()) throw InputError.at(zip, "not a zip file, or an empty one");
+        return out;
+    }
+}
