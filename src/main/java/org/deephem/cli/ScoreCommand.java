@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
-import org.deephem.data.Domain;
-import org.deephem.data.Layout;
 import org.deephem.features.InherentFeatures;
 import org.deephem.features.Mature;
 import org.deephem.features.RnaFolder;
@@ -82,29 +80,8 @@ final class ScoreCommand implements Callable<Integer> {
         double[][] logits = new double[zm.members().size()][];
         if (input.data != null) {
             DeepHemDataset ds = DatasetReader.read(input.data);
-            Domain d = switch (domain) {
-                case "human" -> ds.target();
-                case "mouse" -> ds.source();
-                case "unlabelled-mouse" -> ds.unlabelledMouse();
-                default -> throw new InputError("--domain must be human, mouse or unlabelled-mouse, not '" + domain + "'");
-            };
-            Map<String, Set<String>> tg = domain.equals("human") ? ds.humanTargets() : ds.mouseTargets();
-            for (int k = 0; k < logits.length; k++) {
-                TrainedModel m = zm.members().get(k).model();
-                if (m.config().useInherent() && d.inherent() == null) throw InputError.at(input.data, "no inherent feature file for " + domain);
-                DatasetCheck.requireInherentNames(m, ds.inherentNames(), input.data.resolve(domain.equals("human") ? Layout.HSA_FEATURE : Layout.MMU_FEATURE).toString());
-                if (m.config().useMti()) {
-                    if (d.mtiPca() == null && (tg == null || m.pca() == null)) throw InputError.at(input.data, "no MTI features for " + domain);
-                    if (m.pca() != null && tg != null) {
-                        sayOnce(k, DatasetCheck.requireKnownGenes(m, tg, input.data.toString()));
-                    } else {
-                        sayOnce(k, DatasetCheck.requireSameBasis(m, ds));
-                    }
-                }
-                sayOnce(k, DatasetCheck.hashWarning(m, input.data));
-            }
-            ids = d.ids();
-            for (int k = 0; k < logits.length; k++) logits[k] = new Scorer(zm.members().get(k).model()).logits(d, tg);
+            ids = ZooModel.domain(ds, domain).ids();
+            logits = zm.logitsOfFolder(ds, domain);
         } else {
             Skipped skipped = new Skipped();
             List<FastaRecord> recs = Fasta.readAll(input.fasta, skipInvalid ? skipped::add : null);
@@ -140,7 +117,7 @@ final class ScoreCommand implements Callable<Integer> {
                             + " (IDs are the first word of each FASTA header)");
                 }
                 tg = tf.genes();
-                for (int k = 0; k < logits.length; k++) sayOnce(k, DatasetCheck.requireKnownGenes(zm.members().get(k).model(), tg, targets.toString()));
+                zm.requireKnownGenes(tg, targets.toString());
             } else if (zm.models().stream().anyMatch(m -> m.config().useMti())) {
                 Progress.say("note: no --targets given; every sequence is scored as having no predicted targets");
             }
@@ -156,14 +133,5 @@ final class ScoreCommand implements Callable<Integer> {
         }
         Progress.say("scored %d miRNAs in %.2f s -> %s", ids.size(), (System.nanoTime() - t0) / 1e9, out == null ? expected : Outputs.describe(out));
         return 0;
-    }
-
-    /** Ensemble members usually share their data notes: say each once (from the first member). */
-    private static void sayOnce(int member, String line) {
-        if (member == 0) say(line);
-    }
-
-    private static void say(String line) {
-        if (line != null) Progress.say("%s", line);
     }
 }

@@ -52,15 +52,41 @@ public final class RawSources {
             "xgem/dataset/dataset1/sample/P_77.fasta",
             "xgem/dataset/dataset1/sample/N_77.fasta");
 
+    /** Optional sources that only the case study reads: XGEM's own calls and miRBase 18 families. */
+    public static final String XGEM_PREDICTIONS = "xgem/prediction/result.csv";
+    public static final String MIRBASE_FAMILIES = "mirbase_r18/miFam.dat";
+
     private static final Pattern ISOFORM = Pattern.compile("\\.\\d+$");
 
     private final Path root;
 
     public RawSources(Path root) {
+        this(root, FILES);
+    }
+
+    private RawSources(Path root, List<String> required) {
         this.root = root;
-        for (String f : FILES) {
+        if (!Files.isDirectory(root)) throw InputError.at(root, "raw data folder not found");
+        for (String f : required) {
             if (!Files.isRegularFile(root.resolve(f))) throw InputError.at(root.resolve(f), "raw source file is missing");
         }
+    }
+
+    /**
+     * For readers of a few sources (the case study): only the given files must be there; the
+     * others need not exist ({@link #has} tells the optional ones).
+     */
+    public static RawSources requiring(Path root, List<String> required) {
+        return new RawSources(root, required);
+    }
+
+    /** The three HMDD v3.2 files: names, diseases, associations. */
+    public static List<String> hmddFiles() {
+        return FILES.subList(9, 12);
+    }
+
+    public boolean has(String rel) {
+        return Files.isRegularFile(root.resolve(rel));
     }
 
     public Path file(String rel) {
@@ -206,6 +232,48 @@ public final class RawSources {
             }
             if (m < 1 || m > names.size()) throw InputError.at(assoc, i + 1, "miRNA index " + m + " out of range");
             out.get(names.get(m - 1).strip()).add(d);
+        }
+        return out;
+    }
+
+    /** HMDD v3.2 disease names; disease index i (1-based) is element i − 1. */
+    public List<String> hmddDiseaseNames() {
+        return lines(file(FILES.get(10))).stream().map(String::strip).toList();
+    }
+
+    /**
+     * XGEM's own 0/1 calls on the unlabelled mouse precursors ({@value #XGEM_PREDICTIONS}, rows
+     * {@code >mmu-let-7g MI0000137,0}): precursor name → call.
+     */
+    public Map<String, Integer> xgemCalls() {
+        Path f = file(XGEM_PREDICTIONS);
+        Table t = Delimited.read(f);
+        int value = t.column("predict value");
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            String[] words = t.text(r, 0).strip().replaceFirst("^>", "").split("\\s+");
+            double v = t.number(r, value);
+            if (v != 0 && v != 1) throw InputError.at(f, Table.sheetRow(r), "predict value", "expected 0 or 1, found " + t.text(r, value));
+            if (words[0].isEmpty()) throw InputError.at(f, Table.sheetRow(r), "miRNA_name", "empty name");
+            out.put(words[0], (int) v);
+        }
+        return out;
+    }
+
+    /**
+     * miRBase 18 families ({@value #MIRBASE_FAMILIES}): precursor accession ({@code MI…}) and,
+     * as a fallback, precursor name → family ID ({@code mir-17}).
+     */
+    public Map<String, String> mirbaseFamilies() {
+        Map<String, String> out = new HashMap<>();
+        String family = null;
+        for (String l : lines(file(MIRBASE_FAMILIES))) {
+            String[] w = l.strip().split("\\s+");
+            if (w[0].equals("//")) family = null;
+            else if (w[0].equals("ID") && w.length > 1) family = w[1];
+            else if (w[0].equals("MI") && family != null) {
+                for (int i = 1; i < w.length; i++) out.put(w[i], family);
+            }
         }
         return out;
     }

@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.deephem.eval.MemberSpread;
+import org.deephem.data.DeepHemDataset;
+import org.deephem.data.Domain;
+import org.deephem.data.Layout;
 import org.deephem.features.Mature;
+import org.deephem.io.InputError;
+import org.deephem.io.Progress;
 
 /**
  * What {@code --model} names: a single model zip (one member, scored exactly as before) or an
@@ -38,6 +43,55 @@ public record ZooModel(Path zip, List<EnsembleZip.Member> members, boolean ensem
         double[][] out = new double[members.size()][];
         for (int m = 0; m < out.length; m++) out[m] = new Scorer(members.get(m).model()).logitsOfSequences(ids, seqs, matures, targets);
         return out;
+    }
+
+    /** A domain of a dataset by its {@code --domain} name: human, mouse (labelled) or unlabelled-mouse. */
+    public static Domain domain(DeepHemDataset ds, String name) {
+        return switch (name) {
+            case "human" -> ds.target();
+            case "mouse" -> ds.source();
+            case "unlabelled-mouse" -> ds.unlabelledMouse();
+            default -> throw new InputError("--domain must be human, mouse or unlabelled-mouse, not '" + name + "'");
+        };
+    }
+
+    /**
+     * Each member's logits of one domain of a dataset folder, {@code [member][row]}, after checking
+     * that the folder means to every member what its training data meant ({@link DatasetCheck});
+     * notes are said once (from the first member).
+     */
+    public double[][] logitsOfFolder(DeepHemDataset ds, String domainName) {
+        Domain d = domain(ds, domainName);
+        Path folder = ds.folder();
+        boolean human = domainName.equals("human");
+        Map<String, Set<String>> tg = human ? ds.humanTargets() : ds.mouseTargets();
+        double[][] out = new double[members.size()][];
+        for (int k = 0; k < out.length; k++) {
+            TrainedModel m = members.get(k).model();
+            if (m.config().useInherent() && d.inherent() == null) throw InputError.at(folder, "no inherent feature file for " + domainName);
+            DatasetCheck.requireInherentNames(m, ds.inherentNames(), folder.resolve(human ? Layout.HSA_FEATURE : Layout.MMU_FEATURE).toString());
+            if (m.config().useMti()) {
+                if (d.mtiPca() == null && (tg == null || m.pca() == null)) throw InputError.at(folder, "no MTI features for " + domainName);
+                if (m.pca() != null && tg != null) {
+                    sayOnce(k, DatasetCheck.requireKnownGenes(m, tg, folder.toString()));
+                } else {
+                    sayOnce(k, DatasetCheck.requireSameBasis(m, ds));
+                }
+            }
+            sayOnce(k, DatasetCheck.hashWarning(m, folder));
+        }
+        for (int k = 0; k < out.length; k++) out[k] = new Scorer(members.get(k).model()).logits(d, tg);
+        return out;
+    }
+
+    /** {@link DatasetCheck#requireKnownGenes} for every member; the note is said once. */
+    public void requireKnownGenes(Map<String, Set<String>> targets, String source) {
+        for (int k = 0; k < members.size(); k++) sayOnce(k, DatasetCheck.requireKnownGenes(members.get(k).model(), targets, source));
+    }
+
+    /** Ensemble members usually share their data notes: say each once (from the first member). */
+    private static void sayOnce(int member, String line) {
+        if (member == 0 && line != null) Progress.say("%s", line);
     }
 
     /** The scores a user sees: σ(logit) for one model, the mean member probability for an ensemble. */
