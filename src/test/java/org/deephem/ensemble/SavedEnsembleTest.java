@@ -119,6 +119,24 @@ class SavedEnsembleTest {
     }
 
     @Test
+    void caseStudyOfAnEnsembleShowsTheMembersRange() throws IOException {
+        Path scores = tmp.resolve("cs_scores.csv"), out = tmp.resolve("cs");
+        assertEquals(0, run("score", "--model", ens.toString(), "--data", TestData.demo().toString(), "-o", scores.toString()).exit());
+        Run r = run("case-study", "--model", ens.toString(), "--data", TestData.demo().toString(), "--top", "5", "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        Table t = Delimited.read(out.resolve("case_study.csv"));
+        Table s = Delimited.read(scores);
+        assertEquals(5, t.rowCount());
+        for (int i = 0; i < 5; i++) {
+            int row = s.ids().indexOf(t.text(i, t.column("id")));
+            assertEquals(s.number(row, 1), t.number(i, t.column("score")), 1e-15);
+            assertEquals(s.number(row, 3), t.number(i, t.column("score_low")), 1e-15);
+            assertEquals(s.number(row, 4), t.number(i, t.column("score_high")), 1e-15);
+            if (i > 0) assertTrue(s.number(row, 2) <= s.number(s.ids().indexOf(t.text(i - 1, t.column("id"))), 2), "ranked by the ensemble logit");
+        }
+    }
+
+    @Test
     void bundlingZipsGivesTheSameEnsemble() throws IOException {
         Path bz = tmp.resolve("bzoo");
         Run r = run("ensemble", "--members", m1 + "," + m2, "--name", "bundle", "--zoo", bz.toString());
