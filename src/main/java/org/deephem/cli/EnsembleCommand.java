@@ -60,10 +60,7 @@ final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!TrainCommand.MODEL_NAME.matcher(name).matches()) {
-            throw new InputError("--name '" + name + "': a model name is a plain file name of letters, digits, '.', '_' and '-',"
-                    + " not starting with '.' (at most 100 characters)");
-        }
+        TrainCommand.requireModelName(name);
         Path zip = zoo.resolve(name + ".zip");
         if (Files.exists(zoo) && !Files.isDirectory(zoo)) throw new InputError(zoo + ": is a file, but a folder is needed to save into");
         if (Files.isDirectory(zip)) throw new InputError(zip + ": is a folder, so the ensemble cannot be saved there");

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.deephem.cli.Main;
+import org.deephem.cli.CliTest;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.io.Delimited;
@@ -60,19 +58,8 @@ class SavedEnsembleTest {
         ModelZip.save(m2, ((NetworkMethod.FittedNetwork) fitted.members().get(1)).outcome().model());
     }
 
-    record Run(int exit, String err) {}
-
-    static synchronized Run run(String... args) {
-        PrintStream e = System.err, o = System.out;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        try {
-            return new Run(Main.run(args), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(e);
-            System.setOut(o);
-        }
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     @Test
@@ -91,7 +78,7 @@ class SavedEnsembleTest {
     @Test
     void scoreWritesTheMeanAndTheMemberRangeAndSingleModelsStayAsTheyWere() throws IOException {
         Path out = tmp.resolve("ens_scores.csv");
-        Run r = run("score", "--model", ens.toString(), "--data", TestData.demo().toString(), "-o", out.toString());
+        CliTest.Run r = run("score", "--model", ens.toString(), "--data", TestData.demo().toString(), "-o", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("ensemble of 2 members"), r.err());
         Table t = Delimited.read(out);
@@ -122,7 +109,7 @@ class SavedEnsembleTest {
     void caseStudyOfAnEnsembleShowsTheMembersRange() throws IOException {
         Path scores = tmp.resolve("cs_scores.csv"), out = tmp.resolve("cs");
         assertEquals(0, run("score", "--model", ens.toString(), "--data", TestData.demo().toString(), "-o", scores.toString()).exit());
-        Run r = run("case-study", "--model", ens.toString(), "--data", TestData.demo().toString(), "--top", "5", "-o", out.toString());
+        CliTest.Run r = run("case-study", "--model", ens.toString(), "--data", TestData.demo().toString(), "--top", "5", "-o", out.toString());
         assertEquals(0, r.exit(), r.err());
         Table t = Delimited.read(out.resolve("case_study.csv"));
         Table s = Delimited.read(scores);
@@ -139,17 +126,17 @@ class SavedEnsembleTest {
     @Test
     void bundlingZipsGivesTheSameEnsemble() throws IOException {
         Path bz = tmp.resolve("bzoo");
-        Run r = run("ensemble", "--members", m1 + "," + m2, "--name", "bundle", "--zoo", bz.toString());
+        CliTest.Run r = run("ensemble", "--members", m1 + "," + m2, "--name", "bundle", "--zoo", bz.toString());
         assertEquals(0, r.exit(), r.err());
         Path a = tmp.resolve("a.csv"), b = tmp.resolve("b.csv");
         assertEquals(0, run("score", "--model", ens.toString(), "--data", TestData.demo().toString(), "-o", a.toString()).exit());
         assertEquals(0, run("score", "--model", bz.resolve("bundle.zip").toString(), "--data", TestData.demo().toString(), "-o", b.toString()).exit());
         assertEquals(Files.readString(a), Files.readString(b));
         // the same zip twice: members are named by file name, so it is refused naming it
-        Run twice = run("ensemble", "--members", m1 + "," + m1, "--name", "x", "--zoo", bz.toString());
+        CliTest.Run twice = run("ensemble", "--members", m1 + "," + m1, "--name", "x", "--zoo", bz.toString());
         assertEquals(2, twice.exit());
         assertTrue(twice.err().contains("m1.zip") && twice.err().contains("already listed"), twice.err());
-        Run nested = run("ensemble", "--members", ens + "," + m1, "--name", "x", "--zoo", bz.toString());
+        CliTest.Run nested = run("ensemble", "--members", ens + "," + m1, "--name", "x", "--zoo", bz.toString());
         assertEquals(2, nested.exit());
         assertTrue(nested.err().contains("is itself an ensemble"), nested.err());
         assertFalse(Files.exists(bz.resolve("x.zip")));
@@ -160,7 +147,7 @@ class SavedEnsembleTest {
         byte[] good = Files.readAllBytes(m1);
         Path broken = handMade("broken.zip", List.of("good", "bad"), Map.of("good", good, "bad", java.util.Arrays.copyOf(good, 200)));
         Path out = tmp.resolve("never.csv");
-        Run r = run("score", "--model", broken.toString(), "--data", TestData.demo().toString(), "-o", out.toString());
+        CliTest.Run r = run("score", "--model", broken.toString(), "--data", TestData.demo().toString(), "-o", out.toString());
         assertEquals(2, r.exit(), r.err());
         assertEquals(1, r.err().strip().lines().filter(l -> l.startsWith("error")).count(), r.err());
         assertTrue(r.err().contains("members/bad.zip"), r.err());
@@ -168,11 +155,11 @@ class SavedEnsembleTest {
         assertFalse(Files.exists(out));
 
         Path missing = handMade("missing.zip", List.of("good", "gone"), Map.of("good", good));
-        Run m = run("score", "--model", missing.toString(), "--data", TestData.demo().toString(), "-o", out.toString());
+        CliTest.Run m = run("score", "--model", missing.toString(), "--data", TestData.demo().toString(), "-o", out.toString());
         assertEquals(2, m.exit());
         assertTrue(m.err().contains("member 'gone'"), m.err());
         Path unlisted = handMade("unlisted.zip", List.of("good", "good2"), Map.of("good", good, "good2", good, "extra", good));
-        Run u = run("score", "--model", unlisted.toString(), "--data", TestData.demo().toString(), "-o", out.toString());
+        CliTest.Run u = run("score", "--model", unlisted.toString(), "--data", TestData.demo().toString(), "-o", out.toString());
         assertEquals(2, u.exit());
         assertTrue(u.err().contains("does not list"), u.err());
         assertFalse(Files.exists(out));
@@ -215,7 +202,7 @@ class SavedEnsembleTest {
         Files.writeString(tg, targets);
         assertFalse(withTargets.isEmpty());
         for (String zip : List.of("one.zip", "two.zip")) {
-            Run r = run("score", "--model", dir.resolve(zip).toString(), "--fasta", fa.toString(), "--targets", tg.toString(), "--record-expected");
+            CliTest.Run r = run("score", "--model", dir.resolve(zip).toString(), "--fasta", fa.toString(), "--targets", tg.toString(), "--record-expected");
             assertEquals(0, r.exit(), r.err());
         }
         assertEquals(List.of(dir.resolve("one.zip"), dir.resolve("two.zip")), ShippedModelsTest.checked(dir));
