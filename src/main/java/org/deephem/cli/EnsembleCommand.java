@@ -121,7 +121,10 @@ final class EnsembleCommand implements Callable<Integer> {
         Progress.say("training %d %s members (%s) on %d labelled mouse: %s", e.size(), method, e.kind().name().toLowerCase(Locale.ROOT),
                 ds.labels().length, net.summary());
         long t0 = System.nanoTime();
-        FittedEnsemble fitted = e.fit(ds, IntStream.range(0, ds.labels().length).toArray(), seed);
+        FittedEnsemble fitted;
+        try (Progress.Bar bar = Progress.bar("members", e.size(), true)) {
+            fitted = e.fit(ds, IntStream.range(0, ds.labels().length).toArray(), seed, member -> bar.step(member + " trained"));
+        }
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("made_by", "ensemble --data");
         prov.put("method", method);

@@ -3,6 +3,7 @@ package org.deephem.ensemble;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.method.Method;
 import org.deephem.validation.Folds;
@@ -64,6 +65,12 @@ public final class EnsembleMethod implements Method {
 
     @Override
     public FittedEnsemble fit(DeepHemDataset ds, int[] trainRows, long seed) {
+        return fit(ds, trainRows, seed, null);
+    }
+
+    /** As {@link #fit(DeepHemDataset, int[], long)}; {@code memberDone} (may be null) hears each member's name as it is fitted. */
+    public FittedEnsemble fit(DeepHemDataset ds, int[] trainRows, long seed, Consumer<String> memberDone) {
+        Consumer<String> done = memberDone != null ? memberDone : n -> { };
         List<Fitted> fitted = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<int[]> rowsOf = new ArrayList<>();
@@ -74,6 +81,7 @@ public final class EnsembleMethod implements Method {
                 fitted.add(member.fit(ds, trainRows, s));
                 names.add(member.name() + "-seed" + (i + 1));
                 rowsOf.add(trainRows.clone());
+                done.accept(names.get(i));
             }
         } else {
             int[] labels = new int[trainRows.length];
@@ -84,6 +92,7 @@ public final class EnsembleMethod implements Method {
                 fitted.add(member.fit(ds, rows, f.fitSeed()));
                 names.add(member.name() + "-fold" + (f.fold() + 1));
                 rowsOf.add(rows);
+                done.accept(names.get(names.size() - 1));
             }
         }
         return new FittedEnsemble(fitted, names, rowsOf, member.scoresAreProbabilities());

@@ -39,7 +39,7 @@ public class CliTest {
     void helpListsCommandsAndEveryCommandHasHelp() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String c : List.of("build-dataset", "inspect", "features", "make-demo", "train", "score", "evaluate", "cv", "report", "all", "bench")) {
+        for (String c : List.of("build-dataset", "inspect", "features", "make-demo", "train", "score", "ensemble", "case-study", "evaluate", "cv", "report", "all", "bench")) {
             assertTrue(r.out().contains(c), "--help should list " + c);
             Run h = run(c, "--help");
             assertEquals(0, h.exit(), c);

@@ -49,8 +49,10 @@ class EnsembleMethodTest {
     void seedMembersSeeAllRowsEachWithItsOwnSeed() {
         Recorder rec = new Recorder();
         int[] train = IntStream.range(0, 40).toArray();
-        FittedEnsemble e = EnsembleMethod.ofSeeds("ens", rec, 4).fit(demo, train, 7);
+        List<String> heard = new ArrayList<>();
+        FittedEnsemble e = EnsembleMethod.ofSeeds("ens", rec, 4).fit(demo, train, 7, heard::add);
         assertEquals(4, e.members().size());
+        assertEquals(e.memberNames(), heard);
         assertEquals(List.of("rec-seed1", "rec-seed2", "rec-seed3", "rec-seed4"), e.memberNames());
         assertEquals(4, new HashSet<>(rec.seeds).size(), "every member has its own seed");
         for (int[] r : rec.rows) assertArrayEquals(train, r);
