@@ -64,7 +64,9 @@ class CliErrorsTest {
         badInput(CliTest.run("train", "--adv-weight", "0x1p3"), "--adv-weight", "not a number");
         badInput(CliTest.run("train", "--fusion", "sum"), "--fusion", "CONCAT");
         badInput(CliTest.run("features", "in\u0000.fa", "-o", "x.csv"), "not a usable path");
-        badInput(CliTest.run("score", "--model", "m.zip"), "--out");
+        badInput(CliTest.run("score", "--model", "m.zip"), "--data", "--fasta");
+        badInput(CliTest.run("score", "--model", "m.zip", "--data", "data"), "-o/--out is required");
+        badInput(CliTest.run("score", "--model", "m.zip", "--data", "data", "--record-expected"), "--record-expected goes with --fasta");
         badInput(CliTest.run("no-such-command"), "no-such-command");
     }
 
