@@ -23,6 +23,15 @@ public final class CaseStudySection {
                         + (interval ? " score_low/score_high: the 2.5–97.5 % range of the ensemble members' probabilities." : ""),
                 top);
         r.reading("The case study lists the " + top.rowCount() + " highest-scoring human miRNAs beside their indicators; it chooses nothing and the indicators judge only.");
+        int labelled = 0, essential = 0;
+        for (String l : top.stringColumn("mouse_label")) {
+            if (l.equals("essential") || l.equals("non-essential")) labelled++;
+            if (l.equals("essential")) essential++;
+        }
+        if (labelled > 0) {
+            r.reading(labelled + " of these " + top.rowCount() + " have a mouse orthologue of the same name among the labelled mouse miRNAs the model learned from ("
+                    + essential + " essential): their scores partly restate that label and are not independent evidence.");
+        }
         if (agreement == null) {
             r.reading("No comparison with XGEM's calls: " + why + ".");
             return;

@@ -66,6 +66,7 @@ class CaseStudyCommandTest {
         }
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("sanity comparison, not truth"), "the page says what XGEM's calls are");
+        assertFalse(html.contains("mouse orthologue of the same name among the labelled"), "no demo human miRNA has a labelled orthologue");
         assertTrue(r.out().contains("AUROC 0.750"), r.out());
 
         // without --raw: the disease column says so, and there is no XGEM comparison
