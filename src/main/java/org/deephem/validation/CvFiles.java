@@ -123,7 +123,8 @@ public final class CvFiles {
         throw InputError.at(file, "no number '" + key + "'");
     }
 
+    /** Exactly (shortest round-trip decimal): report re-reads these files and must redraw the same tables. */
     private static String num(double v) {
-        return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.6f", v);
+        return Double.isNaN(v) ? "NA" : org.deephem.zoo.ScoresCsv.decimal(v);
     }
 }

@@ -73,7 +73,7 @@ public final class ScoresCsv {
     }
 
     /** Shortest decimal that reads back as the same double, without exponent notation. */
-    static String decimal(double v) {
+    public static String decimal(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
