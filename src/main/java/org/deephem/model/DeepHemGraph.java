@@ -20,8 +20,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *  fused ─ GRL(λ) ─ MLP ─ domain logit ─ BCE on all rows                (adversarial)
  *  fused ─ MMD(source rows, target rows)                                (alignment)
  *  [+ MMD of the classifier's hidden layer when mmdOnHidden: DAN]
- *  loss = classification + mmdWeight·α·MMD + advWeight·adversarial + (l2/2)·Σ‖W‖² (weight matrices only)
+ *  fused ─ GRL(λ) ─ MLP ─ length ─ squared error vs standardised length   (confound removal, optional)
+ *  loss = classification + mmdWeight·α·MMD + advWeight·adversarial + lengthAdvWeight·length + (l2/2)·Σ‖W‖²
  * </pre>
+ * Dropout (optional, training only) multiplies activations by keep-masks fed as placeholders
+ * ({@link #dropoutSites}); inference feeds masks of ones, so the scores equal those of the same
+ * weights without dropout (SAMEDIFF-NOTES: M2.1's dropout op has no train/inference switch).
  * Token embedding is a one-hot × matrix product (SAMEDIFF-NOTES: gather's gradient is wrong).
  */
 public final class DeepHemGraph {
@@ -37,6 +41,8 @@ public final class DeepHemGraph {
     public static final String MMD_VECTOR = "mmd_vector";
     public static final String LAMBDA = "lambda";
     public static final String ALPHA = "alpha";
+    /** Standardised precursor length, the target of the length adversary (only when lengthAdvWeight > 0). */
+    public static final String LENGTH = "length";
     // outputs
     public static final String LOGIT = "logit";
     public static final String PROB = "prob";
@@ -49,6 +55,8 @@ public final class DeepHemGraph {
     public static final String MMD_LOSS = "mmd_loss";
     public static final String ADV_LOSS = "adv_loss";
     public static final String L2_LOSS = "l2_loss";
+    public static final String LENGTH_LOSS = "length_adv_loss";
+    public static final String LENGTH_PRED = "length_pred";
 
     private final SameDiff sd;
     private final ModelConfig cfg;
@@ -56,12 +64,59 @@ public final class DeepHemGraph {
     private final Random init;
     /** Weight matrices (the only variables the L2 penalty covers: no biases, no layer-norm gains). */
     private final List<SDVariable> matrices = new ArrayList<>();
+    /** Dropout sites of this config, by name. */
+    private final java.util.Map<String, DropoutSite> sites = new java.util.HashMap<>();
 
     private DeepHemGraph(ModelConfig cfg) {
         this.cfg = cfg;
         this.sd = SameDiff.create();
         this.dt = cfg.doublePrecision() ? DataType.DOUBLE : DataType.FLOAT;
         this.init = new Random(cfg.seed());
+        for (DropoutSite s : dropoutSites(cfg)) sites.put(s.name(), s);
+    }
+
+    /** Where a training-only keep-mask multiplies an activation; {@code rowShape} is one row's shape. */
+    public record DropoutSite(String name, Kind kind, int... rowShape) {
+        /** BRANCH sites carry both unit dropout (featureDropout) and whole-branch dropout (branchDropout). */
+        public enum Kind { BRANCH, ENCODER, HEAD }
+    }
+
+    /** The fusion actually built: cross-attention needs the sequence and at least one feature branch. */
+    static Fusion effectiveFusion(ModelConfig cfg) {
+        boolean features = cfg.useInherent() || cfg.useMti();
+        return cfg.fusion() == Fusion.CROSS_ATTENTION && (!cfg.useSequence() || !features) ? Fusion.ADD : cfg.fusion();
+    }
+
+    /**
+     * The keep-mask placeholders of a config (none when every dropout rate is 0, so such graphs are
+     * exactly today's): one per branch embedding (the sequence branch only when it is pooled on its
+     * own, i.e. not under cross-attention), two per encoder block, one in the classifier head.
+     */
+    public static List<DropoutSite> dropoutSites(ModelConfig cfg) {
+        List<DropoutSite> out = new ArrayList<>();
+        if (cfg.featureDropout() > 0 || cfg.branchDropout() > 0) {
+            if (cfg.useSequence() && effectiveFusion(cfg) != Fusion.CROSS_ATTENTION) out.add(new DropoutSite("keep_seq", DropoutSite.Kind.BRANCH, cfg.width()));
+            if (cfg.useInherent()) out.add(new DropoutSite("keep_inh", DropoutSite.Kind.BRANCH, cfg.width()));
+            if (cfg.useMti()) out.add(new DropoutSite("keep_mti", DropoutSite.Kind.BRANCH, cfg.width()));
+        }
+        if (cfg.useSequence() && cfg.encoderDropout() > 0) {
+            for (int l = 0; l < cfg.layers(); l++) {
+                out.add(new DropoutSite("keep_enc" + l + "_att", DropoutSite.Kind.ENCODER, cfg.pooledLength(), cfg.width()));
+                out.add(new DropoutSite("keep_enc" + l + "_ff", DropoutSite.Kind.ENCODER, cfg.pooledLength(), cfg.width()));
+            }
+        }
+        if (cfg.headDropout() > 0) out.add(new DropoutSite("keep_cls", DropoutSite.Kind.HEAD, cfg.hidden()));
+        return out;
+    }
+
+    /** x times its keep-mask placeholder if {@code site} is a dropout site of this config, else x unchanged. */
+    private SDVariable keep(String site, SDVariable x) {
+        DropoutSite s = sites.get(site);
+        if (s == null) return x;
+        long[] shape = new long[s.rowShape().length + 1];
+        shape[0] = -1;
+        for (int i = 0; i < s.rowShape().length; i++) shape[i + 1] = s.rowShape()[i];
+        return x.mul(sd.placeHolder(s.name(), dt, shape));
     }
 
     /** Builds the graph; weights are initialised deterministically from the config's seed. */
@@ -80,7 +135,13 @@ public final class DeepHemGraph {
         }
         if (cfg.useInherent()) in.add(INHERENT);
         if (cfg.useMti()) in.add(MTI);
+        for (DropoutSite s : dropoutSites(cfg)) in.add(s.name());
         return in;
+    }
+
+    /** Placeholders the training loss needs beyond {@link #inputs} and the fixed ones (label, weights, λ, α). */
+    public static List<String> trainingOnlyInputs(ModelConfig cfg) {
+        return cfg.lengthAdvWeight() > 0 ? List.of(LENGTH) : List.of();
     }
 
     private void assemble() {
@@ -95,11 +156,11 @@ public final class DeepHemGraph {
         SDVariable inh = null, mti = null;
         if (cfg.useInherent()) {
             SDVariable x = sd.placeHolder(INHERENT, dt, -1, cfg.inherentDim());
-            inh = mlp("inh", x, cfg.inherentDim(), cfg.hidden(), cfg.width());
+            inh = keep("keep_inh", mlp("inh", x, cfg.inherentDim(), cfg.hidden(), cfg.width()));
         }
         if (cfg.useMti()) {
             SDVariable x = sd.placeHolder(MTI, dt, -1, cfg.mtiDim());
-            mti = mlp("mti", x, cfg.mtiDim(), cfg.hidden(), cfg.width());
+            mti = keep("keep_mti", mlp("mti", x, cfg.mtiDim(), cfg.hidden(), cfg.width()));
         }
         SDVariable fused;
         int fusedWidth;
@@ -109,7 +170,7 @@ public final class DeepHemGraph {
             fused = crossAttention(tokenStates, mask, inh, mti);
             fusedWidth = cfg.width();
         } else {
-            if (tokenStates != null) parts.add(maskedMean(tokenStates, mask));
+            if (tokenStates != null) parts.add(keep("keep_seq", maskedMean(tokenStates, mask)));
             if (inh != null) parts.add(inh);
             if (mti != null) parts.add(mti);
             if (fusion == Fusion.ADD || parts.size() == 1) {
@@ -123,9 +184,10 @@ public final class DeepHemGraph {
         }
         fused = sd.identity(FUSED, fused);
 
-        // the classifier head, written out so that its hidden layer can be aligned too (same weights as head())
+        // the classifier head, written out so that its hidden layer can be aligned too (same weights
+        // as head()); head dropout masks the hidden layer on its way to the logit only
         SDVariable clsHidden = sd.identity(CLS_HIDDEN, dense("cls_1", fused, fusedWidth, cfg.hidden(), true));
-        SDVariable logit = dense("cls_2", clsHidden, cfg.hidden(), 1, false);
+        SDVariable logit = dense("cls_2", keep("keep_cls", clsHidden), cfg.hidden(), 1, false);
         sd.identity(LOGIT, logit);
         sd.nn().sigmoid(PROB, logit);
 
@@ -148,6 +210,9 @@ public final class DeepHemGraph {
         SDVariable mmd = hiddenLayerMmd(GraphOps.mmd(sd, fused, a, cfg.kernel().multipliers()).sum(), clsHidden, a)
                 .rename(MMD_LOSS);
 
+        // built after every other head, so that the other weights are initialised as without it
+        SDVariable lengthTerm = cfg.lengthAdvWeight() > 0 ? lengthAdversary(fused, fusedWidth, lambda, wd).mul(cfg.lengthAdvWeight()) : null;
+
         // L2 as an explicit term, (l2/2)·Σ‖W‖² over weight matrices only: SameDiff's TrainingConfig
         // l2 would also decay biases and layer-norm gains towards 0. Same gradient l2·W as its L2.
         SDVariable l2 = sd.constant(Nd4j.scalar(dt, 0.0));
@@ -155,6 +220,7 @@ public final class DeepHemGraph {
         l2 = l2.mul(cfg.l2() / 2).rename(L2_LOSS);
 
         SDVariable loss = cls.add(mmd.mul(alpha).mul(cfg.mmdWeight())).add(adv.mul(cfg.advWeight())).add(l2);
+        if (lengthTerm != null) loss = loss.add(lengthTerm);
         loss.rename(LOSS);
         sd.setLossVariables(LOSS);
     }
@@ -179,11 +245,11 @@ public final class DeepHemGraph {
         bias = sd.reshape(bias, -1, 1, 1, p);                                   // broadcast over heads and queries
         for (int l = 0; l < cfg.layers(); l++) {
             String n = "enc" + l;
-            SDVariable att = selfAttention(n, h, bias);
+            SDVariable att = keep("keep_" + n + "_att", selfAttention(n, h, bias));
             h = GraphOps.layerNorm(h.add(att), ones(n + "_ln1_g", d), zeros(n + "_ln1_b", d), 2);
             SDVariable ff = dense(n + "_ff1", sd.reshape(h, -1, d), d, 2 * d, true);
             ff = dense(n + "_ff2", ff, 2 * d, d, false);
-            h = GraphOps.layerNorm(h.add(sd.reshape(ff, -1, p, d)), ones(n + "_ln2_g", d), zeros(n + "_ln2_b", d), 2);
+            h = GraphOps.layerNorm(h.add(keep("keep_" + n + "_ff", sd.reshape(ff, -1, p, d))), ones(n + "_ln2_g", d), zeros(n + "_ln2_b", d), 2);
         }
         return h;
     }
@@ -237,6 +303,19 @@ public final class DeepHemGraph {
 
     private SDVariable head(String n, SDVariable x, int in) {
         return dense(n + "_2", dense(n + "_1", x, in, cfg.hidden(), true), cfg.hidden(), 1, false);
+    }
+
+    /**
+     * Confound removal: a head regresses the standardised precursor length from the fused features
+     * behind the same gradient reversal as the domain discriminator, so the shared features are
+     * pushed to carry as little length as the head can find. Squared error, weighted per row like
+     * the domain term (1/b on every real row). Returns the unweighted term.
+     */
+    private SDVariable lengthAdversary(SDVariable fused, int fusedWidth, SDVariable lambda, SDVariable rowWeight) {
+        SDVariable target = sd.placeHolder(LENGTH, dt, -1, 1);
+        SDVariable pred = sd.identity(LENGTH_PRED, head("len", GraphOps.gradientReversal(sd, fused, lambda), fusedWidth));
+        SDVariable err = pred.sub(target);
+        return err.mul(err).mul(rowWeight).sum().rename(LENGTH_LOSS);
     }
 
     private SDVariable dense(String n, SDVariable x, int in, int out, boolean relu) {

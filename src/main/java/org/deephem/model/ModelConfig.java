@@ -30,6 +30,19 @@ import java.util.Locale;
  *                      criterion (the same mouse-side rule that keeps the epoch); 0 = off
  * @param mmdOnHidden   also align the classifier's hidden layer by MMD (summed with the fused
  *                      layer's MMD: DAN's several-layer MK-MMD); false = the fused layer only
+ * @param featureDropout dropout rate on each branch embedding (after its MLP / the encoder's pooling); training only
+ * @param encoderDropout dropout rate on the attention and feed-forward outputs of every encoder block; training only
+ * @param headDropout   dropout rate on the hidden layer of the classifier head; training only
+ * @param tokenDropout  share of pooled 3-mer token positions zeroed per training row; training only
+ * @param branchDropout probability that one branch's whole embedding is dropped for a training row
+ *                      (at least one branch is always kept); training only
+ * @param labelSmoothing ε: classification targets become ε/2 and 1 − ε/2
+ * @param rampEpochs    epochs over which λ and α ramp from 0 after the warm-up; 0 = the epochs left after it
+ * @param warmupEpochs  classifier warm-up: λ = α = 0 (no domain terms reach the shared features) for these epochs
+ * @param lengthAdvWeight weight of a second gradient-reversal head that regresses the standardised
+ *                      precursor length from the fused features (squared loss); 0 = no such head
+ * @param unlabelledMouseTarget the unlabelled mouse precursors join the human rows as target-side
+ *                      rows of the domain terms (never as labels)
  */
 public record ModelConfig(
         boolean useSequence, boolean useInherent, boolean useMti,
@@ -39,12 +52,38 @@ public record ModelConfig(
         double mmdWeight, double advWeight, double l2,
         double learningRate, int epochs, int sourceBatch, int targetBatch,
         double validationFraction, Selection selection, long seed, boolean doublePrecision, int patience,
-        boolean mmdOnHidden) {
+        boolean mmdOnHidden,
+        double featureDropout, double encoderDropout, double headDropout, double tokenDropout, double branchDropout,
+        double labelSmoothing, int rampEpochs, int warmupEpochs, double lengthAdvWeight, boolean unlabelledMouseTarget) {
 
     public ModelConfig {
         validate(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
                 inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch, targetBatch,
                 validationFraction, selection, patience);
+        validateLevers(featureDropout, encoderDropout, headDropout, tokenDropout, branchDropout, labelSmoothing,
+                rampEpochs, warmupEpochs, lengthAdvWeight);
+    }
+
+    /** Highest dropout rate allowed: at 1 nothing would pass, and the 1/(1−p) rescaling would divide by 0. */
+    public static final double MAX_DROPOUT = 0.9;
+
+    /** Bounds of the regularisation, schedule and confound levers (all 0 = off, today's model). */
+    private static void validateLevers(double featureDropout, double encoderDropout, double headDropout, double tokenDropout,
+                                       double branchDropout, double labelSmoothing, int rampEpochs, int warmupEpochs,
+                                       double lengthAdvWeight) {
+        rangeClosed("featureDropout", featureDropout, 0, MAX_DROPOUT);
+        rangeClosed("encoderDropout", encoderDropout, 0, MAX_DROPOUT);
+        rangeClosed("headDropout", headDropout, 0, MAX_DROPOUT);
+        rangeClosed("tokenDropout", tokenDropout, 0, MAX_DROPOUT);
+        rangeClosed("branchDropout", branchDropout, 0, MAX_DROPOUT);
+        rangeClosed("labelSmoothing", labelSmoothing, 0, 0.5);
+        range("rampEpochs", rampEpochs, 0, MAX_EPOCHS);
+        range("warmupEpochs", warmupEpochs, 0, MAX_EPOCHS);
+        range("lengthAdvWeight", lengthAdvWeight, 0, MAX_LOSS_WEIGHT, true);
+    }
+
+    private static void rangeClosed(String field, double v, double lo, double hi) {
+        range(field, v, lo, hi, true);
     }
 
     /** A config value out of its documented bounds; {@link #field()} names the record component. */
@@ -145,7 +184,8 @@ public record ModelConfig(
         return new ModelConfig(true, true, true, Fusion.CONCAT, MmdKernel.MULTI,
                 180, 3, 32, 2, 1, 32, 18, 32,
                 1.0, 1.0, 1e-4,
-                1e-3, 100, 32, 32, 0.2, org.deephem.model.Selection.VAL_LOGLOSS, 42L, false, DEFAULT_PATIENCE, false);
+                1e-3, 100, 32, 32, 0.2, org.deephem.model.Selection.VAL_LOGLOSS, 42L, false, DEFAULT_PATIENCE, false,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, false);
     }
 
     /** Token positions after pooling. */
@@ -235,6 +275,53 @@ public record ModelConfig(
         });
     }
 
+    /** Dropout rates (training only): after each branch MLP, on the encoder's attention and FFN outputs, in the classifier head. */
+    public ModelConfig withDropout(double afterBranches, double inEncoder, double inHead) {
+        return edit(b -> {
+            b.featureDropout = afterBranches;
+            b.encoderDropout = inEncoder;
+            b.headDropout = inHead;
+        });
+    }
+
+    /** Share of (pooled) 3-mer token positions zeroed in each training row. */
+    public ModelConfig withTokenDropout(double p) {
+        return edit(b -> b.tokenDropout = p);
+    }
+
+    /** Probability that a whole branch embedding is dropped for a training row. */
+    public ModelConfig withBranchDropout(double p) {
+        return edit(b -> b.branchDropout = p);
+    }
+
+    /** BCE targets ε/2 and 1 − ε/2 instead of 0 and 1. */
+    public ModelConfig withLabelSmoothing(double eps) {
+        return edit(b -> b.labelSmoothing = eps);
+    }
+
+    /** λ and α stay 0 for {@code warmup} epochs, then ramp over {@code ramp} epochs (0 = the epochs left after warm-up). */
+    public ModelConfig withSchedule(int ramp, int warmup) {
+        return edit(b -> {
+            b.rampEpochs = ramp;
+            b.warmupEpochs = warmup;
+        });
+    }
+
+    /** Weight of the gradient-reversed precursor-length regression head (0 = no head). */
+    public ModelConfig withLengthAdvWeight(double w) {
+        return edit(b -> b.lengthAdvWeight = w);
+    }
+
+    /** Whether the unlabelled mouse precursors join the human rows on the target side of the domain terms. */
+    public ModelConfig withUnlabelledMouseTarget(boolean on) {
+        return edit(b -> b.unlabelledMouseTarget = on);
+    }
+
+    /** Epochs over which λ and α ramp from 0 to ~1 after the warm-up. */
+    public int effectiveRampEpochs() {
+        return rampEpochs > 0 ? rampEpochs : Math.max(1, epochs - warmupEpochs);
+    }
+
     /** A copy with some fields changed (the record stays immutable; validation runs again). */
     private ModelConfig edit(java.util.function.Consumer<Fields> change) {
         Fields f = new Fields(this);
@@ -244,7 +331,9 @@ public record ModelConfig(
 
     /** Mutable mirror of the record's fields, used only by {@link #edit}. */
     private static final class Fields {
-        boolean useSequence, useInherent, useMti, doublePrecision, mmdOnHidden;
+        boolean useSequence, useInherent, useMti, doublePrecision, mmdOnHidden, unlabelledMouseTarget;
+        double featureDropout, encoderDropout, headDropout, tokenDropout, branchDropout, labelSmoothing, lengthAdvWeight;
+        int rampEpochs, warmupEpochs;
         Fusion fusion;
         MmdKernel kernel;
         org.deephem.model.Selection selection;
@@ -279,12 +368,24 @@ public record ModelConfig(
             doublePrecision = c.doublePrecision;
             patience = c.patience;
             mmdOnHidden = c.mmdOnHidden;
+            featureDropout = c.featureDropout;
+            encoderDropout = c.encoderDropout;
+            headDropout = c.headDropout;
+            tokenDropout = c.tokenDropout;
+            branchDropout = c.branchDropout;
+            labelSmoothing = c.labelSmoothing;
+            rampEpochs = c.rampEpochs;
+            warmupEpochs = c.warmupEpochs;
+            lengthAdvWeight = c.lengthAdvWeight;
+            unlabelledMouseTarget = c.unlabelledMouseTarget;
         }
 
         ModelConfig build() {
             return new ModelConfig(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads,
                     layers, hidden, inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch,
-                    targetBatch, validationFraction, selection, seed, doublePrecision, patience, mmdOnHidden);
+                    targetBatch, validationFraction, selection, seed, doublePrecision, patience, mmdOnHidden, featureDropout, encoderDropout,
+                    headDropout, tokenDropout, branchDropout, labelSmoothing, rampEpochs, warmupEpochs, lengthAdvWeight,
+                    unlabelledMouseTarget);
         }
     }
 
@@ -294,6 +395,23 @@ public record ModelConfig(
                         + "d=%d heads=%d layers=%d pool=%d (L=%d); Adam lr=%.2g, %d epochs, batch %d+%d, l2=%.1g, selection %s%s, seed %d",
                 useSequence, useInherent, useMti, fusion, kernel, mmdOnHidden ? " (fused + classifier hidden layer)" : "", mmdWeight, advWeight, width, heads, layers,
                 tokenPool, pooledLength(), learningRate, epochs, sourceBatch, targetBatch, l2, selection,
-                patience > 0 ? " (stop after " + patience + " epochs without gain)" : "", seed);
+                patience > 0 ? " (stop after " + patience + " epochs without gain)" : "", seed) + levers();
+    }
+
+    /** The levers that differ from today's model, for the one-line summary ("" when none is on). */
+    private String levers() {
+        StringBuilder sb = new StringBuilder();
+        if (featureDropout + encoderDropout + headDropout > 0) {
+            sb.append(String.format(Locale.ROOT, "; dropout branches %.2g encoder %.2g head %.2g", featureDropout, encoderDropout, headDropout));
+        }
+        if (tokenDropout > 0) sb.append(String.format(Locale.ROOT, "; token dropout %.2g", tokenDropout));
+        if (branchDropout > 0) sb.append(String.format(Locale.ROOT, "; branch dropout %.2g", branchDropout));
+        if (labelSmoothing > 0) sb.append(String.format(Locale.ROOT, "; label smoothing %.2g", labelSmoothing));
+        if (rampEpochs > 0 || warmupEpochs > 0) {
+            sb.append(String.format(Locale.ROOT, "; warm-up %d epochs, ramp over %d epochs", warmupEpochs, effectiveRampEpochs()));
+        }
+        if (lengthAdvWeight > 0) sb.append(String.format(Locale.ROOT, "; length adversary x%.2g", lengthAdvWeight));
+        if (unlabelledMouseTarget) sb.append("; unlabelled mouse as target rows");
+        return sb.toString();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.deephem.data.DeepHemDataset;
+import org.deephem.data.Domain;
 import org.deephem.eval.Metrics;
 import org.deephem.model.DeepHemGraph;
 import org.deephem.model.ModelConfig;
@@ -74,10 +75,14 @@ public final class Trainer {
         // scalers: training mouse rows + human rows (unsupervised; selection rows excluded)
         Standardiser inhScaler = cfg.useInherent() ? Standardiser.fit(stack(ds.source().inherent(), split.train(), ds.target().inherent())) : null;
         Standardiser mtiScaler = cfg.useMti() ? Standardiser.fit(stack(ds.source().mtiPca(), split.train(), ds.target().mtiPca())) : null;
+        // the rows batches index: labelled mouse, then the target pool (human [+ unlabelled mouse])
+        Domain pool = targetPool(cfg, ds);
+        int nPool = pool.size();
         List<String> seqs = new ArrayList<>(ds.source().sequences());
-        seqs.addAll(ds.target().sequences());
-        ModelInputs all = new ModelInputs(cfg, seqs, concat(ds.source().inherent(), ds.target().inherent()),
-                concat(ds.source().mtiPca(), ds.target().mtiPca()), inhScaler, mtiScaler);
+        seqs.addAll(pool.sequences());
+        ModelInputs all = new ModelInputs(cfg, seqs, concat(ds.source().inherent(), pool.inherent()),
+                concat(ds.source().mtiPca(), pool.mtiPca()), inhScaler, mtiScaler);
+        TrainingLevers levers = new TrainingLevers(cfg, seeds.order(), seqs, concatRows(split.train(), offset(range(nPool), nS)));
         ModelInputs human = new ModelInputs(cfg, ds.target().sequences(), ds.target().inherent(), ds.target().mtiPca(), inhScaler, mtiScaler);
         int[] used = concatRows(split.train(), split.validation());
         ModelInputs mouse = new ModelInputs(cfg, pick(ds.source().sequences(), used), pickRows(ds.source().inherent(), used),
@@ -88,6 +93,7 @@ public final class Trainer {
         List<String> mapping = new ArrayList<>(DeepHemGraph.inputs(cfg));
         mapping.addAll(List.of(DeepHemGraph.LABEL, DeepHemGraph.CLS_WEIGHT, DeepHemGraph.DOMAIN,
                 DeepHemGraph.DOMAIN_WEIGHT, DeepHemGraph.MMD_VECTOR, DeepHemGraph.LAMBDA, DeepHemGraph.ALPHA));
+        mapping.addAll(DeepHemGraph.trainingOnlyInputs(cfg));
         TrainingConfig.Builder tc = TrainingConfig.builder().updater(new Adam(cfg.learningRate()))
                 .dataSetFeatureMapping(mapping).markLabelsUnused();
         // no tc.l2(): the graph's own L2 term covers weight matrices only (DeepHemGraph)
@@ -95,7 +101,7 @@ public final class Trainer {
         org.deephem.model.QuietGradients.create(sd);
 
         Random rnd = new Random(seeds.order() + 1);
-        int steps = (nT + cfg.targetBatch() - 1) / cfg.targetBatch();
+        int steps = (nPool + cfg.targetBatch() - 1) / cfg.targetBatch();
         int[] trainRows = split.train();
         int nTrain = trainRows.length, nSel = split.validation().length;
         int[] srcPerm = shuffled(trainRows, rnd);
@@ -116,10 +122,10 @@ public final class Trainer {
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
             long t0 = System.nanoTime();
             double lambda = 0, alpha = 0;
-            int[] tgtPerm = shuffled(range(nT), rnd);
+            int[] tgtPerm = shuffled(range(nPool), rnd);
             for (int s = 0; s < steps; s++) {
-                // DANN schedule per step: p runs from 0 to 1 over the whole training
-                lambda = dannSchedule((epoch * steps + s + 1) / (double) (cfg.epochs() * steps));
+                // DANN schedule per step: p runs from 0 to 1 over the ramp (by default the whole training)
+                lambda = domainSchedule(cfg, (long) epoch * steps + s + 1, steps);
                 alpha = lambda;
                 int[] src = new int[cfg.sourceBatch()];
                 for (int i = 0; i < src.length; i++) {
@@ -130,14 +136,17 @@ public final class Trainer {
                     src[i] = srcPerm[srcPos++];
                 }
                 int[] tgt = new int[cfg.targetBatch()];
-                for (int i = 0; i < tgt.length; i++) tgt[i] = tgtPerm[(s * cfg.targetBatch() + i) % nT];
+                for (int i = 0; i < tgt.length; i++) tgt[i] = tgtPerm[(s * cfg.targetBatch() + i) % nPool];
                 Map<String, INDArray> batch = batch(cfg, all, ds.labels(), src, tgt, nS, lambda, alpha);
+                levers.targets(batch, TrainingLevers.rows(src, tgt, nS));
+                levers.noise(batch);
                 INDArray[] feats = new INDArray[mapping.size()];
                 for (int i = 0; i < feats.length; i++) feats[i] = batch.get(mapping.get(i));
                 sd.fit(new org.nd4j.linalg.dataset.MultiDataSet(feats, new INDArray[0]));
             }
             // monitoring (inference only)
             Map<String, INDArray> mon = batch(cfg, all, ds.labels(), monitorSrc, monitorTgt, nS, lambda, alpha);
+            levers.targets(mon, TrainingLevers.rows(monitorSrc, monitorTgt, nS));
             Map<String, INDArray> o = sd.output(mon, DeepHemGraph.LOSS, DeepHemGraph.CLS_LOSS, DeepHemGraph.MMD_LOSS,
                     DeepHemGraph.ADV_LOSS, DeepHemGraph.DOMAIN_LOGIT);
             double domAcc = domainAccuracy(o.get(DeepHemGraph.DOMAIN_LOGIT), cfg.sourceBatch());
@@ -190,6 +199,43 @@ public final class Trainer {
     static double criterion(Selection rule, boolean hasValidation, double valLoss, double valAuc, int epoch) {
         if (!hasValidation || rule == Selection.LAST) return -epoch;
         return rule == Selection.VAL_AUC ? -valAuc : valLoss;
+    }
+
+    /**
+     * λ = α after {@code done} training steps (1-based) of {@code stepsPerEpoch} each: 0 during the
+     * classifier warm-up ({@code warmupEpochs}), then {@link #dannSchedule} of the share of the ramp
+     * ({@code effectiveRampEpochs}) done, held at its end value once the ramp is over. With no
+     * warm-up and the default ramp this is today's schedule over all steps.
+     */
+    public static double domainSchedule(ModelConfig cfg, long done, int stepsPerEpoch) {
+        long warm = (long) cfg.warmupEpochs() * stepsPerEpoch;
+        if (done <= warm) return 0;
+        double p = (done - warm) / (double) ((long) cfg.effectiveRampEpochs() * stepsPerEpoch);
+        return dannSchedule(Math.min(1.0, p));
+    }
+
+    /**
+     * The target side of the domain terms: the human rows, followed by the unlabelled mouse rows
+     * when the config asks for them (never as labels). Human rows keep indices 0..nT−1.
+     */
+    static Domain targetPool(ModelConfig cfg, DeepHemDataset ds) {
+        Domain h = ds.target();
+        if (!cfg.unlabelledMouseTarget()) return h;
+        Domain u = ds.unlabelledMouse();
+        if (u == null || u.size() == 0) throw new IllegalArgumentException("the dataset has no unlabelled mouse rows (mmu_unlabelled.xlsx) to add as target rows");
+        if (cfg.useInherent() && u.inherent() == null) throw new IllegalArgumentException("the unlabelled mouse rows have no inherent features (mmu_feature.xlsx)");
+        if (cfg.useMti() && u.mtiPca() == null) throw new IllegalArgumentException("the unlabelled mouse rows have no MTI PCA (mmu_feature_pca.xlsx)");
+        List<String> ids = new ArrayList<>(h.ids());
+        ids.addAll(u.ids());
+        List<String> seqs = new ArrayList<>(h.sequences());
+        seqs.addAll(u.sequences());
+        return new Domain("human + unlabelled mouse", ids, seqs, concat(h.inherent(), u.inherent()), concat(h.mtiPca(), u.mtiPca()));
+    }
+
+    private static int[] offset(int[] a, int by) {
+        int[] r = new int[a.length];
+        for (int i = 0; i < a.length; i++) r[i] = a[i] + by;
+        return r;
     }
 
     /** λ(p) = 2 / (1 + e^(−10p)) − 1 (Ganin et al. 2016): 0 at the start, → 1 at the end. */

@@ -30,13 +30,14 @@ public final class TrainingRun {
     public record Outcome(TrainedModel model, List<EpochLog> log, RunProvenance provenance, double[] humanScores) {}
 
     /**
-     * {@code cfg} fitted to a dataset: its longest labelled-mouse or human precursor as {@code maxLength}
+     * {@code cfg} fitted to a dataset: its longest labelled-mouse or human precursor (or unlabelled mouse, when those join the target rows) as {@code maxLength}
      * and the dataset's number of MTI principal components as {@code mtiDim}.
      */
     public static ModelConfig sizedFor(ModelConfig cfg, DeepHemDataset ds) {
         int longest = 3;
         for (String s : ds.source().sequences()) longest = Math.max(longest, s.length());
         for (String s : ds.target().sequences()) longest = Math.max(longest, s.length());
+        if (cfg.unlabelledMouseTarget()) for (String s : ds.unlabelledMouse().sequences()) longest = Math.max(longest, s.length());
         return cfg.withSize(longest, cfg.tokenPool(), cfg.width(), cfg.heads(), cfg.layers(), cfg.hidden())
                 .withMtiDim(ds.pcaNames() == null ? cfg.mtiDim() : ds.pcaNames().size());
     }

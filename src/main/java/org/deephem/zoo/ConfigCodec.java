@@ -28,7 +28,13 @@ public final class ConfigCodec {
      * Fields added after format version 1 was first written, with the value that older models
      * implicitly had; any other missing field is an error.
      */
-    static final Map<String, Object> ADDED_LATER = Map.of("selection", "VAL_LOGLOSS", "patience", 0, "mmdOnHidden", false);
+    static final Map<String, Object> ADDED_LATER = Map.ofEntries(Map.entry("selection", "VAL_LOGLOSS"), Map.entry("patience", 0),
+            Map.entry("mmdOnHidden", false),
+            // the levers of issue 12: all off in models saved before them
+            Map.entry("featureDropout", 0.0), Map.entry("encoderDropout", 0.0), Map.entry("headDropout", 0.0),
+            Map.entry("tokenDropout", 0.0), Map.entry("branchDropout", 0.0), Map.entry("labelSmoothing", 0.0),
+            Map.entry("rampEpochs", 0), Map.entry("warmupEpochs", 0), Map.entry("lengthAdvWeight", 0.0),
+            Map.entry("unlabelledMouseTarget", false));
 
     /** An integral JSON number; 1.5 or 1e12 for an int field is an error, not a silent cast. */
     private static long whole(Number n) {

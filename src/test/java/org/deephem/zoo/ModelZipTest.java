@@ -207,6 +207,11 @@ class ModelZipTest {
         assertEquals(trained.config(), ConfigCodec.fromMap(m));
         m.remove("patience");
         assertEquals(trained.config().withPatience(0), ConfigCodec.fromMap(m), "older models had no early stopping");
+        for (String lever : List.of("featureDropout", "encoderDropout", "headDropout", "tokenDropout", "branchDropout",
+                "labelSmoothing", "rampEpochs", "warmupEpochs", "lengthAdvWeight", "unlabelledMouseTarget")) {
+            m.remove(lever);
+        }
+        assertEquals(trained.config().withPatience(0), ConfigCodec.fromMap(m), "models saved before the levers load with every lever off");
         m.remove("mtiDim");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigCodec.fromMap(m));
         assertTrue(e.getMessage().contains("'mtiDim' is missing"), e.getMessage());
