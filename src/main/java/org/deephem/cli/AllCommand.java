@@ -61,6 +61,8 @@ final class AllCommand implements Callable<Integer> {
     Path zoo;
     @Option(names = "--reports", defaultValue = "notebooks-equivalent-reports", description = "folder of run folders (default: ${DEFAULT-VALUE})")
     Path reports;
+    @picocli.CommandLine.Mixin
+    LeverOptions levers = new LeverOptions();
 
     /** Smaller on the demo, whose planted signal is learnt in a few epochs: `all` took 9.4 min with these on a busy 2-core machine. */
     static final int DEMO_EPOCHS = 30, DEMO_CV_EPOCHS = 10, DEMO_FOLDS = 2, DEMO_REPEATS = 1;
@@ -87,6 +89,7 @@ final class AllCommand implements Callable<Integer> {
         List<String> train = new ArrayList<>(List.of("--data", dataset.toString(), "--name", run, "--zoo", zoo.toString(),
                 "--out", runDir.toString(), "--seed", Long.toString(seedList.get(0))));
         if (n != null) train.addAll(List.of("--epochs", n.toString()));
+        train.addAll(levers.args());
         sub(new TrainCommand(), train.toArray(String[]::new));
         Progress.say("== 3/6 score the human miRNAs with the saved model");
         Path zip = zoo.resolve(run + ".zip");
@@ -94,7 +97,7 @@ final class AllCommand implements Callable<Integer> {
         sub(new ScoreCommand(), "--model", zip.toString(), "--data", dataset.toString(), "-o", scores.toString());
 
         DeepHemDataset ds = DatasetReader.read(dataset);
-        ModelConfig net = ModelConfig.defaults();
+        ModelConfig net = levers.apply(ModelConfig.defaults());
         if (n != null) net = withEpochs(net, n);
         net = TrainingRun.sizedFor(net, ds);
         Progress.say("== 4/6 deephem and deephem-nomti over seeds %s", seedList);
@@ -142,6 +145,7 @@ final class AllCommand implements Callable<Integer> {
         OptionCheck.atLeast("--repeats", repeats, 1);
         OptionCheck.atLeast("--epochs", epochs, 1);
         OptionCheck.atLeast("--cv-epochs", cvEpochs, 1);
+        levers.apply(ModelConfig.defaults());
     }
 
     private static List<Long> parse(String s) {

@@ -44,6 +44,8 @@ final class CvCommand implements Callable<Integer> {
     Integer patience;
     @Option(names = {"-o", "--out"}, required = true, description = "output folder")
     Path out;
+    @picocli.CommandLine.Mixin
+    LeverOptions levers = new LeverOptions();
 
     @Override
     public Integer call() {
@@ -51,9 +53,9 @@ final class CvCommand implements Callable<Integer> {
         OptionCheck.atLeast("--repeats", repeats, 1);
         OptionCheck.atLeast("--epochs", epochs, 1);
         OptionCheck.atLeast("--patience", patience, 0);
+        ModelConfig net = levers.apply(ModelConfig.defaults()); // checked before any data is read
         DeepHemDataset ds = DatasetReader.read(data);
         if (!ds.hasFeatures()) throw new InputError(data + ": the dataset has no feature files (run build-dataset)");
-        ModelConfig net = ModelConfig.defaults();
         if (epochs != null) net = net.withTraining(epochs, net.sourceBatch(), net.targetBatch(), net.learningRate(), net.seed());
         if (patience != null) net = net.withPatience(patience);
         net = TrainingRun.sizedFor(net, ds);

@@ -65,14 +65,14 @@ final class TrainCommand implements Callable<Integer> {
     double advWeight;
     @Option(names = "--select", defaultValue = "VAL_LOGLOSS", description = "kept epoch: VAL_LOGLOSS, VAL_AUC or LAST (default: ${DEFAULT-VALUE}); judged on held-out mouse only")
     org.deephem.model.Selection select;
-    @Option(names = "--width", description = "model width d (default: 32)")
-    Integer width;
     @Option(names = "--layers", description = "encoder blocks (default: 1)")
     Integer layers;
     @Option(names = "--heads", description = "attention heads (default: 2)")
     Integer heads;
     @Option(names = "--pool", description = "3-mer pooling window (default: 3)")
     Integer pool;
+    @picocli.CommandLine.Mixin
+    LeverOptions levers = new LeverOptions();
 
     /** A model name becomes a file name in the zoo: no folders, no hidden files. */
     static final java.util.regex.Pattern MODEL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The option that sets each config field, so that a bad value is reported under the name the user typed. */
-    static final Map<String, String> OPTION_OF = Map.of("epochs", "--epochs", "width", "--width", "heads", "--heads",
+    static final Map<String, String> OPTION_OF = Map.of("epochs", "--epochs", "heads", "--heads",
             "layers", "--layers", "tokenPool", "--pool", "mmdWeight", "--mmd-weight", "advWeight", "--adv-weight",
             "patience", "--patience", "maxLength", "--data (longest sequence)", "mtiDim", "--data (MTI PCA columns)");
 
@@ -164,17 +164,14 @@ final class TrainCommand implements Callable<Integer> {
         try {
             ModelConfig c = base.withBranches(branches.contains("seq"), branches.contains("inherent"), branches.contains("mti"))
                     .withFusion(fusion).withKernel(kernel).withLossWeights(mmdWeight, advWeight)
-                    .withSize(maxLen, pool != null ? pool : d.tokenPool(), width != null ? width : d.width(),
+                    .withSize(maxLen, pool != null ? pool : d.tokenPool(), levers.width != null ? levers.width : d.width(),
                             heads != null ? heads : d.heads(), layers != null ? layers : d.layers(), d.hidden())
                     .withTraining(epochs != null ? epochs : d.epochs(), d.sourceBatch(), d.targetBatch(), d.learningRate(), seed)
                     .withMtiDim(mtiDim)
                     .withSelection(select);
-            return patience != null ? c.withPatience(patience) : c;
+            return levers.apply(patience != null ? c.withPatience(patience) : c);
         } catch (ModelConfig.Invalid e) {
-            String option = OPTION_OF.getOrDefault(e.field(), e.field());
-            if (e.field().equals("heads") && e.problem().startsWith("must divide")) option = "--heads/--width";
-            if (e.field().equals("useSequence")) option = "--branches";
-            throw new InputError(option + ": " + e.problem());
+            throw LeverOptions.invalid(e, OPTION_OF);
         }
     }
 

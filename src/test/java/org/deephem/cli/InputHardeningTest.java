@@ -168,6 +168,16 @@ class InputHardeningTest {
         for (Object[] c : cases) {
             refused(d, args("train", "--data", d.resolve("nowhere"), "--name", "x", "--zoo", d.resolve("zoo"), c[0], c[1]), (String) c[2]);
         }
+        Object[][] levers = {{"--dropout", "1", "--dropout: must be a finite number from 0 to 0.9"}, {"--encoder-dropout", "-0.1", "--encoder-dropout"},
+                {"--head-dropout", "0.95", "--head-dropout"}, {"--token-dropout", "NaN", "--token-dropout"}, {"--branch-dropout", "2", "--branch-dropout"},
+                {"--label-smoothing", "0.6", "--label-smoothing"}, {"--ramp-epochs", "-1", "--ramp-epochs"}, {"--warmup-epochs", "-2", "--warmup-epochs"},
+                {"--length-adv-weight", "-1", "--length-adv-weight"}, {"--hidden", "0", "--hidden"}, {"--weight-decay", "2", "--weight-decay"},
+                {"--unlabelled-mouse", "maybe", "--unlabelled-mouse: use target or off"}};
+        for (Object[] c : levers) {
+            refused(d, args("train", "--data", d.resolve("nowhere"), "--name", "x", "--zoo", d.resolve("zoo"), c[0], c[1]), (String) c[2]);
+            refused(d, args("cv", "--data", d.resolve("nowhere"), "-o", d.resolve("cv"), c[0], c[1]), (String) c[2]);
+            refused(d, args("all", "--data", d.resolve("nowhere"), "--zoo", d.resolve("zoo"), "--reports", d.resolve("r"), c[0], c[1]), (String) c[2]);
+        }
         refused(d, args("make-demo", "--out", d.resolve("demo"), "--pca", "0"), "--pca: must be between 1 and");
         refused(d, args("build-dataset", "--raw", d.resolve("nowhere"), "--out", d.resolve("ds"), "--pca", "-3"), "--pca");
         refused(d, args("bench", "--dataset", d.resolve("nowhere"), "--epochs", "0"), "--epochs");
