@@ -99,6 +99,7 @@ final class AllCommand implements Callable<Integer> {
         DeepHemDataset ds = DatasetReader.read(dataset);
         ModelConfig net = levers.apply(ModelConfig.defaults());
         if (n != null) net = withEpochs(net, n);
+        LeverOptions.checkData(net, ds, dataset);
         net = TrainingRun.sizedFor(net, ds);
         Progress.say("== 4/6 deephem and deephem-nomti over seeds %s", seedList);
         List<NamedScores> runs = seedRuns(ds, net, seedList, scores, runDir.resolve(ReportCommand.SEEDS_DIR));

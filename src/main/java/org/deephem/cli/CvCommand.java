@@ -58,6 +58,7 @@ final class CvCommand implements Callable<Integer> {
         if (!ds.hasFeatures()) throw new InputError(data + ": the dataset has no feature files (run build-dataset)");
         if (epochs != null) net = net.withTraining(epochs, net.sourceBatch(), net.targetBatch(), net.learningRate(), net.seed());
         if (patience != null) net = net.withPatience(patience);
+        LeverOptions.checkData(net, ds, data);
         net = TrainingRun.sizedFor(net, ds);
         List<Method> ms = new ArrayList<>();
         Map<String, Object> settings = new LinkedHashMap<>();

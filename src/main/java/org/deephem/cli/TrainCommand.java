@@ -121,6 +121,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!ds.hasFeatures()) throw new InputError(data + ": the dataset has no feature files (run build-dataset)");
         ModelConfig sized = TrainingRun.sizedFor(options, ds);
         ModelConfig cfg = configure(options, sized.maxLength(), sized.mtiDim());
+        LeverOptions.checkData(cfg, ds, data);
         Seeds seeds = new Seeds(splitSeed != null ? splitSeed : seed, initSeed != null ? initSeed : seed,
                 orderSeed != null ? orderSeed : seed);
         Progress.say("training: %s", cfg.summary());
