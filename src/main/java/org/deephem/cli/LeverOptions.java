@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.deephem.io.InputError;
 import org.deephem.model.ModelConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -95,26 +96,12 @@ final class LeverOptions {
     /** The given options as command-line arguments again (for a command that runs another in-process). */
     List<String> args() {
         List<String> a = new ArrayList<>();
-        add(a, "--width", width);
-        add(a, "--hidden", hidden);
-        add(a, "--weight-decay", weightDecay);
-        add(a, "--dropout", dropout);
-        add(a, "--encoder-dropout", encoderDropout);
-        add(a, "--head-dropout", headDropout);
-        add(a, "--token-dropout", tokenDropout);
-        add(a, "--branch-dropout", branchDropout);
-        add(a, "--label-smoothing", labelSmoothing);
-        add(a, "--ramp-epochs", rampEpochs);
-        add(a, "--warmup-epochs", warmupEpochs);
-        add(a, "--length-adv-weight", lengthAdvWeight);
-        add(a, "--unlabelled-mouse", unlabelledMouse);
+        for (CommandLine.Model.OptionSpec o : CommandLine.Model.CommandSpec.forAnnotatedObject(this).options()) {
+            Object value = o.getValue();
+            if (value == null) continue;
+            a.add(o.longestName());
+            a.add(value.toString()); // Double.toString round-trips exactly and never uses a locale
+        }
         return a;
-    }
-
-    private static void add(List<String> a, String option, Object value) {
-        if (value == null) return;
-        a.add(option);
-        // Double.toString round-trips exactly and never uses a locale
-        a.add(value.toString());
     }
 }

@@ -26,7 +26,8 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * Trains one DeepHEM graph: batches of {@code sourceBatch} labelled mouse + {@code targetBatch}
- * human rows (fixed shapes), one epoch = one pass over the human rows, Adam, DANN schedules
+ * human rows (fixed shapes), one epoch = one pass over the target pool (the human rows, plus the
+ * unlabelled mouse with {@code unlabelledMouseTarget}), Adam, DANN schedules
  * for the reversal coefficient λ and the MMD weight α ({@code 2/(1+e^{−10p}) − 1}, p = share of
  * all training steps done, updated every step).
  *
