@@ -23,17 +23,22 @@ public final class ProtocolFigures {
     /**
      * One candidate recipe, trained over several seeds.
      *
-     * @param family             twin family, e.g. "no-MTI" or "MTI": the rule is applied per family
-     * @param humanScoresBySeed  one probability vector per seed, all over the same human rows in the same order
-     * @param cvAurocBySeed      nested mouse CV AUROC, one per seed
-     * @param cvLogLossBySeed    nested mouse CV log-loss, one per seed
-     * @param domainAccuracyBySeed domain-discriminator accuracy on the kept epoch, one per seed (reported, not ruled on)
-     * @param parameters         trainable parameters (for the simplicity tie-break)
-     * @param ensemble           an ensemble of seeds or fold models
-     * @param pretrained         uses a pretrained sequence encoder
+     * @param family         twin family, e.g. "no-MTI" or "MTI": the rule is applied per family
+     * @param humanScores    replicate human probability vectors, all over the same rows in the same
+     *                       order: one per seed, or for an ensemble one per disjoint group of seeds
+     *                       (e.g. the means of seeds 1–5 and of 6–10, see {@link #ensembleMean})
+     * @param seeds          full trainings behind {@code humanScores} (the protocol asks for ≥ 5)
+     * @param cvAuroc        nested mouse CV AUROC values: one per outer fold (amendment 1: one
+     *                       5 × 2 CV per candidate) or one per seed (the original wording)
+     * @param cvLogLoss      nested mouse CV log-loss values, as {@code cvAuroc}
+     * @param domainAccuracy domain-discriminator accuracy on the kept epoch, one per training
+     *                       (reported beside the rule, not ruled on)
+     * @param parameters     trainable parameters (for the simplicity tie-break)
+     * @param ensemble       an ensemble of seeds or fold models
+     * @param pretrained     uses a pretrained sequence encoder
      */
-    public record Candidate(String name, String family, double[][] humanScoresBySeed, double[] cvAurocBySeed,
-                            double[] cvLogLossBySeed, double[] domainAccuracyBySeed, long parameters, boolean ensemble,
+    public record Candidate(String name, String family, double[][] humanScores, int seeds, double[] cvAuroc,
+                            double[] cvLogLoss, double[] domainAccuracy, long parameters, boolean ensemble,
                             boolean pretrained) {}
 
     /** Mean and sample standard deviation (n − 1; 0 for one value). */
@@ -44,7 +49,7 @@ public final class ProtocolFigures {
         }
     }
 
-    /** A candidate's protocol figures, mean ± sd over its seeds. */
+    /** A candidate's protocol figures: each mean ± sd over the values given (folds, seeds or replicates). */
     public record Figures(String name, String family, int seeds, MeanSd cvAuroc, MeanSd cvLogLoss, MeanSd domainAccuracy,
                           double seedStability, MeanSd saturation, long parameters, boolean ensemble, boolean pretrained) {}
 
@@ -89,18 +94,27 @@ public final class ProtocolFigures {
     }
 
     public static Figures figures(Candidate c) {
-        int seeds = c.humanScoresBySeed().length;
-        for (double[] v : c.humanScoresBySeed()) {
-            if (v.length != c.humanScoresBySeed()[0].length) throw new IllegalArgumentException(c.name() + ": seeds scored different numbers of human rows");
+        double[][] h = c.humanScores();
+        for (double[] v : h) {
+            if (v.length != h[0].length) throw new IllegalArgumentException(c.name() + ": replicates scored different numbers of human rows");
         }
-        if (c.cvAurocBySeed().length != seeds || c.cvLogLossBySeed().length != seeds || c.domainAccuracyBySeed().length != seeds) {
-            throw new IllegalArgumentException(c.name() + ": every figure needs one value per seed (" + seeds + ")");
+        if (c.cvAuroc().length == 0 || c.cvLogLoss().length == 0 || c.domainAccuracy().length == 0) {
+            throw new IllegalArgumentException(c.name() + ": CV AUROC, CV log-loss and domain accuracy need at least one value each");
         }
-        double[] sat = new double[seeds];
-        for (int s = 0; s < seeds; s++) sat[s] = saturation(c.humanScoresBySeed()[s]);
-        return new Figures(c.name(), c.family(), seeds, MeanSd.of(c.cvAurocBySeed()), MeanSd.of(c.cvLogLossBySeed()),
-                MeanSd.of(c.domainAccuracyBySeed()), seedStability(c.humanScoresBySeed()), MeanSd.of(sat), c.parameters(),
-                c.ensemble(), c.pretrained());
+        double[] sat = new double[h.length];
+        for (int s = 0; s < h.length; s++) sat[s] = saturation(h[s]);
+        return new Figures(c.name(), c.family(), c.seeds(), MeanSd.of(c.cvAuroc()), MeanSd.of(c.cvLogLoss()),
+                MeanSd.of(c.domainAccuracy()), seedStability(h), MeanSd.of(sat), c.parameters(), c.ensemble(), c.pretrained());
+    }
+
+    /** The ensemble's score of each row: the mean of its members' probabilities. */
+    public static double[] ensembleMean(double[][] members) {
+        double[] m = new double[members[0].length];
+        for (double[] v : members) {
+            if (v.length != m.length) throw new IllegalArgumentException("ensemble members scored different numbers of rows");
+            for (int i = 0; i < m.length; i++) m[i] += v[i] / members.length;
+        }
+        return m;
     }
 
     /** The rule applied to each family separately, families in order of first appearance. */

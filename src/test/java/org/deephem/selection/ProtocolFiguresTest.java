@@ -1,5 +1,6 @@
 package org.deephem.selection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -39,7 +40,7 @@ class ProtocolFiguresTest {
 
     @Test
     void figuresAreMeanAndSampleSdOverSeeds() {
-        ProtocolFigures.Figures f = ProtocolFigures.figures(new Candidate("a", "no-MTI", new double[][] {{0.001, 0.5}, {0.5, 0.6}},
+        ProtocolFigures.Figures f = ProtocolFigures.figures(new Candidate("a", "no-MTI", new double[][] {{0.001, 0.5}, {0.5, 0.6}}, 2,
                 new double[] {0.9, 1.0}, new double[] {0.2, 0.4}, new double[] {0.5, 0.6}, 10, false, false));
         assertEquals(0.95, f.cvAuroc().mean(), 1e-12);
         assertEquals(Math.sqrt(0.005), f.cvAuroc().sd(), 1e-12); // ((0.05² + 0.05²) / 1)^½
@@ -51,7 +52,7 @@ class ProtocolFiguresTest {
     }
 
     static Candidate cand(String name, String family, double[] auroc, double logLoss, double[] s1, double[] s2, long params) {
-        return new Candidate(name, family, new double[][] {s1, s2}, auroc, new double[] {logLoss, logLoss}, new double[] {0.5, 0.5},
+        return new Candidate(name, family, new double[][] {s1, s2}, 2, auroc, new double[] {logLoss, logLoss}, new double[] {0.5, 0.5},
                 params, false, false);
     }
 
@@ -88,7 +89,7 @@ class ProtocolFiguresTest {
         assertTrue(tie.why().contains("lowest CV log-loss"), tie.why());
         List<Candidate> same = List.of(cand("big", "no-MTI", new double[] {0.95, 0.95}, 0.3, UP, SWAP, 500),
                 cand("small", "no-MTI", new double[] {0.95, 0.95}, 0.3, UP, SWAP, 100),
-                new Candidate("ensemble", "no-MTI", new double[][] {UP, SWAP}, new double[] {0.95, 0.95}, new double[] {0.3, 0.3},
+                new Candidate("ensemble", "no-MTI", new double[][] {UP, SWAP}, 10, new double[] {0.95, 0.95}, new double[] {0.3, 0.3},
                         new double[] {0.5, 0.5}, 100, true, false));
         assertEquals("small", ProtocolFigures.pick(same, TWO_SEEDS).pick(), "equal log-loss: fewer parameters, then no ensemble");
         // within 0.01 is a tie: n = 10, one adjacent swap gives rho = 1 − 6·2/990; three seeds
@@ -97,8 +98,8 @@ class ProtocolFiguresTest {
         swapped[0] = 0.2;
         swapped[1] = 0.1;
         double[] three = {0.95, 0.95, 0.95}, loss = {0.3, 0.3, 0.3}, dom = {0.5, 0.5, 0.5};
-        Candidate steady = new Candidate("steady", "no-MTI", new double[][] {x, x, x}, three, new double[] {0.4, 0.4, 0.4}, dom, 1, false, false);
-        Candidate close = new Candidate("close", "no-MTI", new double[][] {x, x, swapped}, three, loss, dom, 1, false, false);
+        Candidate steady = new Candidate("steady", "no-MTI", new double[][] {x, x, x}, 3, three, new double[] {0.4, 0.4, 0.4}, dom, 1, false, false);
+        Candidate close = new Candidate("close", "no-MTI", new double[][] {x, x, swapped}, 3, three, loss, dom, 1, false, false);
         assertEquals(1 - 8.0 / 990, ProtocolFigures.figures(close).seedStability(), 1e-12);
         assertEquals("close", ProtocolFigures.pick(List.of(steady, close), TWO_SEEDS).pick(), "a tie within 0.01 goes to the lower log-loss");
     }
@@ -116,6 +117,23 @@ class ProtocolFiguresTest {
         assertEquals("E", byFamily.get("no-MTI").pick(), "the MTI twin's AUROC does not move the no-MTI margin");
         assertEquals("M", byFamily.get("MTI").pick());
         assertThrows(IllegalArgumentException.class, () -> ProtocolFigures.pick(all, TWO_SEEDS), "mixed families");
+    }
+
+    @Test
+    void cvFiguresMayComeFromTheFoldsAndAnEnsembleFromTwoSeedGroups() {
+        // amendment 1: one 5 x 2 CV per candidate, so 10 fold values beside 5 seeds' scores
+        double[] folds = {0.90, 0.92, 0.94, 0.96, 0.98, 0.90, 0.92, 0.94, 0.96, 0.98};
+        double[][] five = {UP, UP, SWAP, UP, UP};
+        ProtocolFigures.Figures f = ProtocolFigures.figures(new Candidate("cv", "no-MTI", five, 5, folds, folds, new double[] {0.5, 0.5, 0.5, 0.5, 0.6},
+                1, false, false));
+        assertEquals(0.94, f.cvAuroc().mean(), 1e-12);
+        assertEquals(10, f.cvAuroc().n());
+        assertEquals((6 * 1.0 + 4 * 0.8) / 10, f.seedStability(), 1e-12); // 10 pairs: 4 with SWAP (0.8), 6 without (1)
+        // candidate G: two disjoint 5-seed ensembles are the two replicates
+        double[] e1 = ProtocolFigures.ensembleMean(new double[][] {{0.1, 0.5}, {0.3, 0.7}, {0.2, 0.6}, {0.4, 0.2}, {0.5, 0.5}});
+        assertArrayEquals(new double[] {0.3, 0.5}, e1, 1e-12);
+        Candidate g = new Candidate("G", "no-MTI", new double[][] {UP, SWAP}, 10, folds, folds, new double[10], 1, true, false);
+        assertTrue(ProtocolFigures.pick(List.of(g), ProtocolFigures.PROTOCOL).verdicts().get(0).eligible(), "10 trainings behind 2 replicates");
     }
 
     @Test
