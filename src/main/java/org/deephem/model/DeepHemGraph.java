@@ -79,6 +79,14 @@ public final class DeepHemGraph {
     public record DropoutSite(String name, Kind kind, int... rowShape) {
         /** BRANCH sites carry both unit dropout (featureDropout) and whole-branch dropout (branchDropout). */
         public enum Kind { BRANCH, ENCODER, HEAD }
+
+        /** The mask's shape for {@code rows} rows (−1: any number, as a placeholder). */
+        public long[] shape(long rows) {
+            long[] shape = new long[rowShape.length + 1];
+            shape[0] = rows;
+            for (int i = 0; i < rowShape.length; i++) shape[i + 1] = rowShape[i];
+            return shape;
+        }
     }
 
     /** The fusion actually built: cross-attention needs the sequence and at least one feature branch. */
@@ -113,10 +121,7 @@ public final class DeepHemGraph {
     private SDVariable keep(String site, SDVariable x) {
         DropoutSite s = sites.get(site);
         if (s == null) return x;
-        long[] shape = new long[s.rowShape().length + 1];
-        shape[0] = -1;
-        for (int i = 0; i < s.rowShape().length; i++) shape[i + 1] = s.rowShape()[i];
-        return x.mul(sd.placeHolder(s.name(), dt, shape));
+        return x.mul(sd.placeHolder(s.name(), dt, s.shape(-1)));
     }
 
     /** Builds the graph; weights are initialised deterministically from the config's seed. */

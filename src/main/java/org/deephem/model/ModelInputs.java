@@ -90,10 +90,7 @@ public final class ModelInputs {
         if (cfg.useMti()) m.put(DeepHemGraph.MTI, rows(mti, idx));
         // inference keeps every unit: dropout masks of ones (training replaces them)
         for (DeepHemGraph.DropoutSite site : DeepHemGraph.dropoutSites(cfg)) {
-            long[] shape = new long[site.rowShape().length + 1];
-            shape[0] = b;
-            for (int i = 0; i < site.rowShape().length; i++) shape[i + 1] = site.rowShape()[i];
-            m.put(site.name(), Nd4j.ones(dt(), shape));
+            m.put(site.name(), Nd4j.ones(dt(), site.shape(b)));
         }
         return m;
     }

@@ -96,10 +96,7 @@ final class TrainingLevers {
                 }
             }
             if (s.kind() == DeepHemGraph.DropoutSite.Kind.BRANCH) branch++;
-            long[] shape = new long[s.rowShape().length + 1];
-            shape[0] = b;
-            for (int i = 0; i < s.rowShape().length; i++) shape[i + 1] = s.rowShape()[i];
-            batch.put(s.name(), Nd4j.create(mask, shape, 'c').castTo(dataType()));
+            batch.put(s.name(), Nd4j.create(mask, s.shape(b), 'c').castTo(dataType()));
         }
         if (cfg.tokenDropout() > 0 && batch.containsKey(DeepHemGraph.TOKENS)) batch.put(DeepHemGraph.TOKENS, dropTokens(batch.get(DeepHemGraph.TOKENS)));
     }
