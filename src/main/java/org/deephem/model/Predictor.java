@@ -45,13 +45,33 @@ public final class Predictor {
         int[] order = lengthOrder(in);
         double[] out = new double[n];
         synchronized (sd) {
-            for (int start = 0; start < n; start += BATCH) {
-                int[] idx = java.util.Arrays.copyOfRange(order, start, Math.min(n, start + BATCH));
+            for (int start = 0; start < n; ) {
+                int end = batchEnd(in, order, start);
+                int[] idx = java.util.Arrays.copyOfRange(order, start, end);
                 INDArray p = sd.output(in.features(idx), variable).get(variable);
                 for (int i = 0; i < idx.length; i++) out[idx[i]] = p.getDouble(i, 0);
+                start = end;
             }
         }
         return out;
+    }
+
+    /**
+     * Numbers one attention array of a batch may hold (rows × heads × P²): batches of long rows
+     * at a wide model get fewer rows, so scoring memory does not grow with P² × 512.
+     */
+    public static final long ATTENTION_BUDGET = 8L << 20;
+
+    /** End (exclusive) of the batch that starts at {@code start} in {@code order} (rows sorted by length). */
+    static int batchEnd(ModelInputs in, int[] order, int start) {
+        ModelConfig c = in.config();
+        int end = start + 1;
+        while (end < order.length && end - start < BATCH) {
+            long p = in.pooledLength(order[end]);
+            if (c.useSequence() && (end - start + 1L) * c.heads() * p * p > ATTENTION_BUDGET) break;
+            end++;
+        }
+        return end;
     }
 
     /** Row indices sorted by pooled length (stable, so ties keep the caller's order). */
