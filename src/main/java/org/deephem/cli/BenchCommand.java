@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
                 "Builds the real dataset from --raw first when --dataset does not exist yet.",
                 "Training and the score command run in child JVMs (OMP_NUM_THREADS set per run)."})
 final class BenchCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
     @Option(names = "--raw", defaultValue = "../shared/data/raw", description = "raw sources (default: ${DEFAULT-VALUE})")
     Path raw;
     @Option(names = "--dataset", defaultValue = "build/dataset", description = "DeepHEM-layout dataset (default: ${DEFAULT-VALUE})")
@@ -48,6 +50,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        threadsOption.apply();
         OptionCheck.range("--epochs", epochs, 1, org.deephem.model.ModelConfig.MAX_EPOCHS);
         Bench.TableOut t = new Bench.TableOut("measure", "value", "target");
         if (!Files.exists(dataset)) {
@@ -104,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         Path zoo = Files.createTempDirectory("deephem-bench");
         Path model = zoo.resolve("bench.zip");
         if (!skipTraining) {
-            for (int threads : new int[] {1, 2}) {
+            for (int threads : threadsOption.threads != null ? new int[] {threadsOption.threads} : new int[] {1, 2}) {
                 Bench.Child c = Bench.runChild(threads, "bench-worker", "--data", dataset.toString(), "--epochs", Integer.toString(epochs),
                         "--model", model.toString());
                 t.row("training seconds/epoch, " + threads + " ND4J thread(s) (mean of epochs 2.." + epochs + ")",

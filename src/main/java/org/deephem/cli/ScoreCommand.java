@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
         description = {"Score miRNAs with a saved model zip; writes an id,score,logit CSV (higher = more likely essential).",
                 "score is the probability, logit the network output before the sigmoid (it still ranks where the probability rounds to 1)."})
 final class ScoreCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
     @Option(names = "--model", required = true, description = "model zip")
     Path model;
 
@@ -58,6 +60,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        threadsOption.apply();
         Outputs.requireNotInput("-o", out, Outputs.input("--model", model), Outputs.input("--data", input.data),
                 Outputs.input("--fasta", input.fasta), Outputs.input("--matures", matures), Outputs.input("--targets", targets));
         if (input.data != null && (matures != null || targets != null || skipInvalid)) {

@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
         description = {"Train DeepHEM on a DeepHEM-layout dataset, keep the best weights (chosen on held-out labelled mouse, never on the human indicators) and save a model zip.",
                 "Writes <zoo>/<name>.zip and, under --out, training_log.csv and human_scores.csv."})
 final class TrainCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
     @Option(names = "--data", defaultValue = "data", description = "dataset folder (default: ${DEFAULT-VALUE})")
     Path data;
     @Option(names = "--name", defaultValue = "deephem", description = "model name (default: ${DEFAULT-VALUE})")
@@ -84,6 +86,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        threadsOption.apply();
         if (!MODEL_NAME.matcher(name).matches()) {
             throw new InputError("--name '" + name + "': a model name is a plain file name of letters, digits, '.', '_' and '-',"
                     + " not starting with '.' (at most 100 characters)");
