@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
         description = {"The whole pipeline in one command: [build the dataset from --raw] -> train the network and its no-MTI twin over --seeds -> score -> nested mouse cross-validation -> report.",
                 "Prints where the report is."})
 final class AllCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
     @Option(names = "--data", defaultValue = "data", description = "DeepHEM-layout dataset folder (default: ${DEFAULT-VALUE}, the synthetic demo)")
     Path data;
     @Option(names = "--raw", description = "build the real dataset from these raw sources first (into --out), then use it")
@@ -70,6 +72,7 @@ final class AllCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        threadsOption.apply();
         long t0 = System.nanoTime();
         check();
         Path dataset = data;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.deephem.bench.Bench;
+import org.deephem.bench.TorchReference;
 import org.deephem.data.DatasetBuilder;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
                 "Builds the real dataset from --raw first when --dataset does not exist yet.",
                 "Training and the score command run in child JVMs (OMP_NUM_THREADS set per run)."})
 final class BenchCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
     @Option(names = "--raw", defaultValue = "../shared/data/raw", description = "raw sources (default: ${DEFAULT-VALUE})")
     Path raw;
     @Option(names = "--dataset", defaultValue = "build/dataset", description = "DeepHEM-layout dataset (default: ${DEFAULT-VALUE})")
@@ -48,6 +51,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        threadsOption.apply();
         OptionCheck.range("--epochs", epochs, 1, org.deephem.model.ModelConfig.MAX_EPOCHS);
         Bench.TableOut t = new Bench.TableOut("measure", "value", "target");
         if (!Files.exists(dataset)) {
@@ -104,13 +108,10 @@ final class BenchCommand implements Callable<Integer> {
         Path zoo = Files.createTempDirectory("deephem-bench");
         Path model = zoo.resolve("bench.zip");
         if (!skipTraining) {
-            for (int threads : new int[] {1, 2}) {
-                Bench.Child c = Bench.runChild(threads, "bench-worker", "--data", dataset.toString(), "--epochs", Integer.toString(epochs),
-                        "--model", model.toString());
-                t.row("training seconds/epoch, " + threads + " ND4J thread(s) (mean of epochs 2.." + epochs + ")",
-                        Bench.fmt("%.2f s", Bench.value(c, "seconds_per_epoch")), "100 epochs <= 900 s");
-                t.row("training peak RSS, " + threads + " thread(s)", Bench.fmt("%.0f MiB", Bench.value(c, "peak_rss_mib")), "< 3072 MiB");
-            }
+            int[] counts = threadsOption.threads != null ? new int[] {threadsOption.threads} : new int[] {1, 2};
+            for (int threads : counts) trainingRows(t, "default", threads, model);
+            trainingRows(t, "reference", counts[0], zoo.resolve("reference.zip"));
+            torchRows(t, counts[0]);
             if (full) {
                 Bench.Child c = Bench.runChild(1, "bench-worker", "--data", dataset.toString(), "--epochs", "100", "--model", model.toString());
                 t.row("full default training, 100 epochs, 1 thread", Bench.fmt("%.0f s", Bench.value(c, "train_seconds")), "<= 900 s");
@@ -128,13 +129,57 @@ final class BenchCommand implements Callable<Integer> {
         long s0 = System.nanoTime();
         for (int r = 0; r < reps; r++) Predictor.predict(m.graph(), in);
         double perSec = reps * in.size() / ((System.nanoTime() - s0) / 1e9);
-        t.row("scoring throughput after warm-up, " + threads + " ND4J thread(s) (sequences/s)", Bench.fmt("%.0f", perSec), ">= 5000");
+        t.row("scoring throughput after warm-up, " + threads + " ND4J thread(s) (sequences/s)", Bench.fmt("%.0f", perSec), ">= 20000 (issue 10)");
         Path out = zoo.resolve("scores.csv");
         Bench.Child sc = Bench.runChild(1, "score", "--model", model.toString(), "--data", dataset.toString(), "-o", out.toString());
         t.row("`score` of all " + ds.target().size() + " human miRNAs, wall incl. JVM start", Bench.fmt("%.1f s", sc.wallSeconds()), "< 10 s");
         System.out.println();
         System.out.print(t.render());
         return 0;
+    }
+
+    /** Goals of issue 10 per size: seconds/epoch and peak RSS (MiB); the reference's time goal is PyTorch's. */
+    private static final java.util.Map<String, String[]> GOALS = java.util.Map.of(
+            "default", new String[] {"<= 2.3 s", "<= 1536 MiB"},
+            "reference", new String[] {"<= PyTorch's (row below)", "<= 2048 MiB"});
+
+    /** Seconds per epoch of this run's DeepHEM-J reference size, for the ratio to PyTorch. */
+    private double referenceSeconds = Double.NaN;
+
+    private void trainingRows(Bench.TableOut t, String size, int threads, Path model) {
+        Bench.Child c = Bench.runChild(threads, "bench-worker", "--data", dataset.toString(), "--epochs", Integer.toString(epochs),
+                "--model", model.toString(), "--size", size);
+        double spe = Bench.value(c, "seconds_per_epoch");
+        if (size.equals("reference")) referenceSeconds = spe;
+        String what = size.equals("default") ? "default size (d 32, 1 layer, 2 heads, pool 3)" : "reference size (d 64, 2 layers, 4 heads, pool 1)";
+        t.row("training s/epoch, " + what + ", " + threads + " ND4J thread(s) (mean of epochs 2.." + epochs + ")",
+                Bench.fmt("%.2f s", spe), GOALS.get(size)[0]);
+        t.row("training peak RSS, " + size + " size, " + threads + " thread(s)", Bench.fmt("%.0f MiB", Bench.value(c, "peak_rss_mib")), GOALS.get(size)[1]);
+    }
+
+    @Option(names = "--torch-data", paramLabel = "DIR", defaultValue = "/tmp/deephem-ref-data",
+            description = "dataset of the PyTorch reference (its build_dataset.py; default: ${DEFAULT-VALUE})")
+    Path torchData;
+    @Option(names = "--torch-ref", paramLabel = "DIR", defaultValue = "../shared/bench/torch-ref",
+            description = "the PyTorch reference's folder (default: ${DEFAULT-VALUE})")
+    Path torchRef;
+
+    /**
+     * The PyTorch reference at its size, per-batch padding, run right after DeepHEM-J's reference
+     * size in the same invocation, and the ratio; skipped with the reason when Python with torch
+     * or the reference's dataset is not there.
+     */
+    private void torchRows(Bench.TableOut t, int threads) {
+        String what = "PyTorch reference s/epoch (bench.py --pad batch, " + threads + " thread(s))";
+        String skip = TorchReference.unavailable(torchRef, torchData);
+        if (skip != null) {
+            t.row(what, "skipped: " + skip, "-");
+            return;
+        }
+        TorchReference.Run r = TorchReference.run(torchRef, torchData, threads, epochs);
+        t.row(what, Bench.fmt("%.2f s", r.secondsPerEpoch()), "-");
+        t.row("PyTorch reference scoring (sequences/s) and peak RSS", Bench.fmt("%.0f, %.0f MiB", r.seqPerSecond(), r.peakRssMiB()), "-");
+        t.row("DeepHEM-J / PyTorch s/epoch at the reference size", Bench.fmt("%.2f", referenceSeconds / r.secondsPerEpoch()), "<= 1.00");
     }
 
     /**

@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
         description = {"Nested cross-validation on the labelled mouse: stratified k-fold x repeats; every method is fitted on the training folds only and scored on the outer fold.",
                 "Writes cv_folds.csv, cv_summary.csv, cv_curves.csv, cv_predictions.csv and cv_provenance.json to -o."})
 final class CvCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
     @Option(names = "--data", defaultValue = "data", description = "dataset folder (default: ${DEFAULT-VALUE})")
     Path data;
     @Option(names = "--folds", defaultValue = "5", description = "folds (default: ${DEFAULT-VALUE})")
@@ -49,6 +51,7 @@ final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        threadsOption.apply();
         OptionCheck.atLeast("--folds", folds, 2);
         OptionCheck.atLeast("--repeats", repeats, 1);
         OptionCheck.atLeast("--epochs", epochs, 1);

@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
                 "score is the probability, logit the network output before the sigmoid (it still ranks where the probability rounds to 1).",
                 "An ensemble zip (see the ensemble command) adds score_low,score_high: the 2.5-97.5 % range of its members' probabilities; score is their mean."})
 final class ScoreCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
     @Option(names = "--model", required = true, description = "model zip")
     Path model;
 
@@ -61,6 +63,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        threadsOption.apply();
         if (out == null && !recordExpected) throw new InputError("-o/--out is required (or --record-expected)");
         if (recordExpected && input.fasta == null) throw new InputError("--record-expected goes with --fasta (the expected file records the sequences it scored)");
         Path expected = recordExpected ? ExpectedScores.fileFor(model) : null;

@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
         description = {"Train DeepHEM on a DeepHEM-layout dataset, keep the best weights (chosen on held-out labelled mouse, never on the human indicators) and save a model zip.",
                 "Writes <zoo>/<name>.zip and, under --out, training_log.csv and human_scores.csv."})
 final class TrainCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
     @Option(names = "--data", defaultValue = "data", description = "dataset folder (default: ${DEFAULT-VALUE})")
     Path data;
     @Option(names = "--name", defaultValue = "deephem", description = "model name (default: ${DEFAULT-VALUE})")
@@ -92,6 +94,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        threadsOption.apply();
         requireModelName(name);
         branches.replaceAll(b -> b.strip().toLowerCase(Locale.ROOT));
         for (String b : branches) {

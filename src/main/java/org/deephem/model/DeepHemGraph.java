@@ -80,12 +80,27 @@ public final class DeepHemGraph {
         /** BRANCH sites carry both unit dropout (featureDropout) and whole-branch dropout (branchDropout). */
         public enum Kind { BRANCH, ENCODER, HEAD }
 
-        /** The mask's shape for {@code rows} rows (−1: any number, as a placeholder). */
+        /** In {@link #rowShape}: the batch's own pooled length (encoder sites; batches are padded to their longest row). */
+        public static final int POSITIONS = -1;
+
+        /** The mask's shape for {@code rows} rows (−1: any number, as a placeholder; positions stay free). */
         public long[] shape(long rows) {
+            return shape(rows, POSITIONS);
+        }
+
+        /** The mask's shape for {@code rows} rows of a batch with {@code positions} pooled positions. */
+        public long[] shape(long rows, long positions) {
             long[] shape = new long[rowShape.length + 1];
             shape[0] = rows;
-            for (int i = 0; i < rowShape.length; i++) shape[i + 1] = rowShape[i];
+            for (int i = 0; i < rowShape.length; i++) shape[i + 1] = rowShape[i] == POSITIONS ? positions : rowShape[i];
             return shape;
+        }
+
+        /** Mask entries per row in a batch with {@code positions} pooled positions. */
+        public int perRow(int positions) {
+            int n = 1;
+            for (int d : rowShape) n *= d == POSITIONS ? positions : d;
+            return n;
         }
     }
 
@@ -109,8 +124,8 @@ public final class DeepHemGraph {
         }
         if (cfg.useSequence() && cfg.encoderDropout() > 0) {
             for (int l = 0; l < cfg.layers(); l++) {
-                out.add(new DropoutSite("keep_enc" + l + "_att", DropoutSite.Kind.ENCODER, cfg.pooledLength(), cfg.width()));
-                out.add(new DropoutSite("keep_enc" + l + "_ff", DropoutSite.Kind.ENCODER, cfg.pooledLength(), cfg.width()));
+                out.add(new DropoutSite("keep_enc" + l + "_att", DropoutSite.Kind.ENCODER, DropoutSite.POSITIONS, cfg.width()));
+                out.add(new DropoutSite("keep_enc" + l + "_ff", DropoutSite.Kind.ENCODER, DropoutSite.POSITIONS, cfg.width()));
             }
         }
         if (cfg.headDropout() > 0) out.add(new DropoutSite("keep_cls", DropoutSite.Kind.HEAD, cfg.hidden()));
@@ -129,6 +144,15 @@ public final class DeepHemGraph {
         DeepHemGraph g = new DeepHemGraph(cfg);
         g.assemble();
         return g.sd;
+    }
+
+    /**
+     * Whether a graph reads batches padded to their own longest row (graphs built since) or
+     * only exactly the config's pooledLength (graphs of model zips saved before).
+     */
+    public static boolean readsAnyLength(SameDiff sd) {
+        SDVariable t = sd.getVariable(TOKENS);
+        return t == null || t.getShape() == null || t.getShape().length < 2 || t.getShape()[1] < 0;
     }
 
     /** Placeholders needed to score (the inference inputs) for a config. */
@@ -154,8 +178,10 @@ public final class DeepHemGraph {
         SDVariable tokenStates = null;
         SDVariable mask = null;
         if (cfg.useSequence()) {
-            SDVariable tokens = sd.placeHolder(TOKENS, dt, -1, cfg.pooledLength(), Kmers.VOCABULARY);
-            mask = sd.placeHolder(MASK, dt, -1, cfg.pooledLength());
+            // the length axis is free: a batch is padded to its own longest row (ModelInputs)
+            SDVariable tokens = sd.placeHolder(TOKENS, dt, -1, -1, Kmers.VOCABULARY);
+            mask = sd.placeHolder(MASK, dt, -1, -1);
+            batchShape(tokens);
             tokenStates = encoder(tokens, mask);
         }
         SDVariable inh = null, mti = null;
@@ -240,44 +266,74 @@ public final class DeepHemGraph {
     }
 
     private SDVariable encoder(SDVariable tokens, SDVariable mask) {
-        int d = cfg.width(), p = cfg.pooledLength(), v = Kmers.VOCABULARY;
+        int d = cfg.width(), v = Kmers.VOCABULARY;
         SDVariable emb = weight("embedding", v, d);
         // tokens hold each pooling window's 3-mer histogram / window size, so this product is the
         // mean of the window's token embeddings (k-mer pooling) → [N, P, d]
-        SDVariable h = sd.reshape(sd.reshape(tokens, -1, v).mmul(emb), -1, p, d);
-        h = h.add(sd.constant("positions", positionalEncoding(p, d)));
+        SDVariable h = sd.reshape(sd.reshape(tokens, -1, v).mmul(emb), rowsLength(d));
+        h = h.add(positions(d));
         SDVariable bias = mask.sub(1.0).mul(1e9);                               // 0 on tokens, −1e9 on padding
-        bias = sd.reshape(bias, -1, 1, 1, p);                                   // broadcast over heads and queries
+        bias = sd.reshape(bias, shape(batchN, 1, 1, batchP));                  // broadcast over heads and queries
         for (int l = 0; l < cfg.layers(); l++) {
             String n = "enc" + l;
             SDVariable att = keep("keep_" + n + "_att", selfAttention(n, h, bias));
             h = GraphOps.layerNorm(h.add(att), ones(n + "_ln1_g", d), zeros(n + "_ln1_b", d), 2);
             SDVariable ff = dense(n + "_ff1", sd.reshape(h, -1, d), d, 2 * d, true);
             ff = dense(n + "_ff2", ff, 2 * d, d, false);
-            h = GraphOps.layerNorm(h.add(keep("keep_" + n + "_ff", sd.reshape(ff, -1, p, d))), ones(n + "_ln2_g", d), zeros(n + "_ln2_b", d), 2);
+            h = GraphOps.layerNorm(h.add(keep("keep_" + n + "_ff", sd.reshape(ff, rowsLength(d)))), ones(n + "_ln2_g", d), zeros(n + "_ln2_b", d), 2);
         }
         return h;
     }
 
     private SDVariable selfAttention(String n, SDVariable h, SDVariable bias) {
-        int d = cfg.width(), p = cfg.pooledLength(), heads = cfg.heads(), dh = d / heads;
+        int d = cfg.width(), heads = cfg.heads(), dh = d / heads;
         SDVariable x = sd.reshape(h, -1, d);
         // scale q by 1/sqrt(dh) before the product: same scores, one pass over [N,P,d] instead of [N,H,P,P]
-        SDVariable q = splitHeads(x.mmul(weight(n + "_wq", d, d)).div(Math.sqrt(dh)), p, heads, dh);
-        SDVariable k = splitHeads(x.mmul(weight(n + "_wk", d, d)), p, heads, dh);
-        SDVariable v = splitHeads(x.mmul(weight(n + "_wv", d, d)), p, heads, dh);
+        SDVariable q = splitHeads(x.mmul(weight(n + "_wq", d, d)).div(Math.sqrt(dh)), heads, dh);
+        SDVariable k = splitHeads(x.mmul(weight(n + "_wk", d, d)), heads, dh);
+        SDVariable v = splitHeads(x.mmul(weight(n + "_wv", d, d)), heads, dh);
         SDVariable scores = sd.mmul(q, k, false, true, false);                     // [N*H, P, P]
-        scores = sd.reshape(scores, -1, heads, p, p).add(bias);
+        scores = sd.reshape(scores, shape(batchN, heads, batchP, batchP)).add(bias);
         SDVariable attn = sd.nn().softmax(scores, 3);
-        SDVariable ctx = sd.mmul(sd.reshape(attn, -1, p, p), v);                 // [N*H, P, dh]
-        ctx = sd.permute(sd.reshape(ctx, -1, heads, p, dh), 0, 2, 1, 3);        // [N, P, H, dh]
+        SDVariable ctx = sd.mmul(sd.reshape(attn, shape(-1, batchP, batchP)), v); // [N*H, P, dh]
+        ctx = sd.permute(sd.reshape(ctx, shape(batchN, heads, batchP, dh)), 0, 2, 1, 3); // [N, P, H, dh]
         SDVariable out = sd.reshape(ctx, -1, d).mmul(weight(n + "_wo", d, d));
-        return sd.reshape(out, -1, p, d);
+        return sd.reshape(out, rowsLength(d));
     }
 
-    private SDVariable splitHeads(SDVariable x, int p, int heads, int dh) {
-        SDVariable r = sd.permute(sd.reshape(x, -1, p, heads, dh), 0, 2, 1, 3); // [N, H, P, dh]
-        return sd.reshape(r, -1, p, dh);
+    private SDVariable splitHeads(SDVariable x, int heads, int dh) {
+        SDVariable r = sd.permute(sd.reshape(x, shape(batchN, batchP, heads, dh)), 0, 2, 1, 3); // [N, H, P, dh]
+        return sd.reshape(r, shape(-1, batchP, dh));
+    }
+
+    // --- the batch's own shape: rows N and pooled length P are read from the tokens placeholder ---
+    private SDVariable batchN;
+    private SDVariable batchP;
+
+    private void batchShape(SDVariable tokens) {
+        SDVariable s = sd.shape(tokens);
+        batchN = sd.slice(s, new int[] {0}, new int[] {1});
+        batchP = sd.slice(s, new int[] {1}, new int[] {1});
+    }
+
+    /** A shape vector from fixed sizes (Integer) and the batch's sizes (SDVariable of length 1). */
+    private SDVariable shape(Object... dims) {
+        SDVariable[] parts = new SDVariable[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            parts[i] = dims[i] instanceof SDVariable v ? v : sd.constant(Nd4j.createFromArray(((Integer) dims[i]).longValue()));
+        }
+        return sd.concat(0, parts);
+    }
+
+    /** [N, P, width]. */
+    private SDVariable rowsLength(int width) {
+        return shape(batchN, batchP, width);
+    }
+
+    /** The sinusoidal table for maxLength's pooled positions, cut to the batch's P. */
+    private SDVariable positions(int d) {
+        SDVariable table = sd.constant("positions", positionalEncoding(cfg.pooledLength(), d));
+        return sd.slice(table, sd.constant(Nd4j.createFromArray(0L, 0L)), shape(batchP, d));
     }
 
     private SDVariable maskedMean(SDVariable states, SDVariable mask) {
@@ -287,13 +343,13 @@ public final class DeepHemGraph {
 
     /** Each sequence position attends over the two feature embeddings; the result is pooled. */
     private SDVariable crossAttention(SDVariable tokens, SDVariable mask, SDVariable inh, SDVariable mti) {
-        int d = cfg.width(), p = cfg.pooledLength();
+        int d = cfg.width();
         List<SDVariable> kv = new ArrayList<>();
         if (inh != null) kv.add(sd.expandDims(inh, 1));
         if (mti != null) kv.add(sd.expandDims(mti, 1));
         SDVariable mem = kv.size() == 1 ? kv.get(0) : sd.concat(1, kv.toArray(new SDVariable[0])); // [N, M, d]
         int m = kv.size();
-        SDVariable q = sd.reshape(sd.reshape(tokens, -1, d).mmul(weight("xatt_wq", d, d)), -1, p, d);
+        SDVariable q = sd.reshape(sd.reshape(tokens, -1, d).mmul(weight("xatt_wq", d, d)), rowsLength(d));
         SDVariable k = sd.reshape(sd.reshape(mem, -1, d).mmul(weight("xatt_wk", d, d)), -1, m, d);
         SDVariable v = sd.reshape(sd.reshape(mem, -1, d).mmul(weight("xatt_wv", d, d)), -1, m, d);
         SDVariable attn = sd.nn().softmax(sd.mmul(q, k, false, true, false).div(Math.sqrt(d)), 2); // [N, P, M]

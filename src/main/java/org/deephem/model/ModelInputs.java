@@ -50,6 +50,10 @@ public final class ModelInputs {
         return out;
     }
 
+    public ModelConfig config() {
+        return cfg;
+    }
+
     public int size() {
         return tokens.length;
     }
@@ -59,17 +63,39 @@ public final class ModelInputs {
     }
 
     /**
-     * Inference placeholders for rows {@code idx}; index −1 is a padding row (all zeros, mask
-     * with one position on so that pooling stays finite).
+     * Inference placeholders for rows {@code idx}, padded to the batch's own longest row;
+     * index −1 is a padding row (all zeros, mask with one position on so that pooling stays finite).
      */
     public Map<String, INDArray> features(int[] idx) {
+        return features(idx, pooledLength(idx));
+    }
+
+    /** Pooled positions of the longest row of {@code idx} (at least 1). */
+    public int pooledLength(int[] idx) {
+        int longest = 0;
+        for (int i : idx) if (i >= 0) longest = Math.max(longest, tokens[i].length);
+        return Math.max(1, (Math.min(longest, cfg.tokenLength()) + cfg.tokenPool() - 1) / cfg.tokenPool());
+    }
+
+    /** Pooled positions of row {@code i}. */
+    public int pooledLength(int i) {
+        return pooledLength(new int[] {i});
+    }
+
+    /**
+     * As {@link #features(int[])}, padded to {@code p} pooled positions (at least the batch's
+     * longest row; the config's pooledLength for graphs that read only that length). Padding
+     * positions are masked out everywhere, so they change nothing but rounding.
+     */
+    public Map<String, INDArray> features(int[] idx, int p) {
+        if (p < pooledLength(idx) || p > cfg.pooledLength()) throw new IllegalArgumentException("padding length " + p + " outside the batch's range");
         Map<String, INDArray> m = new HashMap<>();
         int b = idx.length;
         if (cfg.useSequence()) {
             // k-mer pooling is linear, so the mean of a window's embeddings equals the window's
             // token histogram (divided by the window size) times the embedding matrix: the graph
             // reads the pooled histograms [B, P, V] instead of one-hot tokens [B, P*pool, V].
-            int t = cfg.tokenLength(), p = cfg.pooledLength(), pool = cfg.tokenPool(), v = Kmers.VOCABULARY;
+            int t = p * cfg.tokenPool(), pool = cfg.tokenPool(), v = Kmers.VOCABULARY;
             float[] hist = new float[b * p * v];
             float[] mask = new float[b * p];
             float share = 1f / pool;
@@ -90,7 +116,7 @@ public final class ModelInputs {
         if (cfg.useMti()) m.put(DeepHemGraph.MTI, rows(mti, idx));
         // inference keeps every unit: dropout masks of ones (training replaces them)
         for (DeepHemGraph.DropoutSite site : DeepHemGraph.dropoutSites(cfg)) {
-            m.put(site.name(), Nd4j.ones(dt(), site.shape(b)));
+            m.put(site.name(), Nd4j.ones(dt(), site.shape(b, p)));
         }
         return m;
     }

@@ -5,9 +5,12 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Essentiality probabilities from a graph, in fixed-size batches (the last one padded) so that
- * every call sees the same shapes. SameDiff instances are not thread-safe: calls on one graph
- * are serialised here.
+ * Essentiality probabilities from a graph, in batches of up to {@link #BATCH} rows. Rows are
+ * taken in order of length and each batch is padded only to its own longest row, so short
+ * miRNAs do not pay for the longest one; results come back in the caller's order. (Graphs of
+ * model zips saved before read one fixed length: for them every batch is padded to it and to
+ * BATCH rows, as then.) SameDiff instances are not thread-safe: calls on one graph are
+ * serialised here.
  */
 public final class Predictor {
     public static final int BATCH = 512;
@@ -34,13 +37,64 @@ public final class Predictor {
     }
 
     public static double[] output(SameDiff sd, ModelInputs in, String variable) {
+        return DeepHemGraph.readsAnyLength(sd) ? byLength(sd, in, variable) : fixedLength(sd, in, variable);
+    }
+
+    private static double[] byLength(SameDiff sd, ModelInputs in, String variable) {
+        int n = in.size();
+        int[] order = lengthOrder(in);
+        double[] out = new double[n];
+        synchronized (sd) {
+            for (int start = 0; start < n; ) {
+                int end = batchEnd(in, order, start);
+                int[] idx = java.util.Arrays.copyOfRange(order, start, end);
+                INDArray p = sd.output(in.features(idx), variable).get(variable);
+                for (int i = 0; i < idx.length; i++) out[idx[i]] = p.getDouble(i, 0);
+                start = end;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Numbers one attention array of a batch may hold (rows × heads × P²): batches of long rows
+     * at a wide model get fewer rows, so scoring memory does not grow with P² × 512.
+     */
+    public static final long ATTENTION_BUDGET = 8L << 20;
+
+    /** End (exclusive) of the batch that starts at {@code start} in {@code order} (rows sorted by length). */
+    static int batchEnd(ModelInputs in, int[] order, int start) {
+        ModelConfig c = in.config();
+        int end = start + 1;
+        while (end < order.length && end - start < BATCH) {
+            long p = in.pooledLength(order[end]);
+            if (c.useSequence() && (end - start + 1L) * c.heads() * p * p > ATTENTION_BUDGET) break;
+            end++;
+        }
+        return end;
+    }
+
+    /** Row indices sorted by pooled length (stable, so ties keep the caller's order). */
+    public static int[] lengthOrder(ModelInputs in) {
+        return java.util.stream.IntStream.range(0, in.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt(in::pooledLength))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Logits the way before graphs read any length (kept for old model zips; a yardstick in tests). */
+    public static double[] fixedLengthLogits(SameDiff sd, ModelInputs in) {
+        return fixedLength(sd, in, DeepHemGraph.LOGIT);
+    }
+
+    /** Every batch BATCH rows × the config's pooledLength. */
+    private static double[] fixedLength(SameDiff sd, ModelInputs in, String variable) {
         int n = in.size();
         double[] out = new double[n];
         synchronized (sd) {
             for (int start = 0; start < n; start += BATCH) {
                 int[] idx = new int[BATCH];
                 for (int i = 0; i < BATCH; i++) idx[i] = start + i < n ? start + i : -1;
-                Map<String, INDArray> ph = in.features(idx);
+                Map<String, INDArray> ph = in.features(idx, in.config().pooledLength());
                 INDArray p = sd.output(ph, variable).get(variable);
                 for (int i = 0; i < BATCH && start + i < n; i++) out[start + i] = p.getDouble(i, 0);
             }

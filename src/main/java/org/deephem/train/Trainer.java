@@ -66,6 +66,12 @@ public final class Trainer {
      * {@code seeds.init()} as its seed.
      */
     public static Result train(ModelConfig config, DeepHemDataset ds, int[] usableRows, Seeds seeds, Consumer<EpochLog> progress) {
+        return train(config, ds, usableRows, seeds, progress, new org.nd4j.autodiff.listeners.Listener[0]);
+    }
+
+    /** As above, with SameDiff listeners that see every training step (profiling: bench). */
+    public static Result train(ModelConfig config, DeepHemDataset ds, int[] usableRows, Seeds seeds, Consumer<EpochLog> progress,
+                               org.nd4j.autodiff.listeners.Listener... fitListeners) {
         ModelConfig cfg = config.withSeed(seeds.init());
         if (cfg.useInherent() && ds.source().inherent() == null) throw new IllegalArgumentException("dataset has no inherent features (mmu_feature.xlsx)");
         if (cfg.useMti() && ds.source().mtiPca() == null) throw new IllegalArgumentException("dataset has no MTI PCA (mmu_feature_pca.xlsx)");
@@ -124,27 +130,12 @@ public final class Trainer {
             long t0 = System.nanoTime();
             double lambda = 0, alpha = 0;
             int[] tgtPerm = shuffled(range(nPool), rnd);
-            for (int s = 0; s < steps; s++) {
-                // DANN schedule per step: p runs from 0 to 1 over the ramp (by default the whole training)
-                lambda = domainSchedule(cfg, (long) epoch * steps + s + 1, steps);
-                alpha = lambda;
-                int[] src = new int[cfg.sourceBatch()];
-                for (int i = 0; i < src.length; i++) {
-                    if (srcPos == srcPerm.length) {
-                        srcPerm = shuffled(trainRows, rnd);
-                        srcPos = 0;
-                    }
-                    src[i] = srcPerm[srcPos++];
-                }
-                int[] tgt = new int[cfg.targetBatch()];
-                for (int i = 0; i < tgt.length; i++) tgt[i] = tgtPerm[(s * cfg.targetBatch() + i) % nPool];
-                Map<String, INDArray> batch = batch(cfg, all, ds.labels(), src, tgt, nS, lambda, alpha);
-                levers.targets(batch, TrainingLevers.rows(src, tgt, nS));
-                levers.noise(batch);
-                INDArray[] feats = new INDArray[mapping.size()];
-                for (int i = 0; i < feats.length; i++) feats[i] = batch.get(mapping.get(i));
-                sd.fit(new org.nd4j.linalg.dataset.MultiDataSet(feats, new INDArray[0]));
-            }
+            EpochBatches batches = new EpochBatches(cfg, all, ds.labels(), nS, nPool, steps, epoch, trainRows, srcPerm, srcPos, tgtPerm, rnd, mapping, levers);
+            sd.fit(batches, 1, fitListeners);
+            srcPerm = batches.srcPerm;
+            srcPos = batches.srcPos;
+            lambda = batches.lambda;
+            alpha = batches.lambda;
             // monitoring (inference only)
             Map<String, INDArray> mon = batch(cfg, all, ds.labels(), monitorSrc, monitorTgt, nS, lambda, alpha);
             levers.targets(mon, TrainingLevers.rows(monitorSrc, monitorTgt, nS));
@@ -186,6 +177,105 @@ public final class Trainer {
         for (int i : split.validation()) selIds.add(ds.source().ids().get(i));
         return new Result(sd, cfg, inhScaler, mtiScaler, log, collapsed ? log.size() : bestEpoch,
                 bestAuc, bestLoss, bestHuman, collapsed, stoppedEarly, selIds, used.length);
+    }
+
+    /**
+     * One epoch's training batches, made as SameDiff asks for them: one {@code fit} call per epoch
+     * instead of one per step, because SameDiff M2.1 starts a new training session (with its own
+     * array cache, up to a quarter of the JavaCPP memory limit) on every {@code fit} call and
+     * the old ones are freed only when the garbage collector runs: one per step let the
+     * reference-size model grow to 11 GB. Rows and the random stream are drawn in the same
+     * order as the per-step loop did, so the batches are the same.
+     */
+    private static final class EpochBatches implements org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator {
+        private final ModelConfig cfg;
+        private final ModelInputs all;
+        private final int[] labels, trainRows, tgtPerm;
+        private final int nS, nT, steps, epoch;
+        private final Random rnd;
+        private final List<String> mapping;
+        private final TrainingLevers levers;
+        int[] srcPerm;
+        int srcPos;
+        double lambda;
+        private int step;
+
+        EpochBatches(ModelConfig cfg, ModelInputs all, int[] labels, int nS, int nT, int steps, int epoch, int[] trainRows,
+                     int[] srcPerm, int srcPos, int[] tgtPerm, Random rnd, List<String> mapping, TrainingLevers levers) {
+            this.levers = levers;
+            this.cfg = cfg;
+            this.all = all;
+            this.labels = labels;
+            this.nS = nS;
+            this.nT = nT;
+            this.steps = steps;
+            this.epoch = epoch;
+            this.trainRows = trainRows;
+            this.srcPerm = srcPerm;
+            this.srcPos = srcPos;
+            this.tgtPerm = tgtPerm;
+            this.rnd = rnd;
+            this.mapping = mapping;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return step < steps;
+        }
+
+        @Override
+        public org.nd4j.linalg.dataset.api.MultiDataSet next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            int s = step++;
+            // DANN schedule per step: p runs from 0 to 1 over the ramp (by default the whole training)
+            lambda = domainSchedule(cfg, (long) epoch * steps + s + 1, steps);
+            int[] src = new int[cfg.sourceBatch()];
+            for (int i = 0; i < src.length; i++) {
+                if (srcPos == srcPerm.length) {
+                    srcPerm = shuffled(trainRows, rnd);
+                    srcPos = 0;
+                }
+                src[i] = srcPerm[srcPos++];
+            }
+            int[] tgt = new int[cfg.targetBatch()];
+            for (int i = 0; i < tgt.length; i++) tgt[i] = tgtPerm[(s * cfg.targetBatch() + i) % nT];
+            Map<String, INDArray> batch = batch(cfg, all, labels, src, tgt, nS, lambda, lambda);
+            levers.targets(batch, TrainingLevers.rows(src, tgt, nS));
+            levers.noise(batch);
+            INDArray[] feats = new INDArray[mapping.size()];
+            for (int i = 0; i < feats.length; i++) feats[i] = batch.get(mapping.get(i));
+            return new org.nd4j.linalg.dataset.MultiDataSet(feats, new INDArray[0]);
+        }
+
+        @Override
+        public org.nd4j.linalg.dataset.api.MultiDataSet next(int num) {
+            return next();
+        }
+
+        @Override
+        public void setPreProcessor(org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor p) {
+            throw new UnsupportedOperationException("no pre-processing of training batches");
+        }
+
+        @Override
+        public org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor getPreProcessor() {
+            return null;
+        }
+
+        @Override
+        public boolean resetSupported() {
+            return false;
+        }
+
+        @Override
+        public boolean asyncSupported() {
+            return false;
+        }
+
+        @Override
+        public void reset() {
+            if (step > 0) throw new UnsupportedOperationException("an epoch's batches are drawn once");
+        }
     }
 
     /**

@@ -75,6 +75,8 @@ final class TrainingLevers {
     void noise(Map<String, INDArray> batch) {
         List<DeepHemGraph.DropoutSite> sites = DeepHemGraph.dropoutSites(cfg);
         int b = (int) batch.get(DeepHemGraph.LABEL).rows();
+        // encoder masks follow the batch's own pooled length (batches are padded to their longest row)
+        int positions = batch.containsKey(DeepHemGraph.TOKENS) ? (int) batch.get(DeepHemGraph.TOKENS).size(1) : 1;
         boolean[][] branchKept = branchDropout(sites, b);
         int branch = 0;
         for (DeepHemGraph.DropoutSite s : sites) {
@@ -83,8 +85,7 @@ final class TrainingLevers {
                 case ENCODER -> cfg.encoderDropout();
                 case HEAD -> cfg.headDropout();
             };
-            int perRow = 1;
-            for (int d : s.rowShape()) perRow *= d;
+            int perRow = s.perRow(positions);
             double[] mask = new double[b * perRow];
             for (int r = 0; r < b; r++) {
                 double rowFactor = 1;
@@ -96,7 +97,7 @@ final class TrainingLevers {
                 }
             }
             if (s.kind() == DeepHemGraph.DropoutSite.Kind.BRANCH) branch++;
-            batch.put(s.name(), Nd4j.create(mask, s.shape(b), 'c').castTo(dataType()));
+            batch.put(s.name(), Nd4j.create(mask, s.shape(b, positions), 'c').castTo(dataType()));
         }
         if (cfg.tokenDropout() > 0 && batch.containsKey(DeepHemGraph.TOKENS)) batch.put(DeepHemGraph.TOKENS, dropTokens(batch.get(DeepHemGraph.TOKENS)));
     }

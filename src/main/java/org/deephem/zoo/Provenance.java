@@ -27,7 +27,7 @@ public final class Provenance {
 
     /**
      * The software a model was made with: versions and git commit as captured when this jar was
-     * built ({@link BuildInfo}), the ND4J backend in use, Java and the OS.
+     * built ({@link BuildInfo}), the ND4J backend in use (and its thread count on a CPU), Java and the OS.
      */
     public static Map<String, Object> environment() {
         BuildInfo b = BuildInfo.current();
@@ -36,6 +36,7 @@ public final class Provenance {
         m.put("nd4j", b.nd4jVersion());
         m.put("nd4j_backend", Backend.inUse());
         m.put("device", Backend.device());
+        if (org.nd4j.linalg.factory.Nd4j.getEnvironment().isCPU()) m.put("nd4j_threads", org.nd4j.linalg.factory.Nd4j.getEnvironment().maxMasterThreads());
         m.put("java", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         m.put("git_commit", b.gitCommit());

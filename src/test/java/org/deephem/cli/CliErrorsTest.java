@@ -70,6 +70,19 @@ class CliErrorsTest {
         badInput(CliTest.run("no-such-command"), "no-such-command");
     }
 
+    /** --threads is checked on every command that has it, before any work; nothing is written. */
+    @Test
+    void threadsOutOfRangeIsOneLine() throws IOException {
+        String[] out = {"--zoo", tmp.resolve("zoo").toString(), "--out", tmp.resolve("logs").toString()};
+        badInput(CliTest.run(cat(new String[] {"train", "--threads", "0"}, out)), "--threads", "between 1 and 256", "got 0");
+        badInput(CliTest.run("score", "--threads", "999", "--model", "m.zip", "--data", "data", "-o", tmp.resolve("s.csv").toString()), "--threads");
+        badInput(CliTest.run("cv", "--threads", "-1", "-o", tmp.resolve("cv").toString()), "--threads");
+        badInput(CliTest.run("all", "--threads", "0", "--zoo", tmp.resolve("zoo").toString(), "--reports", tmp.resolve("r").toString()), "--threads");
+        badInput(CliTest.run("bench", "--threads", "0"), "--threads");
+        badInput(CliTest.run("train", "--threads", "two"), "--threads", "'two'");
+        assertEquals(List.of(), TestData.names(tmp), "nothing written");
+    }
+
     /** `all` refuses bad seeds and fold counts before any work, writing nothing. */
     @Test
     void allChecksItsOptionsFirst() throws IOException {

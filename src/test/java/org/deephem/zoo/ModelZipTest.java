@@ -97,6 +97,7 @@ class ModelZipTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> env = (Map<String, Object>) ModelZip.load(withEnv).provenance().get("environment");
         assertEquals(Backend.inUse(), env.get("nd4j_backend"));
+        assertEquals(org.nd4j.linalg.factory.Nd4j.getEnvironment().maxMasterThreads(), ((Number) env.get("nd4j_threads")).intValue());
         assertEquals(BuildInfo.current().nd4jVersion(), env.get("nd4j"));
         assertEquals("", stderrOfLoading(withEnv), "same version and backend: nothing to say");
 
