@@ -19,6 +19,8 @@ final class GridOptions {
     static final int QUICK_EPOCHS = 2;
     static final List<Long> QUICK_SEEDS = List.of(1L, 2L);
     static final String QUICK_CV = "2x1";
+    /** {@code --quick} network: transformer width and MLP hidden size 8 (the default grid keeps the full size). */
+    static final int QUICK_WIDTH = 8, QUICK_HIDDEN = 8;
     static final List<Long> SEEDS = List.of(1L, 2L, 3L, 4L, 5L);
 
     @Option(names = "--data", defaultValue = "data", description = "dataset folder (default: ${DEFAULT-VALUE})")
@@ -37,7 +39,7 @@ final class GridOptions {
     int jobs;
     @Option(names = "--threads", description = "ND4J/OpenMP threads per cell (default: cores / jobs, at least 1)")
     Integer threads;
-    @Option(names = "--quick", description = "few epochs, 2 seeds, tiny CV: for tests and CI, not for conclusions")
+    @Option(names = "--quick", description = "a small network (width 8, hidden 8), 2 epochs, 2 seeds, tiny CV: for tests and CI, not for conclusions")
     boolean quick;
 
     /** Checks the options that are not config fields, before any data is read. */
@@ -100,6 +102,8 @@ final class GridOptions {
         int p = patience != null ? patience : quick ? 0 : c.patience();
         try {
             c = c.withTraining(e, c.sourceBatch(), c.targetBatch(), c.learningRate(), c.seed()).withPatience(p);
+            // a smoke run trains a small network, so that tests and CI stay fast under load
+            if (quick) c = c.withSize(c.maxLength(), c.tokenPool(), QUICK_WIDTH, c.heads(), 1, QUICK_HIDDEN);
         } catch (ModelConfig.Invalid bad) {
             throw new InputError("--" + bad.field() + ": " + bad.problem());
         }

@@ -11,6 +11,8 @@ import org.deephem.data.DeepHemDataset;
 import org.deephem.eval.Correlation;
 import org.deephem.eval.Correlations;
 import org.deephem.method.Method;
+import org.deephem.train.EpochLog;
+import org.deephem.train.KeptEpochs;
 import org.deephem.train.NetworkMethod;
 import org.deephem.validation.CrossValidation;
 import org.deephem.zoo.BuildInfo;
@@ -30,20 +32,27 @@ public final class CellRun {
         Instant started = Instant.now();
         Method m = spec.toMethod();
         int[] all = IntStream.range(0, ds.labels().length).toArray();
-        Method.Fitted fitted = m.fit(ds, all, spec.seed());
-        double[] human = fitted.score(ds.target());
-        List<CellResult.Corr> corr = new ArrayList<>();
+        Map<String, double[]> indicators = new LinkedHashMap<>();
         for (var ind : CorrelationAnalysis.indicators(ds).entrySet()) {
-            double[] y = Correlations.align(ds.target().ids(), ind.getValue());
-            // no bootstrap: the spread reported is over seeds, and intervals per cell would cost 1,000 resamples each
-            for (Correlation c : Correlations.all(human, y, 0, spec.seed())) {
-                corr.add(new CellResult.Corr(ind.getKey(), c.kind().label(), c.r(), c.p(), c.n(), c.dropped()));
-            }
+            indicators.put(ind.getKey(), Correlations.align(ds.target().ids(), ind.getValue()));
         }
+        // a network cell also records every epoch's human correlations and each rule's pick (reported only)
+        List<double[]> perEpoch = new ArrayList<>();
+        List<EpochLog> log = new ArrayList<>();
+        Method.Fitted fitted = m instanceof NetworkMethod net
+                ? net.fit(ds, all, spec.seed(), (e, h) -> {
+                    log.add(e);
+                    perEpoch.add(h);
+                })
+                : m.fit(ds, all, spec.seed());
+        double[] human = fitted.score(ds.target());
+        List<CellResult.Corr> corr = correlate(human, indicators, spec.seed());
         Integer epoch = null, epochsRun = null;
+        CellResult.Trace trace = null;
         if (fitted instanceof NetworkMethod.FittedNetwork n) {
             epoch = n.outcome().provenance().selected().epoch();
             epochsRun = n.outcome().provenance().selected().epochsRun();
+            trace = trace(log, perEpoch, indicators, spec.seed());
         }
         CellResult.Cv cv = null;
         if (spec.cvFolds() > 0) {
@@ -64,6 +73,31 @@ public final class CellRun {
                 : Map.of("deephem_j", BuildInfo.current().version(), "git_commit", BuildInfo.current().gitCommit(),
                         "java", System.getProperty("java.version")));
         return new CellResult(spec, spec.sha256(), ds.target().ids(), human, corr, cv, epoch, epochsRun, prov,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, trace);
+    }
+
+    /** Pearson, Spearman and Kendall tau-b of {@code scores} with each indicator (rows aligned to the human ids). */
+    static List<CellResult.Corr> correlate(double[] scores, Map<String, double[]> indicators, long seed) {
+        List<CellResult.Corr> corr = new ArrayList<>();
+        for (var ind : indicators.entrySet()) {
+            // no bootstrap: the spread reported is over seeds, and intervals per cell would cost 1,000 resamples each
+            for (Correlation c : Correlations.all(scores, ind.getValue(), 0, seed)) {
+                corr.add(new CellResult.Corr(ind.getKey(), c.kind().label(), c.r(), c.p(), c.n(), c.dropped()));
+            }
+        }
+        return corr;
+    }
+
+    private static CellResult.Trace trace(List<EpochLog> log, List<double[]> human, Map<String, double[]> indicators, long seed) {
+        List<CellResult.Epoch> epochs = new ArrayList<>();
+        for (int i = 0; i < log.size(); i++) {
+            EpochLog e = log.get(i);
+            Map<String, Double> r = new LinkedHashMap<>();
+            for (CellResult.Corr c : correlate(human.get(i), indicators, seed)) r.put(c.measure(), c.r());
+            epochs.add(new CellResult.Epoch(e.epoch(), e.lambda(), e.alpha(), e.selectionLogLoss(), e.selectionAuc(), e.targetStd(), r));
+        }
+        List<CellResult.Pick> picks = new ArrayList<>();
+        for (var k : KeptEpochs.all(log).entrySet()) picks.add(new CellResult.Pick(k.getKey(), k.getValue(), human.get(k.getValue() - 1)));
+        return new CellResult.Trace(epochs, picks);
     }
 }

@@ -61,16 +61,7 @@ public final class Harness {
         Map<String, CellResult> ordered = new LinkedHashMap<>();
         for (CellSpec s : cells) ordered.put(s.id(), done.get(s.id()));
         Merge.Merged merged = Merge.merge(grid, ordered);
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("experiment", grid.name());
-        prov.put("seeds", grid.seeds());
-        prov.put("reference", grid.reference());
-        prov.put("cv", grid.cvFolds() == 0 ? "off" : grid.cvFolds() + " folds x " + grid.cvRepeats() + " repeats");
-        prov.put("cells", cells.stream().map(CellSpec::id).toList());
-        prov.put("dataset", data.toAbsolutePath().normalize().toString());
-        prov.put("dataset_sha256", dataSha);
-        prov.put("deephem_j", BuildInfo.current().version());
-        prov.put("git_commit", BuildInfo.current().gitCommit());
+        Map<String, Object> prov = provenance(grid, data, dataSha);
         List<Path> files = new ArrayList<>(TableFiles.write(merged.cells(), out, grid.name() + "_cells", prov));
         files.addAll(TableFiles.write(merged.summary(), out, grid.name() + "_summary", prov));
         Path txt = out.resolve(grid.name() + "_summary.txt");
@@ -88,12 +79,32 @@ public final class Harness {
      * running anything (for the report); cells not yet run are left out, a stale one is refused.
      */
     public static Merge.Merged collect(Grid grid, Path data, Path out) {
+        return Merge.merge(grid, results(grid, data, out));
+    }
+
+    /** The finished cells of {@code grid} under {@code out} by cell id, in grid order; a stale one is refused. */
+    public static Map<String, CellResult> results(Grid grid, Path data, Path out) {
         Map<String, CellResult> found = new LinkedHashMap<>();
         for (CellSpec spec : grid.cells(CellSpec.datasetSha256(data))) {
             CellResult r = finished(spec, out.resolve("cells"));
             if (r != null) found.put(spec.id(), r);
         }
-        return Merge.merge(grid, found);
+        return found;
+    }
+
+    /** What the grid's tables record about how they were made. */
+    public static Map<String, Object> provenance(Grid grid, Path data, String dataSha) {
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("experiment", grid.name());
+        prov.put("seeds", grid.seeds());
+        prov.put("reference", grid.reference());
+        prov.put("cv", grid.cvFolds() == 0 ? "off" : grid.cvFolds() + " folds x " + grid.cvRepeats() + " repeats");
+        prov.put("cells", grid.cells(dataSha).stream().map(CellSpec::id).toList());
+        prov.put("dataset", data.toAbsolutePath().normalize().toString());
+        prov.put("dataset_sha256", dataSha);
+        prov.put("deephem_j", BuildInfo.current().version());
+        prov.put("git_commit", BuildInfo.current().gitCommit());
+        return prov;
     }
 
     /** The cell's finished result, null if it has none yet; a result of another spec is refused (never silently reused or overwritten). */

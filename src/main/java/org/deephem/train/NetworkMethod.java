@@ -42,8 +42,13 @@ public final class NetworkMethod implements Method {
 
     @Override
     public Fitted fit(DeepHemDataset ds, int[] trainRows, long seed) {
+        return fit(ds, trainRows, seed, null);
+    }
+
+    /** As {@link #fit}; {@code watcher} (may be null) hears each epoch's human scores, for reporting only. */
+    public FittedNetwork fit(DeepHemDataset ds, int[] trainRows, long seed, Trainer.HumanWatcher watcher) {
         TrainingRun.Outcome o = TrainingRun.run(new RunSpec(name, ds, config, Seeds.of(seed), trainRows,
-                Map.of("method", name)), null);
+                Map.of("method", name)), null, watcher);
         return new FittedNetwork(o);
     }
 

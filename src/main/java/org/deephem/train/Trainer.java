@@ -66,12 +66,32 @@ public final class Trainer {
      * {@code seeds.init()} as its seed.
      */
     public static Result train(ModelConfig config, DeepHemDataset ds, int[] usableRows, Seeds seeds, Consumer<EpochLog> progress) {
-        return train(config, ds, usableRows, seeds, progress, new org.nd4j.autodiff.listeners.Listener[0]);
+        return train(config, ds, usableRows, seeds, progress, (HumanWatcher) null);
     }
 
     /** As above, with SameDiff listeners that see every training step (profiling: bench). */
     public static Result train(ModelConfig config, DeepHemDataset ds, int[] usableRows, Seeds seeds, Consumer<EpochLog> progress,
                                org.nd4j.autodiff.listeners.Listener... fitListeners) {
+        return train(config, ds, usableRows, seeds, progress, null, fitListeners);
+    }
+
+    /**
+     * Hears every epoch's scores of all human rows (in {@code ds.target()} order), for reporting
+     * only: the trainer predicts them each epoch anyway, and a watcher changes nothing it does.
+     */
+    @FunctionalInterface
+    public interface HumanWatcher {
+        void epoch(EpochLog epoch, double[] humanScores);
+    }
+
+    /** As above; {@code watcher} (may be null) also hears each epoch's human scores. */
+    public static Result train(ModelConfig config, DeepHemDataset ds, int[] usableRows, Seeds seeds, Consumer<EpochLog> progress,
+                               HumanWatcher watcher) {
+        return train(config, ds, usableRows, seeds, progress, watcher, new org.nd4j.autodiff.listeners.Listener[0]);
+    }
+
+    private static Result train(ModelConfig config, DeepHemDataset ds, int[] usableRows, Seeds seeds, Consumer<EpochLog> progress,
+                                HumanWatcher watcher, org.nd4j.autodiff.listeners.Listener[] fitListeners) {
         ModelConfig cfg = config.withSeed(seeds.init());
         if (cfg.useInherent() && ds.source().inherent() == null) throw new IllegalArgumentException("dataset has no inherent features (mmu_feature.xlsx)");
         if (cfg.useMti() && ds.source().mtiPca() == null) throw new IllegalArgumentException("dataset has no MTI PCA (mmu_feature_pca.xlsx)");
@@ -155,6 +175,7 @@ public final class Trainer {
                     (System.nanoTime() - t0) / 1e9);
             log.add(e);
             if (progress != null) progress.accept(e);
+            if (watcher != null) watcher.epoch(e, humanScores.clone());
             boolean eligible = std > COLLAPSE_STD;
             double criterion = criterion(cfg.selection(), nSel > 0, selLoss, selAuc, epoch);
             if (eligible && criterion < bestCriterion) {

@@ -44,8 +44,13 @@ public final class TrainingRun {
 
     /** Trains; {@code listener} (may be null) hears every epoch as it ends. */
     public static Outcome run(RunSpec spec, Consumer<EpochLog> listener) {
+        return run(spec, listener, null);
+    }
+
+    /** As above; {@code watcher} (may be null) also hears each epoch's human scores (reporting only). */
+    public static Outcome run(RunSpec spec, Consumer<EpochLog> listener, Trainer.HumanWatcher watcher) {
         long t0 = System.nanoTime();
-        Trainer.Result r = Trainer.train(spec.config(), spec.data(), spec.trainRows(), spec.seeds(), listener);
+        Trainer.Result r = Trainer.train(spec.config(), spec.data(), spec.trainRows(), spec.seeds(), listener, watcher);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Path folder = spec.data().folder();
         Path pcaFile = folder == null ? null : folder.resolve(Layout.PCA_MODEL);
