@@ -82,19 +82,37 @@ public final class Bench {
 
     /** Runs {@code Main args} in a fresh JVM with the same class path and OMP_NUM_THREADS=threads. */
     public static Child runChild(int threads, String... args) {
-        ProcessBuilder pb = new ProcessBuilder(org.deephem.experiment.ChildJvm.command(args)).redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        return runAtOnce(threads, List.<String[]>of(args)).get(0);
+    }
+
+    /**
+     * Starts one fresh JVM per argument list at the same time (OMP_NUM_THREADS=threads each) and
+     * waits for all; each child's wall time runs from the common start to its own end.
+     */
+    public static List<Child> runAtOnce(int threads, List<String[]> argsEach) {
         long t0 = System.nanoTime();
+        List<Process> ps = new ArrayList<>();
         try {
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = p.waitFor();
-            return new Child(exit, out, (System.nanoTime() - t0) / 1e9);
+            for (String[] args : argsEach) {
+                ProcessBuilder pb = new ProcessBuilder(org.deephem.experiment.ChildJvm.command(args)).redirectError(ProcessBuilder.Redirect.INHERIT);
+                pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+                ps.add(pb.start());
+            }
+            List<Child> out = new ArrayList<>();
+            // stdout is a few key=value lines (progress goes to stderr), so reading them in turn cannot block a child
+            for (Process p : ps) {
+                String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                int exit = p.waitFor();
+                out.add(new Child(exit, text, (System.nanoTime() - t0) / 1e9));
+            }
+            return out;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            for (Process p : ps) if (p.isAlive()) p.destroyForcibly();
         }
     }
 

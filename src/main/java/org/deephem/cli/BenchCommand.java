@@ -112,6 +112,7 @@ final class BenchCommand implements Callable<Integer> {
             for (int threads : counts) trainingRows(t, "default", threads, model);
             trainingRows(t, "reference", counts[0], zoo.resolve("reference.zip"));
             torchRows(t, counts[0]);
+            processesAgainstThreads(t, zoo);
             if (full) {
                 Bench.Child c = Bench.runChild(1, "bench-worker", "--data", dataset.toString(), "--epochs", "100", "--model", model.toString());
                 t.row("full default training, 100 epochs, 1 thread", Bench.fmt("%.0f s", Bench.value(c, "train_seconds")), "<= 900 s");
@@ -180,6 +181,28 @@ final class BenchCommand implements Callable<Integer> {
         t.row(what, Bench.fmt("%.2f s", r.secondsPerEpoch()), "-");
         t.row("PyTorch reference scoring (sequences/s) and peak RSS", Bench.fmt("%.0f, %.0f MiB", r.seqPerSecond(), r.peakRssMiB()), "-");
         t.row("DeepHEM-J / PyTorch s/epoch at the reference size", Bench.fmt("%.2f", referenceSeconds / r.secondsPerEpoch()), "<= 1.00");
+    }
+
+    /**
+     * Whether two 1-thread processes beat one 2-thread process (issue 11, for `--jobs`): the same
+     * two short trainings, once as two 1-thread children at the same time, once one after the
+     * other in 2-thread children; walls include JVM start in both, so the ratio is fair.
+     */
+    private void processesAgainstThreads(Bench.TableOut t, Path zoo) {
+        int e = Math.min(epochs, 3); // short: the question is the ratio, not the speed
+        List<String[]> two = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            two.add(new String[] {"bench-worker", "--data", dataset.toString(), "--epochs", Integer.toString(e), "--model", zoo.resolve("pair" + i + ".zip").toString()});
+        }
+        List<Bench.Child> together = Bench.runAtOnce(1, two);
+        double parallel = together.stream().mapToDouble(Bench.Child::wallSeconds).max().orElseThrow();
+        double serial = 0;
+        for (String[] args : two) serial += Bench.runChild(2, args).wallSeconds();
+        for (Bench.Child c : together) if (c.exit() != 0) throw new IllegalStateException("a 1-thread bench child failed (exit " + c.exit() + ")");
+        t.row("two " + e + "-epoch trainings: two 1-thread processes at once (wall)", Bench.fmt("%.1f s", parallel), "-");
+        t.row("the same two, one after the other, 2 threads each (wall)", Bench.fmt("%.1f s", serial), "-");
+        t.row("2-thread serial / 1-thread pairs (> 1: two 1-thread processes win, use --jobs 2 --threads 1)",
+                Bench.fmt("%.2f", serial / parallel), "-");
     }
 
     /**

@@ -41,10 +41,16 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the baselines fitted for the tables and of the bootstrap (default: ${DEFAULT-VALUE}; `all` passes its own --seed)")
     long seed;
 
+    @Option(names = "--experiments", split = ",", paramLabel = "DIR",
+            description = "experiment grid folders (-o of ablate, compare, training-length), comma-separated: each becomes a section of mean ± sd over seeds with the paired Wilcoxon p (default: none)")
+    List<Path> experiments;
+
     @Override
     public Integer call() {
         Path runDir = reports.resolve(run);
-        Path index = write(run, data, zoo.resolve(run + ".zip"), runDir, scores, null, null, null, seed);
+        if (experiments != null) for (Path dir : experiments) org.deephem.experiment.Harness.savedGrid(dir); // refuse a wrong folder before the long part
+        Path index = write(run, data, zoo.resolve(run + ".zip"), runDir, scores, null, null, null, seed,
+                experiments == null ? List.of() : experiments);
         System.out.println("report: " + index);
         return 0;
     }
@@ -57,6 +63,13 @@ final class ReportCommand implements Callable<Integer> {
      */
     static Path write(String run, Path data, Path zip, Path runDir, Path scores, List<org.deephem.analysis.NamedScores> moreRuns,
                       org.deephem.validation.CrossValidation.Result cv, org.deephem.validation.CrossValidation.Result comparisonCv, long seed) {
+        return write(run, data, zip, runDir, scores, moreRuns, cv, comparisonCv, seed, List.of());
+    }
+
+    /** As above, with a section per experiment grid folder in {@code experiments}. */
+    static Path write(String run, Path data, Path zip, Path runDir, Path scores, List<org.deephem.analysis.NamedScores> moreRuns,
+                      org.deephem.validation.CrossValidation.Result cv, org.deephem.validation.CrossValidation.Result comparisonCv, long seed,
+                      List<Path> experiments) {
         if (!Files.isRegularFile(zip)) throw InputError.at(zip, "model not found (train it first, or give --zoo/--run)");
         Path scoreFile = scores != null ? scores : Files.exists(runDir.resolve("scores.csv")) ? runDir.resolve("scores.csv") : runDir.resolve("human_scores.csv");
         DeepHemDataset ds = DatasetReader.read(data);
@@ -83,6 +96,7 @@ final class ReportCommand implements Callable<Integer> {
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(data, ds.target().ids()),
                 networkRuns(new org.deephem.analysis.NamedScores("deephem", seedOf(prov), ds.target().ids(), humanScores), moreRuns),
                 epochs, prov, inputs, org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, cv, comparisonCv, seed));
+        for (Path dir : experiments) org.deephem.report.ExperimentSection.add(r, dir, data);
         return ReportWriter.write(runDir, r);
     }
 

@@ -30,7 +30,7 @@ final class TrainingLengthCommand implements Callable<Integer> {
         Grid g = TrainingLength.grid(grid.network(ds), grid.seeds(), cv[0], cv[1]);
         Harness.Outcome o = Harness.run(g, grid.data, grid.out, grid.jobs, grid.threads());
         Map<String, CellResult> cells = Harness.results(g, grid.data, grid.out);
-        TrainingLength.Written w = TrainingLength.write(g, cells, grid.out,
+        TrainingLength.Written w = TrainingLength.write(cells, grid.out,
                 Harness.provenance(g, grid.data, CellSpec.datasetSha256(grid.data)));
         System.out.print(w.text());
         System.out.println("tables: " + grid.out.resolve(TrainingLength.NAME + "_picks.csv") + " (and _curves, .xlsx, provenance); figures: "

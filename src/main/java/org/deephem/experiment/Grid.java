@@ -62,4 +62,21 @@ public record Grid(String name, List<Row> rows, String reference, List<Long> see
         }
         return out;
     }
+
+    /** The grid as {@code grid.json} holds it (network configs as {@link ConfigCodec} maps), so a report can collect it later. */
+    public record Saved(String name, List<SavedRow> rows, String reference, List<Long> seeds, int cvFolds, int cvRepeats) {
+        public Grid toGrid() {
+            List<Row> rs = new ArrayList<>();
+            for (SavedRow r : rows) rs.add(new Row(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.fromMap(r.network())));
+            return new Grid(name, rs, reference, seeds, cvFolds, cvRepeats);
+        }
+    }
+
+    public record SavedRow(String group, String variant, String key, String method, Map<String, Object> network) {}
+
+    public Saved saved() {
+        List<SavedRow> rs = new ArrayList<>();
+        for (Row r : rows) rs.add(new SavedRow(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.toMap(r.network())));
+        return new Saved(name, rs, reference, seeds, cvFolds, cvRepeats);
+    }
 }

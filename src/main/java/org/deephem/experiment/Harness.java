@@ -57,6 +57,7 @@ public final class Harness {
         }
         Progress.say("%s: %d cells, %d done earlier, %d to run, %d at a time with %d thread%s each", grid.name(), cells.size(),
                 done.size(), todo.size(), jobs, threads, threads == 1 ? "" : "s");
+        Json.writeFile(out.resolve(GRID_FILE), grid.saved()); // what `report --experiments` collects later
         runChildren(todo, data, cellDir, specDir, logDir, jobs, threads, done);
         Map<String, CellResult> ordered = new LinkedHashMap<>();
         for (CellSpec s : cells) ordered.put(s.id(), done.get(s.id()));
@@ -80,6 +81,20 @@ public final class Harness {
      */
     public static Merge.Merged collect(Grid grid, Path data, Path out) {
         return Merge.merge(grid, results(grid, data, out));
+    }
+
+    /** The grid a folder was run with, written by {@link #run} before its first cell. */
+    public static final String GRID_FILE = "grid.json";
+
+    /** The grid saved in an experiment folder by {@link #run}; refused with one line when absent or unreadable. */
+    public static Grid savedGrid(Path out) {
+        Path f = out.resolve(GRID_FILE);
+        if (!Files.isRegularFile(f)) throw InputError.at(out, "is not an experiment folder (no " + GRID_FILE + "; run ablate, compare or training-length with -o there)");
+        try {
+            return Json.mapper().readValue(f.toFile(), Grid.Saved.class).toGrid();
+        } catch (IOException | RuntimeException e) {
+            throw InputError.at(f, "is not a readable grid (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")");
+        }
     }
 
     /** The finished cells of {@code grid} under {@code out} by cell id, in grid order; a stale one is refused. */

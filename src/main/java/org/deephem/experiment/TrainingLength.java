@@ -61,8 +61,8 @@ public final class TrainingLength {
     /** The written tables, figures and text. */
     public record Written(Table curves, Table picks, Agreement agreement, String text, List<Path> files) {}
 
-    /** Tables, figures and the text for the finished cells of {@code grid} (cells in seed order). */
-    public static Written write(Grid grid, Map<String, CellResult> cells, Path out, Map<String, Object> provenance) {
+    /** Tables, figures and the text for the finished cells of the grid (in seed order), each with a trace. */
+    public static Written write(Map<String, CellResult> cells, Path out, Map<String, Object> provenance) {
         List<String> measures = new ArrayList<>();
         for (CellResult c : cells.values()) {
             if (c.trace() == null) throw new IllegalArgumentException("cell " + c.spec().id() + " has no per-epoch trace");

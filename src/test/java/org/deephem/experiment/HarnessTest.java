@@ -47,6 +47,7 @@ class HarnessTest {
         Harness.Outcome first = Harness.run(g, TestData.demo(), out, 2, 1);
         assertEquals(2, first.ran());
         assertEquals(0, first.reused());
+        assertEquals(g, Harness.savedGrid(out), "grid.json holds the grid, for the report");
         for (String id : List.of("neg-length-s1", "logistic-s1")) {
             assertTrue(Files.exists(out.resolve("cells").resolve(id + ".json")), id);
         }
@@ -118,6 +119,12 @@ class HarnessTest {
             Correlation want = Correlations.all(r.humanScores(), y, 0, 1).stream()
                     .filter(k -> k.kind().label().equals(c.coefficient())).findFirst().orElseThrow();
             assertEquals(want.r(), c.r(), 0.0, c.measure());
+        }
+        // the trace: one epoch, every rule keeps it, and its human correlations are the cell's own
+        assertEquals(1, r.trace().epochs().size());
+        for (CellResult.Pick p : r.trace().picks()) assertEquals(1, p.epoch(), p.rule());
+        for (CellResult.Corr c : r.correlations()) {
+            assertEquals(c.r(), r.trace().epochs().get(0).human().get(c.measure()), 1e-6, "trace " + c.measure());
         }
         assertNull(r.cv(), "no CV asked");
         // the CV is validation.CrossValidation's with the cell's seed: same folds, same figures

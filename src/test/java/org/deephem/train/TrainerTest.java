@@ -78,6 +78,23 @@ class TrainerTest {
         assertEquals(max, auc.selectionAuc(), 0.0);
         assertEquals(auc.log().stream().filter(e -> e.selectionAuc() == max).findFirst().orElseThrow().epoch(), auc.bestEpoch(),
                 "ties go to the earlier epoch");
+        // KeptEpochs replays the same rule from the log alone
+        assertEquals(last.bestEpoch(), KeptEpochs.kept(last.log(), org.deephem.model.Selection.LAST, 0));
+        assertEquals(auc.bestEpoch(), KeptEpochs.kept(auc.log(), org.deephem.model.Selection.VAL_AUC, 0));
+    }
+
+    @Test
+    void oneFullRunGivesTheEarlyStoppedRunsPickAndScores() {
+        // the full run (patience 0) with a watcher, and a real early-stopped run (patience 1) of the same seed
+        java.util.List<double[]> perEpoch = new java.util.ArrayList<>();
+        Trainer.Result full = Trainer.train(small(4, 7).withPatience(0), demo, null, Seeds.of(7), null, (e, h) -> perEpoch.add(h));
+        Trainer.Result early = Trainer.train(small(4, 7).withPatience(1), demo, null, Seeds.of(7), null);
+        assertEquals(4, perEpoch.size(), "the watcher hears every epoch");
+        assertArrayEquals(perEpoch.get(full.bestEpoch() - 1), full.humanScores(), 0.0, "the kept epoch's scores are the ones the watcher heard");
+        int replayed = KeptEpochs.kept(full.log(), org.deephem.model.Selection.VAL_LOGLOSS, 1);
+        assertEquals(early.bestEpoch(), replayed, "patience replayed on the full run keeps the early-stopped run's epoch");
+        assertArrayEquals(early.humanScores(), perEpoch.get(replayed - 1), 0.0, "and the same weights");
+        assertEquals(full.bestEpoch(), KeptEpochs.kept(full.log(), org.deephem.model.Selection.VAL_LOGLOSS, 0));
     }
 
     @Test
