@@ -85,24 +85,16 @@ public final class TrainingLength {
                 for (CellResult.Pick p : c.trace().picks()) if (p.epoch() == e.epoch()) by.add(p.rule());
                 curves.intColumn("seed").append(seed);
                 curves.intColumn("epoch").append(e.epoch());
-                curves.doubleColumn("lambda").append(e.lambda());
-                curves.doubleColumn("alpha").append(e.alpha());
-                curves.doubleColumn("selection_logloss").append(e.selectionLogLoss());
-                curves.doubleColumn("selection_auc").append(e.selectionAuc());
                 curves.doubleColumn("human_score_sd").append(e.targetStd());
                 curves.stringColumn("kept_by").append(String.join(" ", by));
-                for (String m : measures) curves.doubleColumn("human_" + m).append(e.human().getOrDefault(m, Double.NaN));
+                appendEpoch(curves, e, measures);
             }
             for (CellResult.Pick p : c.trace().picks()) {
                 CellResult.Epoch e = c.trace().epochs().get(p.epoch() - 1);
                 picks.intColumn("seed").append(seed);
                 picks.stringColumn("rule").append(p.rule());
                 picks.intColumn("kept_epoch").append(p.epoch());
-                picks.doubleColumn("lambda").append(e.lambda());
-                picks.doubleColumn("alpha").append(e.alpha());
-                picks.doubleColumn("selection_logloss").append(e.selectionLogLoss());
-                picks.doubleColumn("selection_auc").append(e.selectionAuc());
-                for (String m : measures) picks.doubleColumn("human_" + m).append(e.human().getOrDefault(m, Double.NaN));
+                appendEpoch(picks, e, measures);
             }
         }
         Agreement a = agreement(new ArrayList<>(cells.values()));
@@ -130,6 +122,15 @@ public final class TrainingLength {
         AtomicFiles.writeString(txt, text.toString());
         files.add(txt);
         return new Written(curves, picks, a, text.toString(), files);
+    }
+
+    /** The columns both tables share: λ, α, the selection figures and the human correlations of one epoch. */
+    private static void appendEpoch(Table t, CellResult.Epoch e, List<String> measures) {
+        t.doubleColumn("lambda").append(e.lambda());
+        t.doubleColumn("alpha").append(e.alpha());
+        t.doubleColumn("selection_logloss").append(e.selectionLogLoss());
+        t.doubleColumn("selection_auc").append(e.selectionAuc());
+        for (String m : measures) t.doubleColumn("human_" + m).append(e.human().getOrDefault(m, Double.NaN));
     }
 
     /** See {@link Agreement}; cells in seed order, each with a trace. */
