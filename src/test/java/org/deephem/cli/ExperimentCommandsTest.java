@@ -34,6 +34,24 @@ class ExperimentCommandsTest {
         refused("--jobs: must be between 1 and 64", "compare", "--data", data, "-o", out, "--jobs", "0");
         refused("--seeds: a seed is given twice", "compare", "--data", data, "-o", out, "--seeds", "1,1");
         refused("--epochs: need at least 1", "ablate", "--data", data, "-o", out, "--epochs", "0");
+        refused("--patience: training-length always trains the full epochs", "training-length", "--data", data, "-o", out, "--patience", "3");
+        refused("is not an experiment folder (no grid.json", "report", "--run", "demo", "--data", data, "--experiments", out);
         assertFalse(Files.exists(tmp.resolve("o")), "nothing written");
+    }
+
+    @Test
+    void quickTrainsASmallNetworkAndTheDefaultGridKeepsTheFullSize() {
+        org.deephem.data.DeepHemDataset ds = org.deephem.data.DatasetReader.read(TestData.demo());
+        GridOptions quick = new GridOptions();
+        quick.quick = true;
+        org.deephem.model.ModelConfig q = quick.network(ds);
+        assertEquals(GridOptions.QUICK_WIDTH, q.width());
+        assertEquals(GridOptions.QUICK_HIDDEN, q.hidden());
+        assertEquals(GridOptions.QUICK_EPOCHS, q.epochs());
+        org.deephem.model.ModelConfig full = new GridOptions().network(ds), d = org.deephem.model.ModelConfig.defaults();
+        assertEquals(d.width(), full.width());
+        assertEquals(d.hidden(), full.hidden());
+        assertEquals(d.layers(), full.layers());
+        assertEquals(d.epochs(), full.epochs());
     }
 }
