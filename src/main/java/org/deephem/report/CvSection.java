@@ -70,7 +70,7 @@ final class CvSection {
         r.table("cv_xgem_dataset1", "Nested cross-validation on XGEM's comparison set (77 + 77)",
                 String.format(Locale.ROOT, "The same nested CV (stratified %d-fold × %d repeat%s, seed %d) on XGEM dataset1, the set on which PESM, miES and XGEM "
                         + "published their AUROCs; the published rows come from their papers and their own protocols (not rerun here). "
-                        + "On this set \"has any MTI target\" nearly separates the classes (all 77 essential but 37 of 77 non-essential have targets). "
+                        + "On this set all 77 essential but only 37 of 77 non-essential miRNAs have MTI targets: compare every MTI-using row with the has_mti_target row. "
                         + "Files: xgem-dataset1/cv_*.csv.", o.folds(), o.repeats(), o.repeats() == 1 ? "" : "s", o.seed()), t);
     }
 
