@@ -1,6 +1,5 @@
 package org.deephem.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deephem.data.DatasetReader;
@@ -35,12 +34,7 @@ final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            CellSpec s;
-            try {
-                s = Json.mapper().readValue(spec.toFile(), CellSpec.class);
-            } catch (IOException e) {
-                throw InputError.at(spec, "is not a readable cell spec");
-            }
+            CellSpec s = Json.readFile(spec, CellSpec.class);
             String sha = CellSpec.datasetSha256(data);
             if (!sha.equals(s.dataSha256())) throw InputError.at(data, "differs from the dataset the cell was made for (its files' hashes changed)");
             if (s.network() != null) org.deephem.zoo.Backend.start(); // baselines never touch ND4J: spare its start-up

@@ -63,12 +63,7 @@ public final class DatasetReader {
     public static int foldingDangles(Path dir) {
         Path file = dir.resolve(Layout.MANIFEST);
         if (!Files.isRegularFile(file)) return Dangles.UNRECORDED;
-        Map<?, ?> m;
-        try {
-            m = org.deephem.io.Json.mapper().readValue(file.toFile(), Map.class);
-        } catch (java.io.IOException e) {
-            throw InputError.at(file, "not a valid JSON object");
-        }
+        Map<?, ?> m = org.deephem.io.Json.readFile(file, Map.class);
         @SuppressWarnings("unchecked")
         Map<String, ?> manifest = (Map<String, ?>) m;
         return Dangles.recorded(manifest, file.toString());

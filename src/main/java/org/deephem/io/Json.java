@@ -26,6 +26,19 @@ public final class Json {
         }
     }
 
+    /**
+     * A JSON file read as {@code type}; an unreadable or malformed file is refused with one line
+     * naming it (Jackson's own first message line, never a class name or stack).
+     */
+    public static <T> T readFile(Path file, Class<T> type) {
+        try {
+            return MAPPER.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw InputError.at(file, "is not readable JSON (" + String.valueOf(why).lines().findFirst().orElse("") + ")");
+        }
+    }
+
     public static void writeFile(Path file, Object value) {
         AtomicFiles.writeString(file, write(value));
     }

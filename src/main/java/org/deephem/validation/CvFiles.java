@@ -80,12 +80,7 @@ public final class CvFiles {
         for (Path p : List.of(preds, prov)) {
             if (!java.nio.file.Files.exists(p)) throw InputError.at(p, "missing, but " + folds.getFileName() + " is there: rerun cv or all");
         }
-        Map<?, ?> meta;
-        try {
-            meta = Json.mapper().readValue(prov.toFile(), Map.class);
-        } catch (java.io.IOException e) {
-            throw InputError.at(prov, "not readable JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
+        Map<?, ?> meta = Json.readFile(prov, Map.class);
         CrossValidation.Options o = new CrossValidation.Options(intOf(meta, "folds", prov), intOf(meta, "repeats", prov),
                 longOf(meta, "seed", prov));
         Table f = Delimited.read(folds);
