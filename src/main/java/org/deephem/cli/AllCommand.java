@@ -12,6 +12,7 @@ import org.deephem.analysis.NamedScores;
 import org.deephem.baseline.Baselines;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
+import org.deephem.experiment.ChildPool;
 import org.deephem.io.InputError;
 import org.deephem.io.Progress;
 import org.deephem.method.Method;
@@ -63,6 +64,8 @@ final class AllCommand implements Callable<Integer> {
     Path zoo;
     @Option(names = "--reports", defaultValue = "notebooks-equivalent-reports", description = "folder of run folders (default: ${DEFAULT-VALUE})")
     Path reports;
+    @Option(names = "--jobs", description = "trainings run side by side, each in its own JVM (default: " + DEFAULT_JOBS + ", or the number of cores if fewer)")
+    Integer jobs;
     @picocli.CommandLine.Mixin
     LeverOptions levers = new LeverOptions();
 
@@ -88,44 +91,114 @@ final class AllCommand implements Callable<Integer> {
         String run = name != null ? name : raw != null ? "deephem-real" : demo ? "demo" : "deephem";
         Path runDir = reports.resolve(run);
         Integer n = epochs != null ? epochs : demo ? Integer.valueOf(DEMO_EPOCHS) : null;
-        Progress.say("== 2/6 train %s (seed %d), the model that is saved", run, seedList.get(0));
-        List<String> train = new ArrayList<>(List.of("--data", dataset.toString(), "--name", run, "--zoo", zoo.toString(),
-                "--out", runDir.toString(), "--seed", Long.toString(seedList.get(0))));
-        if (n != null) train.addAll(List.of("--epochs", n.toString()));
-        train.addAll(levers.args());
-        sub(new TrainCommand(), train.toArray(String[]::new));
-        Progress.say("== 3/6 score the human miRNAs with the saved model");
-        Path zip = zoo.resolve(run + ".zip");
-        Path scores = runDir.resolve("scores.csv");
-        sub(new ScoreCommand(), "--model", zip.toString(), "--data", dataset.toString(), "-o", scores.toString());
-
         DeepHemDataset ds = DatasetReader.read(dataset);
         ModelConfig net = levers.apply(ModelConfig.defaults());
         if (n != null) net = withEpochs(net, n);
         LeverOptions.checkData(net, ds, dataset);
         net = TrainingRun.sizedFor(net, ds);
-        Progress.say("== 4/6 deephem and deephem-nomti over seeds %s", seedList);
-        List<NamedScores> runs = seedRuns(ds, net, seedList, scores, runDir.resolve(ReportCommand.SEEDS_DIR));
-
         int k = folds != null ? folds : demo ? DEMO_FOLDS : 5, rep = repeats != null ? repeats : demo ? DEMO_REPEATS : 2;
         Integer cvN = cvEpochs != null ? cvEpochs : demo ? Integer.valueOf(DEMO_CV_EPOCHS) : n;
-        ModelConfig cvNet = cvN == null ? net : withEpochs(net, cvN);
-        Progress.say("== 5/6 nested mouse cross-validation: %d-fold x %d repeat(s)", k, rep);
-        CrossValidation.Result cv = crossValidate(ds, dataset, cvNet, new CrossValidation.Options(k, rep, seed), runDir);
-
-        CrossValidation.Result comparisonCv = null;
+        CrossValidation.Options cvOptions = new CrossValidation.Options(k, rep, seed);
+        checkFolds(ds, dataset, cvOptions);
         Path comparison = comparisonSet(dataset, demo);
-        if (comparison != null) {
-            Progress.say("== 5/6 the same on XGEM's comparison set %s", comparison);
-            DeepHemDataset cds = DatasetReader.read(comparison);
-            comparisonCv = crossValidate(cds, comparison, TrainingRun.sizedFor(cvNet, cds), new CrossValidation.Options(k, rep, seed),
-                    runDir.resolve(ReportCommand.COMPARISON_DIR));
+        DeepHemDataset cds = comparison == null ? null : DatasetReader.read(comparison);
+        if (cds != null) checkFolds(cds, comparison, cvOptions);
+
+        // every network training runs in a child JVM: memory is returned after each, and `--jobs` run side by side
+        int nJobs = jobs != null ? jobs : Math.min(DEFAULT_JOBS, Runtime.getRuntime().availableProcessors());
+        int childThreads = threadsOption.threads != null ? threadsOption.threads : org.deephem.model.NdThreads.DEFAULT;
+        List<String> trainArgs = new ArrayList<>(levers.args());
+        if (n != null) trainArgs.addAll(List.of("--epochs", n.toString()));
+        List<String> cvArgs = new ArrayList<>(levers.args());
+        if (cvN != null) cvArgs.addAll(List.of("--epochs", cvN.toString()));
+        Path seedDir = runDir.resolve(ReportCommand.SEEDS_DIR), logs = runDir.resolve("logs");
+        List<ChildPool.Task> tasks = new ArrayList<>(); // the longest (a whole CV of one network) first, so the pool ends together
+        tasks.addAll(cvTasks(dataset, cvOptions, runDir.resolve(CV_PARTS), cvArgs, logs, ""));
+        if (cds != null) tasks.addAll(cvTasks(comparison, cvOptions, runDir.resolve(ReportCommand.COMPARISON_DIR).resolve(CV_PARTS), cvArgs, logs, "xgem-"));
+        tasks.add(trainTask("train-" + run, dataset, run, zoo, runDir, seedList.get(0), "deephem", trainArgs, logs, zoo.resolve(run + ".zip")));
+        for (String method : NETWORKS) {
+            for (long s : seedList) {
+                if (method.equals("deephem") && s == seedList.get(0)) continue; // the saved model is this run
+                String id = method + "_seed" + s;
+                tasks.add(trainTask(id, dataset, id, seedDir.resolve("models"), seedDir.resolve(id), s, method, trainArgs, logs,
+                        seedDir.resolve(id).resolve("human_scores.csv")));
+            }
+        }
+        Progress.say("== 2/6 train %s (seed %d, the saved model), deephem and deephem-nomti over seeds %s, and the nested %d-fold x %d CV of both networks%s:"
+                        + " %d child JVMs, %d at a time (logs: %s)", run, seedList.get(0), seedList, k, rep, cds == null ? "" : " (also on " + comparison + ")",
+                tasks.size(), nJobs, logs);
+        try (Progress.Bar bar = Progress.bar("trainings", tasks.size(), true)) {
+            ChildPool.run(tasks, nJobs, childThreads, (t, secs) -> {
+                synchronized (bar) {
+                    bar.step(String.format(Locale.ROOT, "%s: %.0f s", t.id(), secs));
+                }
+            });
+        }
+
+        Progress.say("== 3/6 score the human miRNAs with the saved model");
+        Path zip = zoo.resolve(run + ".zip");
+        Path scores = runDir.resolve("scores.csv");
+        sub(new ScoreCommand(), "--model", zip.toString(), "--data", dataset.toString(), "-o", scores.toString());
+
+        Progress.say("== 4/6 the seed runs of deephem and deephem-nomti (%s)", seedList);
+        List<NamedScores> runs = seedRuns(ds, seedList, scores, seedDir);
+
+        ModelConfig cvNet = cvN == null ? net : withEpochs(net, cvN);
+        Progress.say("== 5/6 nested mouse cross-validation: %d-fold x %d repeat(s): the networks' folds, then every baseline on the same folds", k, rep);
+        CrossValidation.Result cv = crossValidate(ds, dataset, cvNet, cvOptions, runDir, runDir.resolve(CV_PARTS));
+        CrossValidation.Result comparisonCv = null;
+        if (cds != null) {
+            Path cmpDir = runDir.resolve(ReportCommand.COMPARISON_DIR);
+            comparisonCv = crossValidate(cds, comparison, TrainingRun.sizedFor(cvNet, cds), cvOptions, cmpDir, cmpDir.resolve(CV_PARTS));
         }
 
         Progress.say("== 6/6 report");
         Path index = ReportCommand.write(run, dataset, zip, runDir, scores, runs.subList(1, runs.size()), cv, comparisonCv, seed);
         System.out.printf(Locale.ROOT, "all done in %.0f s%nreport: %s%n", (System.nanoTime() - t0) / 1e9, index.toAbsolutePath().normalize());
         return 0;
+    }
+
+    static final List<String> NETWORKS = List.of("deephem", "deephem-nomti");
+    /** Where each network's own CV files go, per network, before they are merged with the baselines'. */
+    static final String CV_PARTS = "cv-networks";
+    /** Two trainings side by side were 1.2x faster than one after another on the 2-core machine (docs/PERFORMANCE.md). */
+    static final int DEFAULT_JOBS = 2;
+
+    /** One child `cv` per network on {@code dataset}, each writing its cv_* files to {@code parts}/&lt;network&gt;. */
+    private List<ChildPool.Task> cvTasks(Path dataset, CrossValidation.Options o, Path parts, List<String> cvArgs, Path logs, String prefix) {
+        List<ChildPool.Task> out = new ArrayList<>();
+        for (String m : NETWORKS) {
+            Path dir = parts.resolve(m);
+            List<String> a = new ArrayList<>(List.of("cv", "--data", dataset.toString(), "--folds", Integer.toString(o.folds()),
+                    "--repeats", Integer.toString(o.repeats()), "--seed", Long.toString(o.seed()), "--methods", m, "-o", dir.toString()));
+            a.addAll(cvArgs);
+            a.addAll(threadArgs());
+            out.add(new ChildPool.Task(prefix + "cv-" + m, a, logs.resolve(prefix + "cv-" + m + ".log"), dir.resolve("cv_folds.csv")));
+        }
+        return out;
+    }
+
+    /** One child `train` of {@code method} (deephem, or deephem-nomti = without the MTI branch) at seed {@code s}. */
+    private ChildPool.Task trainTask(String id, Path dataset, String model, Path modelZoo, Path out, long s, String method,
+                                     List<String> trainArgs, Path logs, Path result) {
+        List<String> a = new ArrayList<>(List.of("train", "--data", dataset.toString(), "--name", model, "--zoo", modelZoo.toString(),
+                "--out", out.toString(), "--seed", Long.toString(s)));
+        if (method.equals("deephem-nomti")) a.addAll(List.of("--branches", "seq,inherent"));
+        a.addAll(trainArgs);
+        a.addAll(threadArgs());
+        return new ChildPool.Task(id, a, logs.resolve(id + ".log"), result);
+    }
+
+    private List<String> threadArgs() {
+        return threadsOption.threads == null ? List.of() : List.of("--threads", threadsOption.threads.toString());
+    }
+
+    private static void checkFolds(DeepHemDataset ds, Path dataset, CrossValidation.Options o) {
+        try {
+            Folds.stratified(ds.labels(), o.folds(), o.repeats(), o.seed());
+        } catch (IllegalArgumentException e) {
+            throw new InputError("--folds " + o.folds() + " on " + dataset + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -149,6 +222,7 @@ final class AllCommand implements Callable<Integer> {
         OptionCheck.atLeast("--repeats", repeats, 1);
         OptionCheck.atLeast("--epochs", epochs, 1);
         OptionCheck.atLeast("--cv-epochs", cvEpochs, 1);
+        if (jobs != null) OptionCheck.range("--jobs", jobs, 1, 64);
         levers.apply(ModelConfig.defaults());
     }
 
@@ -164,55 +238,58 @@ final class AllCommand implements Callable<Integer> {
 
     /**
      * Human scores (logits, as the saved model's) of deephem and deephem-nomti for every seed,
-     * each trained on all labelled mouse; deephem at the first seed is the saved model's scores.
-     * Each run's scores are also written to {@code dir}.
+     * each trained on all labelled mouse by a child `train`; deephem at the first seed is the
+     * saved model's scores. Each run's scores are also written beside the others in {@code dir}
+     * (the file names `report` reads back).
      */
-    private static List<NamedScores> seedRuns(DeepHemDataset ds, ModelConfig net, List<Long> seeds, Path savedScores, Path dir) {
+    private static List<NamedScores> seedRuns(DeepHemDataset ds, List<Long> seeds, Path savedScores, Path dir) {
         List<String> ids = ds.target().ids();
         List<NamedScores> runs = new ArrayList<>();
         runs.add(new NamedScores("deephem", Long.toString(seeds.get(0)), ids, ReportCommand.humanScores(savedScores, ids)));
-        int[] all = java.util.stream.IntStream.range(0, ds.labels().length).toArray();
-        try (Progress.Bar bar = Progress.bar("seeds", 2L * seeds.size() - 1, true)) {
-            for (String method : List.of("deephem", "deephem-nomti")) {
-                NetworkMethod m = (NetworkMethod) MethodCatalog.create(method, net);
-                for (long s : seeds) {
-                    if (method.equals("deephem") && s == seeds.get(0)) continue;
-                    NetworkMethod.FittedNetwork f = (NetworkMethod.FittedNetwork) m.fit(ds, all, s);
-                    double[] logits = new Scorer(f.outcome().model()).logits(ds.target(), ds.humanTargets());
-                    ScoresCsv.write(dir.resolve(ReportCommand.seedFile(method, Long.toString(s))), ids, logits);
-                    runs.add(new NamedScores(method, Long.toString(s), ids, logits));
-                    var sel = f.outcome().provenance().selected();
-                    bar.step(String.format(Locale.ROOT, "%s seed %d: epoch %d of %d", method, s, sel.epoch(), sel.epochsRun()));
-                }
+        for (String method : NETWORKS) {
+            for (long s : seeds) {
+                if (method.equals("deephem") && s == seeds.get(0)) continue;
+                Path trained = dir.resolve(method + "_seed" + s).resolve("human_scores.csv");
+                double[] logits = ReportCommand.humanScores(trained, ids);
+                ScoresCsv.write(dir.resolve(ReportCommand.seedFile(method, Long.toString(s))), ids, logits);
+                runs.add(new NamedScores(method, Long.toString(s), ids, logits));
             }
         }
         return runs;
     }
 
-    /** deephem, deephem-nomti and every baseline on the same folds; the cv_* files go beside the report. */
-    private static CrossValidation.Result crossValidate(DeepHemDataset ds, Path dataset, ModelConfig net, CrossValidation.Options o, Path runDir) {
-        try {
-            Folds.stratified(ds.labels(), o.folds(), o.repeats(), o.seed());
-        } catch (IllegalArgumentException e) {
-            throw new InputError("--folds " + o.folds() + " on " + dataset + ": " + e.getMessage());
+    /**
+     * The networks' folds (written by the child `cv` runs under {@code parts}) and every baseline
+     * on the same folds, merged into one result; the cv_* files go beside the report.
+     */
+    private static CrossValidation.Result crossValidate(DeepHemDataset ds, Path dataset, ModelConfig net, CrossValidation.Options o,
+                                                        Path runDir, Path parts) {
+        List<CrossValidation.FoldResult> folds = new ArrayList<>();
+        List<CrossValidation.Prediction> preds = new ArrayList<>();
+        double seconds = 0;
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String m : NETWORKS) {
+            CrossValidation.Result part = CvFiles.read(parts.resolve(m));
+            if (part == null || !part.options().equals(o)) throw new IllegalStateException("the " + m + " cross-validation in " + parts.resolve(m) + " is missing or of other folds");
+            folds.addAll(part.folds());
+            preds.addAll(part.predictions());
+            seconds += part.seconds();
+            settings.put(m, ConfigCodec.toMap(((NetworkMethod) MethodCatalog.create(m, net)).config()));
         }
         List<Method> methods = new ArrayList<>();
-        Map<String, Object> settings = new LinkedHashMap<>();
-        for (String m : List.of("deephem", "deephem-nomti")) {
-            NetworkMethod nm = (NetworkMethod) MethodCatalog.create(m, net);
-            methods.add(nm);
-            settings.put(m, ConfigCodec.toMap(nm.config()));
-        }
         for (Method b : Baselines.all()) {
             if (b.name().equals("has_mti_target") && (ds.mouseTargets() == null || ds.humanTargets() == null)) continue; // no gene sets: nothing to look up
             methods.add(b);
             settings.put(b.name(), Map.of());
         }
-        CrossValidation.Result r;
-        try (Progress.Bar bar = Progress.bar("cv folds", (long) o.folds() * o.repeats() * methods.size(), false)) {
-            r = CrossValidation.run(ds, methods, o, f -> bar.step(String.format(Locale.ROOT, "%s repeat %d fold %d: AUROC %.3f",
+        CrossValidation.Result baselines;
+        try (Progress.Bar bar = Progress.bar("baseline folds", (long) o.folds() * o.repeats() * methods.size(), false)) {
+            baselines = CrossValidation.run(ds, methods, o, f -> bar.step(String.format(Locale.ROOT, "%s repeat %d fold %d: AUROC %.3f",
                     f.method(), f.repeat(), f.fold(), f.auroc())));
         }
+        folds.addAll(baselines.folds());
+        preds.addAll(baselines.predictions());
+        CrossValidation.Result r = new CrossValidation.Result(o, folds, preds, seconds + baselines.seconds());
         CvFiles.write(runDir, r, dataset, settings);
         return r;
     }

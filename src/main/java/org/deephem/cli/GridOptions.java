@@ -42,6 +42,9 @@ final class GridOptions {
     @Option(names = "--quick", description = "a small network (width 8, hidden 8), 2 epochs, 2 seeds, tiny CV: for tests and CI, not for conclusions")
     boolean quick;
 
+    /** The CV without --cv or --quick: none for ablate and compare; a command may set its own before {@link #check}. */
+    String defaultCv = "0";
+
     /** Checks the options that are not config fields, before any data is read. */
     void check() {
         OptionCheck.range("--jobs", jobs, 1, 64);
@@ -60,7 +63,7 @@ final class GridOptions {
 
     /** {folds, repeats}; {0, 0} = no CV. */
     int[] cvFoldsRepeats() {
-        String v = cv != null ? cv.strip().toLowerCase(Locale.ROOT) : quick ? QUICK_CV : "0";
+        String v = cv != null ? cv.strip().toLowerCase(Locale.ROOT) : quick ? QUICK_CV : defaultCv;
         if (v.equals("0")) return new int[] {0, 0};
         String[] p = v.split("x", -1);
         try {

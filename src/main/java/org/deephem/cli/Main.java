@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "deephem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Essential human miRNAs by domain-adversarial transfer from mouse.",
         subcommands = {BuildDatasetCommand.class, InspectCommand.class, FeaturesCommand.class,
-                MakeDemoCommand.class, TrainCommand.class, ScoreCommand.class, EnsembleCommand.class, CaseStudyCommand.class, EvaluateCommand.class, CvCommand.class, ReportCommand.class, AllCommand.class, AblateCommand.class, CompareCommand.class, TrainingLengthCommand.class, BenchCommand.class, BenchWorkerCommand.class, ExperimentCommand.class,
+                MakeDemoCommand.class, TrainCommand.class, ScoreCommand.class, EnsembleCommand.class, CaseStudyCommand.class, EvaluateCommand.class, CvCommand.class, ReportCommand.class, AllCommand.class, AblateCommand.class, CompareCommand.class, TrainingLengthCommand.class, SelectDefaultCommand.class, BenchCommand.class, BenchWorkerCommand.class, ExperimentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** {@code --version}: from the build information, so the pom is the only place the version is written. */

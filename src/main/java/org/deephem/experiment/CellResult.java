@@ -21,7 +21,7 @@ public record CellResult(CellSpec spec, String specSha256, List<String> humanIds
 
     /** One epoch: schedules, the mouse-side selection figures, human score spread, and the human correlations (measure → r). */
     public record Epoch(int epoch, double lambda, double alpha, double selectionLogLoss, double selectionAuc, double targetStd,
-                        Map<String, Double> human) {}
+                        Map<String, Double> human, Double domainAccuracy) {}
 
     /** The epoch a selection rule keeps ({@code train.KeptEpochs}) and the human scores of that epoch's weights. */
     public record Pick(String rule, int epoch, double[] humanScores) {}
@@ -34,8 +34,8 @@ public record CellResult(CellSpec spec, String specSha256, List<String> humanIds
         }
     }
 
-    /** Nested CV on the labelled mouse: one AUROC / AUPRC per outer fold (folds × repeats). */
-    public record Cv(int folds, int repeats, double[] auroc, double[] auprc) {
+    /** Nested CV on the labelled mouse: one AUROC / AUPRC / log-loss per outer fold (folds × repeats; log-loss null in files written before it). */
+    public record Cv(int folds, int repeats, double[] auroc, double[] auprc, double[] logLoss) {
         public double aurocMean() {
             return java.util.Arrays.stream(auroc).average().orElse(Double.NaN);
         }

@@ -60,7 +60,8 @@ public final class CellRun {
                     new CrossValidation.Options(spec.cvFolds(), spec.cvRepeats(), spec.seed()), null);
             cv = new CellResult.Cv(spec.cvFolds(), spec.cvRepeats(),
                     r.folds().stream().mapToDouble(CrossValidation.FoldResult::auroc).toArray(),
-                    r.folds().stream().mapToDouble(CrossValidation.FoldResult::auprc).toArray());
+                    r.folds().stream().mapToDouble(CrossValidation.FoldResult::auprc).toArray(),
+                    r.folds().stream().mapToDouble(CrossValidation.FoldResult::logLoss).toArray());
         }
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("started", started.toString());
@@ -94,7 +95,7 @@ public final class CellRun {
             EpochLog e = log.get(i);
             Map<String, Double> r = new LinkedHashMap<>();
             for (CellResult.Corr c : correlate(human.get(i), indicators, seed)) r.put(c.measure(), c.r());
-            epochs.add(new CellResult.Epoch(e.epoch(), e.lambda(), e.alpha(), e.selectionLogLoss(), e.selectionAuc(), e.targetStd(), r));
+            epochs.add(new CellResult.Epoch(e.epoch(), e.lambda(), e.alpha(), e.selectionLogLoss(), e.selectionAuc(), e.targetStd(), r, e.domainAccuracy()));
         }
         List<CellResult.Pick> picks = new ArrayList<>();
         for (var k : KeptEpochs.all(log).entrySet()) picks.add(new CellResult.Pick(k.getKey(), k.getValue(), human.get(k.getValue() - 1)));

@@ -18,8 +18,16 @@ import org.deephem.zoo.ConfigCodec;
  * @param seeds     one cell per key and seed
  * @param cvFolds   nested mouse CV folds per cell, 0 = none
  * @param cvRepeats CV repeats
+ * @param cvFirstSeedOnly only each method's first seed runs the CV (one CV per method, its
+ *                  network seeds varying over the folds: docs/SELECTION-PROTOCOL.md amendment 1)
  */
-public record Grid(String name, List<Row> rows, String reference, List<Long> seeds, int cvFolds, int cvRepeats) {
+public record Grid(String name, List<Row> rows, String reference, List<Long> seeds, int cvFolds, int cvRepeats,
+                   boolean cvFirstSeedOnly) {
+
+    /** A grid whose every cell runs the CV asked (or none). */
+    public Grid(String name, List<Row> rows, String reference, List<Long> seeds, int cvFolds, int cvRepeats) {
+        this(name, rows, reference, seeds, cvFolds, cvRepeats, false);
+    }
 
     /**
      * @param key     file-safe method key; rows with equal keys must mean the same method
@@ -58,17 +66,21 @@ public record Grid(String name, List<Row> rows, String reference, List<Long> see
         List<CellSpec> out = new ArrayList<>();
         for (Row r : methods()) {
             Map<String, Object> net = r.network() == null ? null : ConfigCodec.toMap(r.network());
-            for (long s : seeds) out.add(new CellSpec(name, cellId(r.key(), s), r.method(), net, s, cvFolds, cvRepeats, dataSha256));
+            for (long s : seeds) {
+                boolean cv = !cvFirstSeedOnly || s == seeds.get(0);
+                out.add(new CellSpec(name, cellId(r.key(), s), r.method(), net, s, cv ? cvFolds : 0, cv ? cvRepeats : 0, dataSha256));
+            }
         }
         return out;
     }
 
     /** The grid as {@code grid.json} holds it (network configs as {@link ConfigCodec} maps), so a report can collect it later. */
-    public record Saved(String name, List<SavedRow> rows, String reference, List<Long> seeds, int cvFolds, int cvRepeats) {
+    public record Saved(String name, List<SavedRow> rows, String reference, List<Long> seeds, int cvFolds, int cvRepeats,
+                        Boolean cvFirstSeedOnly) {
         public Grid toGrid() {
             List<Row> rs = new ArrayList<>();
             for (SavedRow r : rows) rs.add(new Row(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.fromMap(r.network())));
-            return new Grid(name, rs, reference, seeds, cvFolds, cvRepeats);
+            return new Grid(name, rs, reference, seeds, cvFolds, cvRepeats, Boolean.TRUE.equals(cvFirstSeedOnly));
         }
     }
 
@@ -77,6 +89,6 @@ public record Grid(String name, List<Row> rows, String reference, List<Long> see
     public Saved saved() {
         List<SavedRow> rs = new ArrayList<>();
         for (Row r : rows) rs.add(new SavedRow(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.toMap(r.network())));
-        return new Saved(name, rs, reference, seeds, cvFolds, cvRepeats);
+        return new Saved(name, rs, reference, seeds, cvFolds, cvRepeats, cvFirstSeedOnly);
     }
 }

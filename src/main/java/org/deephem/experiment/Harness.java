@@ -2,20 +2,13 @@ package org.deephem.experiment;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.deephem.analysis.TableFiles;
 import org.deephem.io.AtomicFiles;
@@ -157,90 +150,26 @@ public final class Harness {
         } catch (IOException e) {
             throw org.deephem.io.WriteError.of(cellDir, e);
         }
-        Set<Process> live = ConcurrentHashMap.newKeySet();
-        // a killed or interrupted harness takes its children with it (finished cell files stay)
-        Thread hook = new Thread(() -> live.forEach(Process::destroyForcibly));
-        Runtime.getRuntime().addShutdownHook(hook);
-        AtomicBoolean stop = new AtomicBoolean();
+        List<ChildPool.Task> tasks = new ArrayList<>();
+        Map<String, CellSpec> byId = new LinkedHashMap<>();
+        for (CellSpec spec : todo) {
+            Path specFile = specDir.resolve(spec.id() + ".json"), result = cellDir.resolve(spec.id() + ".json");
+            Json.writeFile(specFile, spec);
+            byId.put(spec.id(), spec);
+            tasks.add(new ChildPool.Task(spec.id(), List.of("experiment", "cell-worker", "--spec", specFile.toAbsolutePath().toString(),
+                    "--data", data.toAbsolutePath().toString(), "--out", result.toAbsolutePath().toString()),
+                    logDir.resolve(spec.id() + ".log"), result));
+        }
         AtomicInteger finished = new AtomicInteger();
-        List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (CellSpec spec : todo) {
-                futures.add(pool.submit(() -> {
-                    if (stop.get()) return;
-                    Path specFile = specDir.resolve(spec.id() + ".json"), result = cellDir.resolve(spec.id() + ".json");
-                    Path log = logDir.resolve(spec.id() + ".log");
-                    Json.writeFile(specFile, spec);
-                    ProcessBuilder pb = new ProcessBuilder(ChildJvm.command("experiment", "cell-worker",
-                            "--spec", specFile.toAbsolutePath().toString(), "--data", data.toAbsolutePath().toString(),
-                            "--out", result.toAbsolutePath().toString()))
-                            .redirectErrorStream(true).redirectOutput(log.toFile());
-                    pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-                    pb.environment().put("DEEPHEM_PROGRESS", "plain");
-                    long c0 = System.nanoTime();
-                    int exit = runChild(pb, live);
-                    double secs = (System.nanoTime() - c0) / 1e9;
-                    if (exit != 0 || !Files.exists(result)) {
-                        stop.set(true);
-                        failures.add(new Failure(spec.id(), exit, lastLine(log)));
-                        return;
-                    }
-                    done.put(spec.id(), read(result));
-                    Progress.say("cell %s: %.1f s (%d/%d)", spec.id(), secs, finished.incrementAndGet(), todo.size());
-                }));
-            }
-            for (Future<?> f : futures) f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            stop.set(true);
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        } finally {
-            pool.shutdownNow();
-            live.forEach(Process::destroyForcibly);
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting: the hook runs anyway
-            }
+            ChildPool.run(tasks, jobs, threads, (t, secs) -> {
+                done.put(t.id(), read(t.result()));
+                Progress.say("cell %s: %.1f s (%d/%d)", t.id(), secs, finished.incrementAndGet(), todo.size());
+            });
+        } catch (InputError e) {
+            throw new InputError("cell " + e.getMessage() + "; finished cells are kept, run again to resume");
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("cell " + e.getMessage() + "; finished cells are kept, run again to resume", e);
         }
-        if (!failures.isEmpty()) {
-            Failure f = failures.get(0);
-            String msg = "cell " + f.id() + " failed (exit " + f.exit() + "): " + f.lastLine() + " (log: "
-                    + logDir.resolve(f.id() + ".log") + "; finished cells are kept, run again to resume)";
-            if (f.exit() == 2) throw new InputError(msg);
-            throw new IllegalStateException(msg);
-        }
-    }
-
-    private static int runChild(ProcessBuilder pb, Set<Process> live) {
-        try {
-            Process p = pb.start();
-            live.add(p);
-            try {
-                return p.waitFor();
-            } finally {
-                live.remove(p);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not start a child JVM: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static String lastLine(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            for (int i = lines.size() - 1; i >= 0; i--) if (!lines.get(i).isBlank()) return lines.get(i).strip();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return "(no log)";
-        }
-        return "(empty log)";
     }
 }

@@ -139,6 +139,15 @@ public final class DeepHemGraph {
         return x.mul(sd.placeHolder(s.name(), dt, s.shape(-1)));
     }
 
+    /** Trainable parameters of the graph {@code cfg} builds (weights and biases; for the protocol's simplicity tie-break). */
+    public static long parameterCount(ModelConfig cfg) {
+        long n = 0;
+        for (org.nd4j.autodiff.samediff.SDVariable v : build(cfg).variables()) {
+            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) n += v.getArr().length();
+        }
+        return n;
+    }
+
     /** Builds the graph; weights are initialised deterministically from the config's seed. */
     public static SameDiff build(ModelConfig cfg) {
         DeepHemGraph g = new DeepHemGraph(cfg);

@@ -14,7 +14,7 @@ class MergeTest {
     private static CellResult cell(String key, long seed, double spearman, Double auroc) {
         CellSpec s = new CellSpec("t", Grid.cellId(key, seed), key, null, seed, auroc == null ? 0 : 2, 1, "d");
         List<CellResult.Corr> corr = List.of(new CellResult.Corr("conservation", "spearman", spearman, 0.01, 10, 0));
-        CellResult.Cv cv = auroc == null ? null : new CellResult.Cv(2, 1, new double[] {auroc - 0.1, auroc + 0.1}, new double[] {0.5, 0.5});
+        CellResult.Cv cv = auroc == null ? null : new CellResult.Cv(2, 1, new double[] {auroc - 0.1, auroc + 0.1}, new double[] {0.5, 0.5}, null);
         return new CellResult(s, s.sha256(), List.of("h1"), new double[] {0.5}, corr, cv, null, null, Map.of(), 1.5, null);
     }
 

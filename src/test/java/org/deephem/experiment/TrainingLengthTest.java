@@ -21,7 +21,7 @@ class TrainingLengthTest {
 
     private static CellResult.Epoch epoch(int e, double cons) {
         return new CellResult.Epoch(e, 0.1 * e, 0.1 * e, 0.7 - 0.01 * e, 0.6 + 0.01 * e, 0.2,
-                Map.of("conservation_spearman", cons, "dsw_spearman", cons / 2));
+                Map.of("conservation_spearman", cons, "dsw_spearman", cons / 2), 0.5);
     }
 
     private static CellResult cell(long seed, int loglossEpoch, double[] loglossScores, int earlyEpoch, double[] earlyScores) {

@@ -1,0 +1,128 @@
+package org.deephem.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.deephem.io.InputError;
+
+/**
+ * Runs {@code deephem} commands in child JVMs ({@link ChildJvm}), up to {@code jobs} at once, each
+ * with {@code threads} ND4J/OpenMP threads set in its environment. Child JVMs rather than threads
+ * because a SameDiff training keeps session and array-cache memory until its JVM ends (an
+ * in-process run of many trainings grew to 7 GB), and because ND4J's random generator and thread
+ * settings are process-wide. The first failure stops the pool (running children are killed) and
+ * is thrown with the child's last log line; exit code 2 (bad input) stays an {@link InputError}.
+ */
+public final class ChildPool {
+    private ChildPool() {}
+
+    /**
+     * One child: the {@code deephem} arguments, where its output goes, and the file whose
+     * existence says it succeeded (null: the exit code alone).
+     */
+    public record Task(String id, List<String> args, Path log, Path result) {}
+
+    /** Hears each task that ended well, with its wall seconds (called from the pool's threads). */
+    public interface Finished {
+        void accept(Task task, double seconds);
+    }
+
+    public static void run(List<Task> tasks, int jobs, int threads, Finished finished) {
+        if (jobs < 1 || threads < 1) throw new IllegalArgumentException("jobs and threads must be at least 1");
+        if (tasks.isEmpty()) return;
+        Set<Process> live = ConcurrentHashMap.newKeySet();
+        // a killed or interrupted parent takes its children with it (finished outputs stay)
+        Thread hook = new Thread(() -> live.forEach(Process::destroyForcibly));
+        Runtime.getRuntime().addShutdownHook(hook);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Task t : tasks) {
+                futures.add(pool.submit(() -> {
+                    if (stop.get()) return;
+                    try {
+                        Files.createDirectories(t.log().toAbsolutePath().getParent());
+                    } catch (IOException e) {
+                        throw org.deephem.io.WriteError.of(t.log(), e);
+                    }
+                    ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(t.args().toArray(String[]::new)))
+                            .redirectErrorStream(true).redirectOutput(t.log().toFile());
+                    pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+                    pb.environment().put("DEEPHEM_PROGRESS", "plain");
+                    long c0 = System.nanoTime();
+                    int exit = runChild(pb, live);
+                    double secs = (System.nanoTime() - c0) / 1e9;
+                    if (exit != 0 || (t.result() != null && !Files.exists(t.result()))) {
+                        stop.set(true);
+                        failures.add(new Failure(t, exit, lastLine(t.log())));
+                        return;
+                    }
+                    finished.accept(t, secs);
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            stop.set(true);
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } finally {
+            pool.shutdownNow();
+            live.forEach(Process::destroyForcibly);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook runs anyway
+            }
+        }
+        if (!failures.isEmpty()) {
+            Failure f = failures.get(0);
+            String msg = f.task().id() + " failed (exit " + f.exit() + "): " + f.lastLine() + " (log: " + f.task().log() + ")";
+            if (f.exit() == 2) throw new InputError(msg);
+            throw new IllegalStateException(msg);
+        }
+    }
+
+    private record Failure(Task task, int exit, String lastLine) {}
+
+    private static int runChild(ProcessBuilder pb, Set<Process> live) {
+        try {
+            Process p = pb.start();
+            live.add(p);
+            try {
+                return p.waitFor();
+            } finally {
+                live.remove(p);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not start a child JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) if (!lines.get(i).isBlank()) return lines.get(i).strip();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no log)";
+        }
+        return "(empty log)";
+    }
+}
