@@ -21,14 +21,14 @@ public final class CurveCharts {
 
     public static XYChart roc(String title, List<Curve> curves) {
         XYChart c = axes(title, "false positive rate", "true positive rate", curves);
-        chance(c, new double[] {0, 1}, new double[] {0, 1});
+        chance(c, new double[] {0, OFF_GRID, 1}, new double[] {0, OFF_GRID, 1});
         return c;
     }
 
     /** {@code prevalence} = share of essential miRNAs: the precision of a random ranking. */
     public static XYChart precisionRecall(String title, List<Curve> curves, double prevalence) {
         XYChart c = axes(title, "recall", "precision", curves);
-        chance(c, new double[] {0, 1}, new double[] {prevalence, prevalence});
+        chance(c, new double[] {0, OFF_GRID, 1}, new double[] {prevalence, prevalence, prevalence});
         return c;
     }
 
@@ -43,6 +43,13 @@ public final class CurveCharts {
         }
         return c;
     }
+
+    /**
+     * A point on each chance line off the 1/n grid of the curves' rates: when every value on an
+     * axis is equally spaced, XChart puts a tick label at each (40 labels on a CV ROC axis;
+     * knowm/XChart#731). The lines stay straight.
+     */
+    static final double OFF_GRID = 1 / Math.PI;
 
     private static void chance(XYChart c, double[] x, double[] y) {
         XYSeries s = c.addSeries(String.format(Locale.ROOT, "chance"), x, y);
