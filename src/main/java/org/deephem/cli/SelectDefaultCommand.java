@@ -95,7 +95,7 @@ final class SelectDefaultCommand implements Callable<Integer> {
                 Map<String, CellResult> moreResults = Harness.results(stage2, grid.data, out.resolve("ensemble"));
                 for (Grid.Row r : picked) {
                     ProtocolFigures.Candidate pick = cands.stream().filter(c -> c.name().equals(r.key())).findFirst().orElseThrow();
-                    ProtocolFigures.Candidate g = CandidateStudy.ensemble(pick, stage1, more, moreResults);
+                    ProtocolFigures.Candidate g = CandidateStudy.ensemble(pick, more, moreResults);
                     cands.add(g);
                     ensembleOf.put(g.name(), pick.name());
                 }

@@ -58,7 +58,7 @@ public final class CandidateStudy {
      * number); its CV figures are the pick's (the ensemble's own CV is not run); it counts every
      * training behind it as a seed.
      */
-    public static ProtocolFigures.Candidate ensemble(ProtocolFigures.Candidate pick, Grid grid, List<Long> moreSeeds,
+    public static ProtocolFigures.Candidate ensemble(ProtocolFigures.Candidate pick, List<Long> moreSeeds,
                                                      Map<String, CellResult> moreResults) {
         List<CellResult> more = cells(pick.name(), moreSeeds, moreResults);
         if (more.size() != pick.humanScores().length) {

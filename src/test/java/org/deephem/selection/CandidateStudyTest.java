@@ -92,14 +92,14 @@ class CandidateStudyTest {
         Map<String, CellResult> more = new LinkedHashMap<>();
         more.put("a-nomti-s3", cell("a-nomti", 3, new double[] {0.3, 0.3, 0.3, 0.5}, null, null, 0.5));
         more.put("a-nomti-s4", cell("a-nomti", 4, new double[] {0.1, 0.3, 0.5, 0.7}, null, null, 0.5));
-        ProtocolFigures.Candidate ens = CandidateStudy.ensemble(a, g, List.of(3L, 4L), more);
+        ProtocolFigures.Candidate ens = CandidateStudy.ensemble(a, List.of(3L, 4L), more);
         assertEquals("g-nomti", ens.name());
         assertTrue(ens.ensemble());
         assertEquals(4, ens.seeds());
         assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, ens.humanScores()[0], 1e-12, "mean of seeds 1 and 2");
         assertArrayEquals(new double[] {0.2, 0.3, 0.4, 0.6}, ens.humanScores()[1], 1e-12, "mean of seeds 3 and 4");
         assertArrayEquals(a.cvAuroc(), ens.cvAuroc(), "the pick's CV");
-        assertThrows(IllegalArgumentException.class, () -> CandidateStudy.ensemble(a, g, List.of(3L, 9L), more), "a missing ensemble seed is refused");
+        assertThrows(IllegalArgumentException.class, () -> CandidateStudy.ensemble(a, List.of(3L, 9L), more), "a missing ensemble seed is refused");
     }
 
     @Test
