@@ -73,8 +73,7 @@ final class SelectDefaultCommand implements Callable<Integer> {
         List<Grid.Row> rows = Candidates.rows(base, letters);
         Grid stage1 = new Grid("candidates", rows, rows.get(0).key(), seeds, cv[0], cv[1], true);
         Path out = grid.out;
-        Harness.run(stage1, grid.data, out.resolve("candidates"), grid.jobs, grid.threads());
-        Map<String, CellResult> results = Harness.results(stage1, grid.data, out.resolve("candidates"));
+        Map<String, CellResult> results = Harness.run(stage1, grid.data, out.resolve("candidates"), grid.jobs, grid.threads()).results();
         List<String> notRun = new ArrayList<>();
         Map<ModelConfig, Long> sizes = new LinkedHashMap<>();
         List<ProtocolFigures.Candidate> cands = new ArrayList<>(CandidateStudy.candidates(stage1, results,
@@ -91,8 +90,7 @@ final class SelectDefaultCommand implements Callable<Integer> {
             }
             if (!picked.isEmpty()) {
                 Grid stage2 = new Grid("ensemble", picked, picked.get(0).key(), more, 0, 0);
-                Harness.run(stage2, grid.data, out.resolve("ensemble"), grid.jobs, grid.threads());
-                Map<String, CellResult> moreResults = Harness.results(stage2, grid.data, out.resolve("ensemble"));
+                Map<String, CellResult> moreResults = Harness.run(stage2, grid.data, out.resolve("ensemble"), grid.jobs, grid.threads()).results();
                 for (Grid.Row r : picked) {
                     ProtocolFigures.Candidate pick = cands.stream().filter(c -> c.name().equals(r.key())).findFirst().orElseThrow();
                     ProtocolFigures.Candidate g = CandidateStudy.ensemble(pick, more, moreResults);

@@ -1,9 +1,7 @@
 package org.deephem.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deephem.data.DeepHemDataset;
-import org.deephem.experiment.CellResult;
 import org.deephem.experiment.CellSpec;
 import org.deephem.experiment.Grid;
 import org.deephem.experiment.Harness;
@@ -29,8 +27,7 @@ final class TrainingLengthCommand implements Callable<Integer> {
         int[] cv = grid.cvFoldsRepeats();
         Grid g = TrainingLength.grid(grid.network(ds), grid.seeds(), cv[0], cv[1]);
         Harness.Outcome o = Harness.run(g, grid.data, grid.out, grid.jobs, grid.threads());
-        Map<String, CellResult> cells = Harness.results(g, grid.data, grid.out);
-        TrainingLength.Written w = TrainingLength.write(cells, grid.out,
+        TrainingLength.Written w = TrainingLength.write(o.results(), grid.out,
                 Harness.provenance(g, grid.data, CellSpec.datasetSha256(grid.data)));
         System.out.print(w.text());
         System.out.println("tables: " + grid.out.resolve(TrainingLength.NAME + "_picks.csv") + " (and _curves, .xlsx, provenance); figures: "

@@ -28,8 +28,8 @@ import org.deephem.zoo.BuildInfo;
 public final class Harness {
     private Harness() {}
 
-    /** How a grid ran: the merged tables, counts and wall time, and the files written. */
-    public record Outcome(Merge.Merged merged, int ran, int reused, double wallSeconds, List<Path> files) {}
+    /** How a grid ran: every cell's result by id (grid order), the merged tables, counts and wall time, and the files written. */
+    public record Outcome(Map<String, CellResult> results, Merge.Merged merged, int ran, int reused, double wallSeconds, List<Path> files) {}
 
     public static Outcome run(Grid grid, Path data, Path out, int jobs, int threads) {
         long t0 = System.nanoTime();
@@ -65,7 +65,7 @@ public final class Harness {
         double cellSum = ordered.values().stream().mapToDouble(CellResult::wallSeconds).sum();
         Progress.say("%s: %d cells (%d run now, %d reused) in %.1f s wall; the cells' own times sum to %.1f s",
                 grid.name(), cells.size(), todo.size(), cells.size() - todo.size(), wall, cellSum);
-        return new Outcome(merged, todo.size(), cells.size() - todo.size(), wall, files);
+        return new Outcome(ordered, merged, todo.size(), cells.size() - todo.size(), wall, files);
     }
 
     /**
