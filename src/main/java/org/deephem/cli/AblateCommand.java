@@ -29,6 +29,6 @@ final class AblateCommand implements Callable<Integer> {
         DeepHemDataset ds = grid.dataset();
         int[] cv = grid.cvFoldsRepeats();
         List<String> gs = groups.stream().map(String::strip).distinct().toList();
-        return grid.run(new Grid("ablate", Grids.ablation(grid.network(ds), gs), Grids.FULL, grid.seeds(), cv[0], cv[1]));
+        return grid.run(new Grid("ablate", grid.withEnsemble(Grids.ablation(grid.network(ds), gs), Grids.FULL), Grids.FULL, grid.seeds(), cv[0], cv[1]));
     }
 }

@@ -34,6 +34,6 @@ final class CompareCommand implements Callable<Integer> {
         DeepHemDataset ds = grid.dataset();
         int[] cv = grid.cvFoldsRepeats();
         List<Grid.Row> rows = Grids.comparison(grid.network(ds), ms);
-        return grid.run(new Grid("compare", rows, rows.get(0).key(), grid.seeds(), cv[0], cv[1]));
+        return grid.run(new Grid("compare", grid.withEnsemble(rows, rows.get(0).key()), rows.get(0).key(), grid.seeds(), cv[0], cv[1]));
     }
 }

@@ -39,6 +39,9 @@ final class GridOptions {
     int jobs;
     @Option(names = "--threads", description = "ND4J/OpenMP threads per cell (default: cores / jobs, at least 1)")
     Integer threads;
+    @Option(names = "--ensemble", paramLabel = "N",
+            description = "also run the reference method as an ensemble: per grid seed, the mean of N fits with their own seeds (a row of its own; default: none)")
+    Integer ensemble;
     @Option(names = "--quick", description = "a small network (width 8, hidden 8), 2 epochs, 2 seeds, tiny CV: for tests and CI, not for conclusions")
     boolean quick;
 
@@ -48,6 +51,7 @@ final class GridOptions {
     /** Checks the options that are not config fields, before any data is read. */
     void check() {
         OptionCheck.range("--jobs", jobs, 1, 64);
+        if (ensemble != null) OptionCheck.range("--ensemble", ensemble, 2, 100);
         if (threads != null) OptionCheck.range("--threads", threads, 1, 256);
         OptionCheck.atLeast("--epochs", epochs, 1);
         OptionCheck.atLeast("--patience", patience, 0);
@@ -111,6 +115,11 @@ final class GridOptions {
             throw new InputError("--" + bad.field() + ": " + bad.problem());
         }
         return TrainingRun.sizedFor(c, ds);
+    }
+
+    /** The rows with the {@code --ensemble} row of the reference added (unchanged without the option). */
+    List<Grid.Row> withEnsemble(List<Grid.Row> rows, String reference) {
+        return ensemble == null ? rows : org.deephem.experiment.Grids.withEnsemble(rows, reference, ensemble);
     }
 
     /** Runs the grid and prints its short text on standard output. */

@@ -45,12 +45,17 @@ final class ReportCommand implements Callable<Integer> {
             description = "experiment grid folders (-o of ablate, compare, training-length), comma-separated: each becomes a section of mean ± sd over seeds with the paired Wilcoxon p (default: none)")
     List<Path> experiments;
 
+    @Option(names = "--selection", paramLabel = "DIR",
+            description = "folder written by select-default (-o): a section with every candidate tried, the protocol's pick and the targets (default: none)")
+    Path selection;
+
     @Override
     public Integer call() {
         Path runDir = reports.resolve(run);
         if (experiments != null) for (Path dir : experiments) org.deephem.experiment.Harness.savedGrid(dir); // refuse a wrong folder before the long part
+        if (selection != null) org.deephem.report.SelectionSection.read(selection);
         Path index = write(run, data, zoo.resolve(run + ".zip"), runDir, scores, null, null, null, seed,
-                experiments == null ? List.of() : experiments);
+                experiments == null ? List.of() : experiments, selection);
         System.out.println("report: " + index);
         return 0;
     }
@@ -63,13 +68,13 @@ final class ReportCommand implements Callable<Integer> {
      */
     static Path write(String run, Path data, Path zip, Path runDir, Path scores, List<org.deephem.analysis.NamedScores> moreRuns,
                       org.deephem.validation.CrossValidation.Result cv, org.deephem.validation.CrossValidation.Result comparisonCv, long seed) {
-        return write(run, data, zip, runDir, scores, moreRuns, cv, comparisonCv, seed, List.of());
+        return write(run, data, zip, runDir, scores, moreRuns, cv, comparisonCv, seed, List.of(), null);
     }
 
-    /** As above, with a section per experiment grid folder in {@code experiments}. */
+    /** As above, with a section per experiment grid folder in {@code experiments} and one for a select-default folder (may be null). */
     static Path write(String run, Path data, Path zip, Path runDir, Path scores, List<org.deephem.analysis.NamedScores> moreRuns,
                       org.deephem.validation.CrossValidation.Result cv, org.deephem.validation.CrossValidation.Result comparisonCv, long seed,
-                      List<Path> experiments) {
+                      List<Path> experiments, Path selection) {
         if (!Files.isRegularFile(zip)) throw InputError.at(zip, "model not found (train it first, or give --zoo/--run)");
         Path scoreFile = scores != null ? scores : Files.exists(runDir.resolve("scores.csv")) ? runDir.resolve("scores.csv") : runDir.resolve("human_scores.csv");
         DeepHemDataset ds = DatasetReader.read(data);
@@ -97,6 +102,7 @@ final class ReportCommand implements Callable<Integer> {
                 networkRuns(new org.deephem.analysis.NamedScores("deephem", seedOf(prov), ds.target().ids(), humanScores), moreRuns),
                 epochs, prov, inputs, org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, cv, comparisonCv, seed));
         for (Path dir : experiments) org.deephem.report.ExperimentSection.add(r, dir, data);
+        if (selection != null) org.deephem.report.SelectionSection.add(r, selection);
         return ReportWriter.write(runDir, r);
     }
 

@@ -25,6 +25,7 @@ import org.deephem.model.ModelConfig;
 import org.deephem.selection.CandidateStudy;
 import org.deephem.selection.Candidates;
 import org.deephem.selection.ProtocolFigures;
+import org.deephem.selection.Targets;
 import org.deephem.zoo.BuildInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,7 @@ import tech.tablesaw.api.Table;
 @Command(name = "select-default", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the candidate recipes of docs/SELECTION-PROTOCOL.md (A-F, each with and without MTI) on one resumable grid, applies the protocol's rule per twin family "
                 + "(mouse nested CV and target-side signals only), then the 5-seed ensemble of each pick (G), and writes every candidate's protocol figures beside its human correlations and the baselines'.",
-                "Cells: one per candidate and seed (the first seed also runs the one 5x2 nested CV of amendment 1). Resume, --jobs and --quick as ablate."})
+                "Cells: one per candidate and seed (the first seed also runs the candidate's one nested CV, amendment 1; --cv 5x1 is amendment 2). Resume, --jobs and --quick as ablate."})
 final class SelectDefaultCommand implements Callable<Integer> {
     @Mixin
     GridOptions grid;
@@ -47,8 +48,6 @@ final class SelectDefaultCommand implements Callable<Integer> {
 
     static final String CV = "5x2";
     static final List<Long> ENSEMBLE_SEEDS = List.of(6L, 7L, 8L, 9L, 10L), QUICK_ENSEMBLE_SEEDS = List.of(3L, 4L);
-    /** The targets for the no-MTI default: Spearman with conservation and DSW, nested CV AUROC. */
-    static final double TARGET_CONSERVATION = 0.46, TARGET_DSW = 0.28, TARGET_AUROC = 0.95;
 
     @Override
     public Integer call() {
@@ -121,7 +120,7 @@ final class SelectDefaultCommand implements Callable<Integer> {
         Table t = CandidateStudy.humanTable(table, indicators, seeds.get(0));
 
         Map<String, Object> prov = Harness.provenance(stage1, grid.data, org.deephem.experiment.CellSpec.datasetSha256(grid.data));
-        prov.put("protocol", "docs/SELECTION-PROTOCOL.md (rule " + ProtocolFigures.PROTOCOL + "; amendment 1: one CV per candidate on its first seed)");
+        prov.put("protocol", "docs/SELECTION-PROTOCOL.md (rule " + ProtocolFigures.PROTOCOL + "; amendment 1: one CV per candidate on its first seed; this run: " + cv[0] + "x" + cv[1] + ")");
         prov.put("ensemble_seeds", noEnsemble ? "none" : more);
         TableFiles.write(t, out, "candidates", prov);
         String text = summary(decisions, t, notRun);
@@ -170,30 +169,11 @@ final class SelectDefaultCommand implements Callable<Integer> {
     }
 
     private static String targets(Map<String, ProtocolFigures.Decision> decisions, Table t) {
+        Map<String, String> picks = new LinkedHashMap<>();
+        for (ProtocolFigures.Decision d : decisions.values()) if (d.pick() != null) picks.put(d.family(), d.pick());
         StringBuilder sb = new StringBuilder();
-        ProtocolFigures.Decision noMti = decisions.get(Candidates.NO_MTI), mti = decisions.get(Candidates.MTI);
-        if (noMti != null && noMti.pick() != null && t.columnNames().contains("conservation_spearman_mean")) {
-            int i = row(t, noMti.pick());
-            double c = t.doubleColumn("conservation_spearman_mean").getDouble(i), d = t.doubleColumn("dsw_spearman_mean").getDouble(i),
-                    a = t.doubleColumn("cv_auroc_mean").getDouble(i);
-            boolean ok = c >= TARGET_CONSERVATION && d >= TARGET_DSW && a >= TARGET_AUROC;
-            sb.append(String.format(Locale.ROOT, "no-MTI target (Spearman >= %.2f conservation, >= %.2f DSW, CV AUROC >= %.2f): %s (%.3f, %.3f, %.3f)%n",
-                    TARGET_CONSERVATION, TARGET_DSW, TARGET_AUROC, ok ? "REACHED" : "NOT reached", c, d, a));
-        }
-        int h = row(t, "has_mti_target");
-        if (mti != null && mti.pick() != null && h >= 0 && t.columnNames().contains("conservation_spearman_mean")) {
-            int i = row(t, mti.pick());
-            double c = t.doubleColumn("conservation_spearman_mean").getDouble(i), d = t.doubleColumn("dsw_spearman_mean").getDouble(i);
-            double hc = t.doubleColumn("conservation_spearman_mean").getDouble(h), hd = t.doubleColumn("dsw_spearman_mean").getDouble(h);
-            sb.append(String.format(Locale.ROOT, "MTI target (above 'has any MTI target': %.3f conservation, %.3f DSW): %s (%.3f, %.3f)%n",
-                    hc, hd, c > hc && d > hd ? "REACHED" : "NOT reached", c, d));
-        }
+        for (String line : Targets.verdicts(picks, t)) sb.append(line).append(System.lineSeparator());
         return sb.toString();
-    }
-
-    private static int row(Table t, String candidate) {
-        for (int i = 0; i < t.rowCount(); i++) if (t.stringColumn("candidate").get(i).equals(candidate)) return i;
-        return -1;
     }
 
     private static String pm(Table t, String measure, int i) {

@@ -75,6 +75,9 @@ final class TrainCommand implements Callable<Integer> {
     Integer pool;
     @picocli.CommandLine.Mixin
     LeverOptions levers = new LeverOptions();
+    @Option(names = "--recipe", description = "a candidate recipe of docs/SELECTION-PROTOCOL.md by its letter (A-F), as select-default trains it; "
+            + "--branches picks the twin, and lever options given as well override the recipe's (default: none = the default config)")
+    String recipe;
 
     /** A model name becomes a file name in the zoo: no folders, no hidden files. */
     static final java.util.regex.Pattern MODEL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
@@ -101,6 +104,9 @@ final class TrainCommand implements Callable<Integer> {
             if (!List.of("seq", "inherent", "mti").contains(b)) {
                 throw new InputError("--branches: unknown branch '" + b + "' (use seq, inherent, mti)");
             }
+        }
+        if (recipe != null && org.deephem.selection.Candidates.recipe(recipe.strip()) == null) {
+            throw new InputError("--recipe: unknown recipe '" + recipe + "' (known: A, B, C, D, E, F; see docs/SELECTION-PROTOCOL.md)");
         }
         // every option is checked before any data is read
         ModelConfig d = ModelConfig.defaults();
@@ -163,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The options applied to {@code base}; a value out of bounds is an error naming its option. */
-    private ModelConfig configure(ModelConfig base, int maxLen, int mtiDim) {
+    ModelConfig configure(ModelConfig base, int maxLen, int mtiDim) {
         ModelConfig d = ModelConfig.defaults();
         try {
             ModelConfig c = base.withBranches(branches.contains("seq"), branches.contains("inherent"), branches.contains("mti"))
@@ -173,6 +179,8 @@ final class TrainCommand implements Callable<Integer> {
                     .withTraining(epochs != null ? epochs : d.epochs(), d.sourceBatch(), d.targetBatch(), d.learningRate(), seed)
                     .withMtiDim(mtiDim)
                     .withSelection(select);
+            // the recipe edits the assembled default exactly as select-default's grid does, before any explicit lever
+            if (recipe != null) c = org.deephem.selection.Candidates.recipe(recipe.strip()).edit().apply(c);
             return levers.apply(patience != null ? c.withPatience(patience) : c);
         } catch (ModelConfig.Invalid e) {
             throw LeverOptions.invalid(e, OPTION_OF);

@@ -3,6 +3,8 @@ package org.deephem.experiment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.deephem.ensemble.EnsembleMethod;
 import org.deephem.io.Hashing;
 import org.deephem.io.Json;
 import org.deephem.method.Method;
@@ -26,9 +28,19 @@ import org.deephem.zoo.Provenance;
  * @param cvFolds    nested mouse CV folds, 0 = no CV
  * @param cvRepeats  CV repeats (ignored when cvFolds = 0)
  * @param dataSha256 hash of the dataset folder's files ({@link #datasetSha256})
+ * @param ensembleSeeds null for one model; n = the method is the mean of n fits with seeds drawn
+ *                   from {@code seed} ({@link EnsembleMethod#ofSeeds}). Left out of the JSON when
+ *                   null, so the hash of every single-model cell is what it was before ensembles.
  */
 public record CellSpec(String experiment, String id, String method, Map<String, Object> network, long seed,
-                       int cvFolds, int cvRepeats, String dataSha256) {
+                       int cvFolds, int cvRepeats, String dataSha256,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer ensembleSeeds) {
+
+    /** A single-model cell. */
+    public CellSpec(String experiment, String id, String method, Map<String, Object> network, long seed,
+                    int cvFolds, int cvRepeats, String dataSha256) {
+        this(experiment, id, method, network, seed, cvFolds, cvRepeats, dataSha256, null);
+    }
 
     /** SHA-256 of the spec's canonical JSON (sorted map keys, record field order). */
     public String sha256() {
@@ -37,8 +49,8 @@ public record CellSpec(String experiment, String id, String method, Map<String, 
 
     /** The method this cell fits. */
     public Method toMethod() {
-        if (network != null) return new NetworkMethod(method, ConfigCodec.fromMap(network));
-        return MethodCatalog.create(method, ModelConfig.defaults());
+        Method one = network != null ? new NetworkMethod(method, ConfigCodec.fromMap(network)) : MethodCatalog.create(method, ModelConfig.defaults());
+        return ensembleSeeds == null ? one : EnsembleMethod.ofSeeds(method, one, ensembleSeeds);
     }
 
     /** One hash over the SHA-256 of every file of a dataset folder. */

@@ -33,8 +33,13 @@ public record Grid(String name, List<Row> rows, String reference, List<Long> see
      * @param key     file-safe method key; rows with equal keys must mean the same method
      * @param method  catalog name, or the variant's name for a network config
      * @param network the network's config (sized for the dataset), null for other methods
+     * @param ensembleSeeds null for one model, n for the mean of n seeds' fits (an ensemble row)
      */
-    public record Row(String group, String variant, String key, String method, ModelConfig network) {}
+    public record Row(String group, String variant, String key, String method, ModelConfig network, Integer ensembleSeeds) {
+        public Row(String group, String variant, String key, String method, ModelConfig network) {
+            this(group, variant, key, method, network, null);
+        }
+    }
 
     public Grid {
         rows = List.copyOf(rows);
@@ -44,7 +49,8 @@ public record Grid(String name, List<Row> rows, String reference, List<Long> see
         Map<String, Row> byKey = new LinkedHashMap<>();
         for (Row r : rows) {
             Row first = byKey.putIfAbsent(r.key(), r);
-            if (first != null && !(first.method().equals(r.method()) && java.util.Objects.equals(first.network(), r.network()))) {
+            if (first != null && !(first.method().equals(r.method()) && java.util.Objects.equals(first.network(), r.network())
+                    && java.util.Objects.equals(first.ensembleSeeds(), r.ensembleSeeds()))) {
                 throw new IllegalArgumentException("two different methods share the key " + r.key());
             }
         }
@@ -68,7 +74,7 @@ public record Grid(String name, List<Row> rows, String reference, List<Long> see
             Map<String, Object> net = r.network() == null ? null : ConfigCodec.toMap(r.network());
             for (long s : seeds) {
                 boolean cv = !cvFirstSeedOnly || s == seeds.get(0);
-                out.add(new CellSpec(name, cellId(r.key(), s), r.method(), net, s, cv ? cvFolds : 0, cv ? cvRepeats : 0, dataSha256));
+                out.add(new CellSpec(name, cellId(r.key(), s), r.method(), net, s, cv ? cvFolds : 0, cv ? cvRepeats : 0, dataSha256, r.ensembleSeeds()));
             }
         }
         return out;
@@ -79,16 +85,17 @@ public record Grid(String name, List<Row> rows, String reference, List<Long> see
                         Boolean cvFirstSeedOnly) {
         public Grid toGrid() {
             List<Row> rs = new ArrayList<>();
-            for (SavedRow r : rows) rs.add(new Row(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.fromMap(r.network())));
+            for (SavedRow r : rows) rs.add(new Row(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.fromMap(r.network()), r.ensembleSeeds()));
             return new Grid(name, rs, reference, seeds, cvFolds, cvRepeats, Boolean.TRUE.equals(cvFirstSeedOnly));
         }
     }
 
-    public record SavedRow(String group, String variant, String key, String method, Map<String, Object> network) {}
+    public record SavedRow(String group, String variant, String key, String method, Map<String, Object> network,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer ensembleSeeds) {}
 
     public Saved saved() {
         List<SavedRow> rs = new ArrayList<>();
-        for (Row r : rows) rs.add(new SavedRow(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.toMap(r.network())));
+        for (Row r : rows) rs.add(new SavedRow(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.toMap(r.network()), r.ensembleSeeds()));
         return new Saved(name, rs, reference, seeds, cvFolds, cvRepeats, cvFirstSeedOnly);
     }
 }

@@ -82,4 +82,18 @@ public final class Grids {
         }
         return rows;
     }
+
+    /**
+     * {@code rows} plus one row for the reference method as an ensemble of {@code n} seeds (group
+     * "ensemble", key {@code <reference>-ens<n>}): each of its cells fits the reference n times with
+     * seeds drawn from the cell's seed and scores the mean, so it is compared, paired by grid seed,
+     * with the single model like any other row.
+     */
+    public static List<Grid.Row> withEnsemble(List<Grid.Row> rows, String reference, int n) {
+        Grid.Row ref = rows.stream().filter(r -> r.key().equals(reference)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no row is the reference " + reference));
+        List<Grid.Row> out = new ArrayList<>(rows);
+        out.add(new Grid.Row("ensemble", "mean of " + n + " seeds of " + reference, reference + "-ens" + n, ref.method(), ref.network(), n));
+        return out;
+    }
 }

@@ -62,6 +62,25 @@ class LeverOptionsTest {
         assertEquals(d, new LeverOptions().apply(d), "no option given, today's config");
     }
 
+    @Test
+    void trainRecipeIsTheCandidateSelectDefaultTrains() {
+        ModelConfig d = ModelConfig.defaults();
+        for (String letter : List.of("A", "B", "D", "F")) {
+            for (String family : List.of(org.deephem.selection.Candidates.NO_MTI, org.deephem.selection.Candidates.MTI)) {
+                String branches = family.equals(org.deephem.selection.Candidates.MTI) ? "seq,inherent,mti" : "seq,inherent";
+                TrainCommand train = (TrainCommand) Main.commandLine().parseArgs("train", "--recipe", letter.toLowerCase(java.util.Locale.ROOT),
+                        "--branches", branches).subcommand().commandSpec().userObject();
+                ModelConfig grid = org.deephem.selection.Candidates.rows(d, List.of(letter)).stream()
+                        .filter(r -> r.group().equals(family)).findFirst().orElseThrow().network();
+                assertEquals(grid, train.configure(d, d.maxLength(), d.mtiDim()), letter + " " + family);
+            }
+        }
+        CliTest.Run bad = CliTest.run("train", "--data", TestData.demo().toString(), "--recipe", "Z", "--zoo", tmp.resolve("z").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().strip().equals("error: --recipe: unknown recipe 'Z' (known: A, B, C, D, E, F; see docs/SELECTION-PROTOCOL.md)"), bad.err());
+        assertTrue(!Files.exists(tmp.resolve("z")), "nothing written");
+    }
+
     private static String[] prepend(String first, String... rest) {
         String[] a = new String[rest.length + 1];
         a[0] = first;

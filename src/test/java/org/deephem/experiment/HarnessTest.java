@@ -135,4 +135,32 @@ class HarnessTest {
         assertArrayEquals(cv.folds().stream().mapToDouble(CrossValidation.FoldResult::auroc).toArray(), lr.cv().auroc(), 0.0);
         assertFalse(r.wallSeconds() <= 0);
     }
+
+    @Test
+    void anEnsembleIsARowOfTheGridWhoseCellsScoreTheMeanOfItsSeeds() throws Exception {
+        DeepHemDataset ds = DatasetReader.read(TestData.demo());
+        ModelConfig tiny = TrainingRun.sizedFor(ModelConfig.defaults().withSize(120, 3, 8, 2, 1, 8)
+                .withTraining(1, 32, 32, 1e-3, 42).withPatience(0), ds);
+        List<Grid.Row> rows = Grids.withEnsemble(List.of(new Grid.Row("g", "full", "full", "deephem", tiny)), "full", 2);
+        assertEquals(List.of("full", "full-ens2"), rows.stream().map(Grid.Row::key).toList());
+        Grid g = new Grid("t", rows, "full", List.of(4L), 0, 0);
+        List<CellSpec> cells = g.cells(CellSpec.datasetSha256(ds.folder()));
+        assertNull(cells.get(0).ensembleSeeds());
+        assertEquals(2, cells.get(1).ensembleSeeds());
+        // a single-model cell's JSON (and so its hash) has no ensemble field: cells finished before ensembles existed stay valid
+        assertFalse(org.deephem.io.Json.write(cells.get(0)).contains("ensembleSeeds"));
+        CellSpec back = org.deephem.io.Json.mapper().readValue(org.deephem.io.Json.write(cells.get(1)), CellSpec.class);
+        assertEquals(2, back.ensembleSeeds());
+        assertEquals(cells.get(1).sha256(), back.sha256(), "the worker reads back the spec the parent hashed");
+        assertEquals(g, org.deephem.io.Json.mapper().readValue(org.deephem.io.Json.write(g.saved()), Grid.Saved.class).toGrid());
+
+        CellResult one = CellRun.compute(cells.get(0), ds), ens = CellRun.compute(cells.get(1), ds);
+        int[] all = java.util.stream.IntStream.range(0, ds.labels().length).toArray();
+        double[] direct = org.deephem.ensemble.EnsembleMethod.ofSeeds("deephem", new org.deephem.train.NetworkMethod("deephem", tiny), 2)
+                .fit(ds, all, 4L).score(ds.target());
+        assertArrayEquals(direct, ens.humanScores(), 1e-12, "the cell scores what the ensemble method scores");
+        double moved = 0;
+        for (int i = 0; i < direct.length; i++) moved = Math.max(moved, Math.abs(one.humanScores()[i] - ens.humanScores()[i]));
+        assertTrue(moved > 1e-6, "the ensemble cell is not the single model's");
+    }
 }
