@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "ensemble", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Make an ensemble zip for the model zoo: either train several networks (different seeds, or one per left-out fold of the labelled mouse) or bundle model zips you already have.",
-                "score --model <ensemble>.zip writes the mean member probability and the 2.5-97.5 % range of the members' probabilities (score_low, score_high)."})
+                "score --model <ensemble>.zip writes the mean member probability and the 2.5-97.5 %% range of the members' probabilities (score_low, score_high)."})
 final class EnsembleCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
     Source source;

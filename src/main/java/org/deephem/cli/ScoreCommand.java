@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score miRNAs with a saved model zip; writes an id,score,logit CSV (higher = more likely essential).",
                 "score is the probability, logit the network output before the sigmoid (it still ranks where the probability rounds to 1).",
-                "An ensemble zip (see the ensemble command) adds score_low,score_high: the 2.5-97.5 % range of its members' probabilities; score is their mean."})
+                "An ensemble zip (see the ensemble command) adds score_low,score_high: the 2.5-97.5 %% range of its members' probabilities; score is their mean."})
 final class ScoreCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ThreadsOption threadsOption = new ThreadsOption();

@@ -54,7 +54,8 @@ public final class TrainingRun {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Path folder = spec.data().folder();
         Path pcaFile = folder == null ? null : folder.resolve(Layout.PCA_MODEL);
-        MtiPca pca = pcaFile != null && Files.exists(pcaFile) ? MtiPca.read(pcaFile) : null;
+        // the basis (11 MB of text on the real data) goes into the zip only for a model that reads MTI
+        MtiPca pca = r.config().useMti() && pcaFile != null && Files.exists(pcaFile) ? MtiPca.read(pcaFile) : null;
         RunProvenance.Selected sel = new RunProvenance.Selected(r.bestEpoch(), r.log().size(), r.stoppedEarly(),
                 r.collapsed(), r.config().selection() + " on held-out labelled mouse, among epochs with human score sd > "
                         + Trainer.COLLAPSE_STD, r.selectionAuc(), r.selectionLogLoss(), r.selectionIds(), r.labelledRowsUsed());

@@ -45,6 +45,14 @@ public class CliTest {
             assertEquals(0, h.exit(), c);
             assertTrue(h.out().contains("Usage:"), c + " --help");
         }
+        // every command's help renders cleanly (a bare '%' in a description makes picocli warn and print it raw)
+        for (var sub : Main.commandLine().getSubcommands().entrySet()) {
+            if (sub.getValue().getCommandSpec().usageMessage().hidden()) continue; // internal workers (bench-worker)
+            String c = sub.getKey();
+            Run h = run(c, "--help");
+            assertEquals(0, h.exit(), c);
+            assertFalse((h.out() + h.err()).contains("picocli WARN"), c + " --help: " + h.err());
+        }
     }
 
     @Test
