@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.deephem.eval.MemberSpread;
+import org.deephem.features.MtiPca;
 import org.deephem.io.AtomicFiles;
 import org.deephem.io.InputError;
 import org.deephem.io.Json;
@@ -25,11 +26,17 @@ import org.deephem.io.Json;
  * are combined, provenance) and each member as a complete model zip under
  * {@code members/<name>.zip}, byte for byte what {@link ModelZip#save} writes. A member is loaded
  * by {@link ModelZip} with all its checks; a bad one is refused with a line naming it.
+ *
+ * <p>Version 2 differs in one thing: when every member carries the same MTI PCA basis (members
+ * trained on one dataset always do; on the real data it is 11 MB of text, 5 MB zipped), it is
+ * stored once as {@code shared/mti_pca_model.tsv} and left out of the member zips, and the loader
+ * gives it back to each member. Ensembles without a basis are still written as version 1, and
+ * both versions are read.
  */
 public final class EnsembleZip {
     public static final String FORMAT = "deephem-j-ensemble";
-    public static final int VERSION = 1;
-    static final String MEMBERS = "members/";
+    public static final int VERSION = 1, SHARED_BASIS_VERSION = 2;
+    static final String MEMBERS = "members/", SHARED_PCA = "shared/mti_pca_model.tsv";
     /** A member name becomes an entry name: no folders, no hidden files. */
     static final Pattern MEMBER_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
     static final int MAX_MEMBERS = 1000;
@@ -48,12 +55,18 @@ public final class EnsembleZip {
             if (names.contains(m.name())) throw new IllegalArgumentException("member name '" + m.name() + "' appears twice");
             names.add(m.name());
         }
-        // each member as the bytes of a model zip, written by the one model writer
+        String basis = sharedBasis(members);
+        // each member as the bytes of a model zip, written by the one model writer (without the basis when it is shared)
         List<byte[]> bytes = new ArrayList<>();
-        for (Member m : members) bytes.add(ModelZip.bytes(m.model()));
+        for (Member m : members) {
+            TrainedModel t = m.model();
+            bytes.add(ModelZip.bytes(basis == null ? t : new TrainedModel(t.graph(), t.config(), t.inherentScaler(), t.mtiScaler(), null,
+                    t.inherentNames(), t.provenance())));
+        }
         AtomicFiles.write(zip, os -> {
             try (ZipOutputStream z = new ZipOutputStream(os)) {
-                put(z, "format.json", Json.write(Map.of("format", FORMAT, "version", VERSION)));
+                put(z, "format.json", Json.write(Map.of("format", FORMAT, "version", basis == null ? VERSION : SHARED_BASIS_VERSION)));
+                if (basis != null) put(z, SHARED_PCA, basis);
                 Map<String, Object> manifest = new LinkedHashMap<>();
                 manifest.put("members", names);
                 manifest.put("score", "mean of the member probabilities");
@@ -67,6 +80,18 @@ public final class EnsembleZip {
                 }
             }
         });
+    }
+
+    /** The members' MTI PCA basis as text when every member has one and they are all the same, else null. */
+    private static String sharedBasis(List<Member> members) {
+        String first = null;
+        for (Member m : members) {
+            if (m.model().pca() == null) return null;
+            String t = m.model().pca().toTsv();
+            if (first == null) first = t;
+            else if (!first.equals(t)) return null;
+        }
+        return first;
     }
 
     private static void put(ZipOutputStream z, String name, String text) throws IOException {
@@ -94,7 +119,7 @@ public final class EnsembleZip {
     public static Loaded load(Path zip) {
         Map<String, byte[]> entries;
         try (InputStream in = Files.newInputStream(zip)) {
-            entries = ZipEntries.read(zip, in, n -> n.equals("format.json") || n.equals("ensemble.json")
+            entries = ZipEntries.read(zip, in, n -> n.equals("format.json") || n.equals("ensemble.json") || n.equals(SHARED_PCA)
                             || (n.startsWith(MEMBERS) && n.endsWith(".zip") && MEMBER_NAME.matcher(n.substring(MEMBERS.length(), n.length() - 4)).matches()),
                     n -> ModelZip.MAX_GRAPH_BYTES + ModelZip.MAX_OTHER_BYTES, "not a DeepHEM-J ensemble");
         } catch (NoSuchFileException e) {
@@ -113,8 +138,21 @@ public final class EnsembleZip {
             throw InputError.at(zip, "unreadable ensemble metadata: " + e.getMessage());
         }
         if (!FORMAT.equals(fmt.get("format"))) throw InputError.at(zip, "not a DeepHEM-J ensemble (format '" + fmt.get("format") + "')");
-        if (!(fmt.get("version") instanceof Number v) || v.intValue() != VERSION) {
-            throw InputError.at(zip, "ensemble format version " + fmt.get("version") + " is not supported (this build reads version " + VERSION + ")");
+        if (!(fmt.get("version") instanceof Number v) || (v.intValue() != VERSION && v.intValue() != SHARED_BASIS_VERSION)) {
+            throw InputError.at(zip, "ensemble format version " + fmt.get("version") + " is not supported (this build reads versions "
+                    + VERSION + " and " + SHARED_BASIS_VERSION + ")");
+        }
+        MtiPca shared = null;
+        if (v.intValue() == SHARED_BASIS_VERSION) {
+            byte[] b = entries.get(SHARED_PCA);
+            if (b == null) throw InputError.at(zip, "ensemble format version 2 but entry '" + SHARED_PCA + "' is missing");
+            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(b), StandardCharsets.UTF_8))) {
+                shared = MtiPca.read(r, zip.resolve(SHARED_PCA));
+            } catch (IOException e) {
+                throw InputError.at(zip.resolve(SHARED_PCA), "unreadable: " + e.getMessage());
+            }
+        } else if (entries.containsKey(SHARED_PCA)) {
+            throw InputError.at(zip, "holds '" + SHARED_PCA + "', which only format version 2 has");
         }
         if (!(manifest.get("members") instanceof List<?> names) || names.size() < 2 || names.size() > MAX_MEMBERS) {
             throw InputError.at(zip, "ensemble.json: 'members' must list 2 to " + MAX_MEMBERS + " member names");
@@ -127,7 +165,13 @@ public final class EnsembleZip {
             byte[] b = entries.get(entry);
             if (b == null) throw InputError.at(zip, "member '" + name + "' is listed in ensemble.json but " + entry + " is missing");
             // a member's problems are reported under zip/members/<name>.zip
-            out.add(new Member(name, ModelZip.load(zip.resolve(entry), b)));
+            TrainedModel m = ModelZip.load(zip.resolve(entry), b);
+            if (shared != null) {
+                if (m.pca() != null) throw InputError.at(zip.resolve(entry), "carries its own MTI PCA basis although the ensemble shares one");
+                ModelZip.requireFits(zip.resolve(entry), shared, m.config());
+                m = new TrainedModel(m.graph(), m.config(), m.inherentScaler(), m.mtiScaler(), shared, m.inherentNames(), m.provenance());
+            }
+            out.add(new Member(name, m));
         }
         if (entries.keySet().stream().filter(n -> n.startsWith(MEMBERS)).count() != out.size()) {
             throw InputError.at(zip, "holds member zips that ensemble.json does not list");

@@ -56,6 +56,11 @@ public final class ModelZip {
     }
 
     /** The zip as bytes (a member of an ensemble zip). */
+    /** Refuses a basis whose number of components is not the MTI width the config reads. */
+    static void requireFits(Path zip, MtiPca pca, ModelConfig cfg) {
+        if (cfg.useMti() && pca.k() != cfg.mtiDim()) throw InputError.at(zip, "PCA basis has " + pca.k() + " components, the config " + cfg.mtiDim());
+    }
+
     static byte[] bytes(TrainedModel m) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
@@ -148,7 +153,7 @@ public final class ModelZip {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(entries.get("mti_pca_model.tsv")), StandardCharsets.UTF_8))) {
                     pca = MtiPca.read(r, zip.resolve("mti_pca_model.tsv"));
                 }
-                if (cfg.useMti() && pca.k() != cfg.mtiDim()) throw InputError.at(zip, "PCA basis has " + pca.k() + " components, the config " + cfg.mtiDim());
+                requireFits(zip, pca, cfg);
             }
             SameDiff sd;
             try {

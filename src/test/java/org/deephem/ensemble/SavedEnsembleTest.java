@@ -228,4 +228,48 @@ class SavedEnsembleTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("two.zip: " + demo.target().ids().get(1)), problems.get(0));
     }
+
+    @Test
+    void membersSharingOneMtiBasisStoreItOnceAndGetItBack() throws IOException {
+        // a small basis from made-up gene sets: the real one is 11 MB of text per member
+        List<Set<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 60; i++) rows.add(Set.of("G" + (i % 23), "G" + (i % 17 + 30), "G" + (i % 11 + 60)));
+        int k = fitted.members().get(0) instanceof NetworkMethod.FittedNetwork n ? n.outcome().model().config().mtiDim() : 0;
+        org.deephem.features.MtiPca basis = org.deephem.features.MtiPca.fit(rows, k, 1);
+        List<EnsembleZip.Member> members = new ArrayList<>();
+        for (int m = 0; m < 2; m++) {
+            org.deephem.zoo.TrainedModel t = ((NetworkMethod.FittedNetwork) fitted.members().get(m)).outcome().model();
+            members.add(new EnsembleZip.Member("m" + m, new org.deephem.zoo.TrainedModel(t.graph(), t.config(), t.inherentScaler(),
+                    t.mtiScaler(), basis, t.inherentNames(), t.provenance())));
+        }
+        Path shared = tmp.resolve("shared.zip");
+        EnsembleZip.save(shared, members, Map.of());
+        List<String> entries = new ArrayList<>();
+        int basesInMembers = 0;
+        try (var z = new java.util.zip.ZipFile(shared.toFile())) {
+            for (var e : java.util.Collections.list(z.entries())) {
+                entries.add(e.getName());
+                if (e.getName().startsWith("members/")) {
+                    try (var inner = new java.util.zip.ZipInputStream(z.getInputStream(e))) {
+                        for (ZipEntry ie; (ie = inner.getNextEntry()) != null; ) if (ie.getName().equals("mti_pca_model.tsv")) basesInMembers++;
+                    }
+                }
+            }
+            assertEquals(EnsembleZip.SHARED_BASIS_VERSION, org.deephem.io.Json.mapper().readTree(z.getInputStream(z.getEntry("format.json"))).get("version").asInt());
+        }
+        assertTrue(entries.contains("shared/mti_pca_model.tsv"), entries.toString());
+        assertEquals(0, basesInMembers, "the basis is stored once, not in each member");
+        EnsembleZip.Loaded back = EnsembleZip.load(shared);
+        for (EnsembleZip.Member m : back.members()) assertEquals(basis.toTsv(), m.model().pca().toTsv(), m.name());
+
+        // members with different bases keep their own (version 1, as before)
+        org.deephem.features.MtiPca other = org.deephem.features.MtiPca.fit(rows.subList(0, 45), k, 1);
+        org.deephem.zoo.TrainedModel t1 = members.get(1).model();
+        Path own = tmp.resolve("own.zip");
+        EnsembleZip.save(own, List.of(members.get(0), new EnsembleZip.Member("m1", new org.deephem.zoo.TrainedModel(t1.graph(), t1.config(),
+                t1.inherentScaler(), t1.mtiScaler(), other, t1.inherentNames(), t1.provenance()))), Map.of());
+        EnsembleZip.Loaded back2 = EnsembleZip.load(own);
+        assertEquals(basis.toTsv(), back2.members().get(0).model().pca().toTsv());
+        assertEquals(other.toTsv(), back2.members().get(1).model().pca().toTsv());
+    }
 }
