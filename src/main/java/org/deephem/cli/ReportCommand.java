@@ -97,7 +97,7 @@ final class ReportCommand implements Callable<Integer> {
             if (Files.exists(f)) inputs.put("seed_scores_" + m.method() + "_" + m.seed(), file(f));
         }
         if (cv != null && Files.exists(runDir.resolve("cv_folds.csv"))) inputs.put("cv_folds_csv", file(runDir.resolve("cv_folds.csv")));
-        Map<String, Object> prov = ModelZip.load(zip).provenance();
+        Map<String, Object> prov = modelProvenance(zip);
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(data, ds.target().ids()),
                 networkRuns(new org.deephem.analysis.NamedScores("deephem", seedOf(prov), ds.target().ids(), humanScores), moreRuns),
                 epochs, prov, inputs, org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, cv, comparisonCv, seed));
@@ -145,6 +145,24 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** The run's seed as the tables name it: the one --seed when split, init and order share it, else "". */
+    /**
+     * The provenance the report shows for a model zip. For an ensemble: its first member's (config,
+     * dataset, software: the same for every member that `ensemble` bundles), the member seeds in place
+     * of one seed, and no per-member selection metrics (each member kept its own epoch).
+     */
+    static Map<String, Object> modelProvenance(Path zip) {
+        if (!org.deephem.zoo.EnsembleZip.isEnsemble(zip)) return ModelZip.load(zip).provenance();
+        org.deephem.zoo.ZooModel z = org.deephem.zoo.ZooModel.load(zip);
+        Map<String, Object> prov = new LinkedHashMap<>(z.members().get(0).model().provenance());
+        List<String> seeds = new ArrayList<>();
+        for (var m : z.members()) seeds.add(seedOf(m.model().provenance()));
+        prov.put("name", String.valueOf(zip.getFileName()));
+        prov.put("seeds", Map.of("ensemble", "mean of " + z.members().size() + " members, seeds " + String.join(",", seeds)));
+        prov.remove("metrics");
+        prov.remove("tags");
+        return prov;
+    }
+
     static String seedOf(Map<String, Object> modelProvenance) {
         if (!(modelProvenance.get("seeds") instanceof Map<?, ?> s)) return "";
         java.util.Set<String> distinct = new java.util.HashSet<>();

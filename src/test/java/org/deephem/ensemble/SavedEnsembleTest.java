@@ -272,4 +272,16 @@ class SavedEnsembleTest {
         assertEquals(basis.toTsv(), back2.members().get(0).model().pca().toTsv());
         assertEquals(other.toTsv(), back2.members().get(1).model().pca().toTsv());
     }
+
+    @Test
+    void theReportOfAnEnsembleNamesItsMembers() throws IOException {
+        Path reports = tmp.resolve("reports");
+        Path runDir = Files.createDirectories(reports.resolve("ens"));
+        CliTest.Run sc = run("score", "--model", ens.toString(), "--data", TestData.demo().toString(), "-o", runDir.resolve("scores.csv").toString());
+        assertEquals(0, sc.exit(), sc.err());
+        CliTest.Run r = run("report", "--run", "ens", "--data", TestData.demo().toString(), "--zoo", zoo.toString(), "--reports", reports.toString());
+        assertEquals(0, r.exit(), r.err());
+        String page = Files.readString(runDir.resolve("index.html"));
+        assertTrue(page.contains("mean of 2 members, seeds "), "the ensemble's seeds are in the provenance");
+    }
 }
