@@ -144,7 +144,6 @@ final class ReportCommand implements Callable<Integer> {
         return all;
     }
 
-    /** The run's seed as the tables name it: the one --seed when split, init and order share it, else "". */
     /**
      * The provenance the report shows for a model zip. For an ensemble: its first member's (config,
      * dataset, software: the same for every member that `ensemble` bundles), the member seeds in place
@@ -163,6 +162,7 @@ final class ReportCommand implements Callable<Integer> {
         return prov;
     }
 
+    /** The run's seed as the tables name it: the one --seed when split, init and order share it, else "". */
     static String seedOf(Map<String, Object> modelProvenance) {
         if (!(modelProvenance.get("seeds") instanceof Map<?, ?> s)) return "";
         java.util.Set<String> distinct = new java.util.HashSet<>();

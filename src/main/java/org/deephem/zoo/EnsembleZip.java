@@ -58,11 +58,7 @@ public final class EnsembleZip {
         String basis = sharedBasis(members);
         // each member as the bytes of a model zip, written by the one model writer (without the basis when it is shared)
         List<byte[]> bytes = new ArrayList<>();
-        for (Member m : members) {
-            TrainedModel t = m.model();
-            bytes.add(ModelZip.bytes(basis == null ? t : new TrainedModel(t.graph(), t.config(), t.inherentScaler(), t.mtiScaler(), null,
-                    t.inherentNames(), t.provenance())));
-        }
+        for (Member m : members) bytes.add(ModelZip.bytes(basis == null ? m.model() : m.model().withPca(null)));
         AtomicFiles.write(zip, os -> {
             try (ZipOutputStream z = new ZipOutputStream(os)) {
                 put(z, "format.json", Json.write(Map.of("format", FORMAT, "version", basis == null ? VERSION : SHARED_BASIS_VERSION)));
@@ -169,7 +165,7 @@ public final class EnsembleZip {
             if (shared != null) {
                 if (m.pca() != null) throw InputError.at(zip.resolve(entry), "carries its own MTI PCA basis although the ensemble shares one");
                 ModelZip.requireFits(zip.resolve(entry), shared, m.config());
-                m = new TrainedModel(m.graph(), m.config(), m.inherentScaler(), m.mtiScaler(), shared, m.inherentNames(), m.provenance());
+                m = m.withPca(shared);
             }
             out.add(new Member(name, m));
         }

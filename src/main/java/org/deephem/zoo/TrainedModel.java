@@ -21,4 +21,9 @@ public record TrainedModel(SameDiff graph, ModelConfig config, Standardiser inhe
     public TrainedModel {
         inherentNames = inherentNames == null ? null : List.copyOf(inherentNames);
     }
+
+    /** The same model with another MTI PCA basis (null: none), e.g. when an ensemble stores one basis for all members. */
+    public TrainedModel withPca(MtiPca basis) {
+        return new TrainedModel(graph, config, inherentScaler, mtiScaler, basis, inherentNames, provenance);
+    }
 }

@@ -239,8 +239,7 @@ class SavedEnsembleTest {
         List<EnsembleZip.Member> members = new ArrayList<>();
         for (int m = 0; m < 2; m++) {
             org.deephem.zoo.TrainedModel t = ((NetworkMethod.FittedNetwork) fitted.members().get(m)).outcome().model();
-            members.add(new EnsembleZip.Member("m" + m, new org.deephem.zoo.TrainedModel(t.graph(), t.config(), t.inherentScaler(),
-                    t.mtiScaler(), basis, t.inherentNames(), t.provenance())));
+            members.add(new EnsembleZip.Member("m" + m, t.withPca(basis)));
         }
         Path shared = tmp.resolve("shared.zip");
         EnsembleZip.save(shared, members, Map.of());
@@ -266,8 +265,7 @@ class SavedEnsembleTest {
         org.deephem.features.MtiPca other = org.deephem.features.MtiPca.fit(rows.subList(0, 45), k, 1);
         org.deephem.zoo.TrainedModel t1 = members.get(1).model();
         Path own = tmp.resolve("own.zip");
-        EnsembleZip.save(own, List.of(members.get(0), new EnsembleZip.Member("m1", new org.deephem.zoo.TrainedModel(t1.graph(), t1.config(),
-                t1.inherentScaler(), t1.mtiScaler(), other, t1.inherentNames(), t1.provenance()))), Map.of());
+        EnsembleZip.save(own, List.of(members.get(0), new EnsembleZip.Member("m1", t1.withPca(other))), Map.of());
         EnsembleZip.Loaded back2 = EnsembleZip.load(own);
         assertEquals(basis.toTsv(), back2.members().get(0).model().pca().toTsv());
         assertEquals(other.toTsv(), back2.members().get(1).model().pca().toTsv());
