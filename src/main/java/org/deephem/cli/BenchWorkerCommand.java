@@ -29,6 +29,8 @@ final class BenchWorkerCommand implements Callable<Integer> {
     String size;
     @Option(names = "--profile", description = "time every op of the training steps and print the top ones per step")
     boolean profile;
+    @Option(names = "--attention", defaultValue = "basic", description = "with --profile: basic (the default graph) or libnd4j (the fused op, measured slower)")
+    String attention;
 
     /** The default config, or the PyTorch reference's size (train --width 64 --layers 2 --heads 4 --pool 1). */
     static ModelConfig config(String size, DeepHemDataset ds, int epochs) {
@@ -49,7 +51,12 @@ final class BenchWorkerCommand implements Callable<Integer> {
         java.util.function.Consumer<org.deephem.train.EpochLog> say = e -> org.deephem.io.Progress.say("  epoch %d: %.2f s", e.epoch(), e.seconds());
         if (profile) {
             OpProfile p = new OpProfile();
-            Trainer.Result r = Trainer.train(cfg, ds, null, Seeds.of(42), say, p);
+            org.deephem.model.DeepHemGraph.Ops ops = switch (attention.toLowerCase(Locale.ROOT)) {
+                case "basic" -> org.deephem.model.DeepHemGraph.Ops.BASIC;
+                case "libnd4j" -> org.deephem.model.DeepHemGraph.Ops.LIBND4J_ATTENTION;
+                default -> throw new org.deephem.io.InputError("--attention: basic or libnd4j (got " + attention + ")");
+            };
+            Trainer.Result r = Trainer.train(cfg, ds, null, Seeds.of(42), say, ops, p);
             System.out.println("seconds_per_epoch=" + perEpoch(r.log()));
             System.out.println("profiled_steps=" + p.steps());
             double total = p.rows(true).stream().mapToDouble(OpProfile.Row::cpuSeconds).sum();

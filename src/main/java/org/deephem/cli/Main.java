@@ -47,6 +47,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // figures are drawn without a display
+        org.deephem.model.NdMemory.configure();           // before ND4J loads
         System.exit(run(args));
     }
 

@@ -58,8 +58,19 @@ public final class DeepHemGraph {
     public static final String LENGTH_LOSS = "length_adv_loss";
     public static final String LENGTH_PRED = "length_pred";
 
+    /**
+     * How the encoder's self-attention is built. {@link #BASIC} (the default): matmul, softmax,
+     * reshape and permute. {@link #LIBND4J_ATTENTION}: libnd4j's fused
+     * {@code multi_head_dot_product_attention} op, the same function from the same initial
+     * weights (FusedOpsTest), measured 1.5–2× slower per training step because its backward op
+     * is (docs/PERFORMANCE.md); kept so that the measurement can be repeated
+     * ({@code bench-worker --attention libnd4j}).
+     */
+    public enum Ops { BASIC, LIBND4J_ATTENTION }
+
     private final SameDiff sd;
     private final ModelConfig cfg;
+    private final Ops ops;
     private final DataType dt;
     private final Random init;
     /** Weight matrices (the only variables the L2 penalty covers: no biases, no layer-norm gains). */
@@ -67,8 +78,9 @@ public final class DeepHemGraph {
     /** Dropout sites of this config, by name. */
     private final java.util.Map<String, DropoutSite> sites = new java.util.HashMap<>();
 
-    private DeepHemGraph(ModelConfig cfg) {
+    private DeepHemGraph(ModelConfig cfg, Ops ops) {
         this.cfg = cfg;
+        this.ops = ops;
         this.sd = SameDiff.create();
         this.dt = cfg.doublePrecision() ? DataType.DOUBLE : DataType.FLOAT;
         this.init = new Random(cfg.seed());
@@ -150,7 +162,12 @@ public final class DeepHemGraph {
 
     /** Builds the graph; weights are initialised deterministically from the config's seed. */
     public static SameDiff build(ModelConfig cfg) {
-        DeepHemGraph g = new DeepHemGraph(cfg);
+        return build(cfg, Ops.BASIC);
+    }
+
+    /** Builds the graph with the given attention ops (same initial weights either way). */
+    public static SameDiff build(ModelConfig cfg, Ops ops) {
+        DeepHemGraph g = new DeepHemGraph(cfg, ops);
         g.assemble();
         return g.sd;
     }
@@ -255,9 +272,17 @@ public final class DeepHemGraph {
 
         // L2 as an explicit term, (l2/2)·Σ‖W‖² over weight matrices only: SameDiff's TrainingConfig
         // l2 would also decay biases and layer-norm gains towards 0. Same gradient l2·W as its L2.
-        SDVariable l2 = sd.constant(Nd4j.scalar(dt, 0.0));
-        for (SDVariable w : matrices) l2 = l2.add(w.mul(w).sum());
-        l2 = l2.mul(cfg.l2() / 2).rename(L2_LOSS);
+        // One squared-norm op per matrix and one sum of them all: SameDiff's fixed cost per op
+        // (and per backward op) dominates at this model size, and w·w, Σ and + per matrix were 3.
+        SDVariable l2;
+        if (cfg.l2() == 0 || matrices.isEmpty() || Boolean.getBoolean("deephem.noL2")) {
+            l2 = sd.constant(Nd4j.scalar(dt, 0.0)).mul(1.0);
+        } else {
+            SDVariable[] squares = new SDVariable[matrices.size()];
+            for (int i = 0; i < squares.length; i++) squares[i] = sd.squaredNorm(matrices.get(i));
+            l2 = (squares.length == 1 ? squares[0] : sd.math().mergeAdd(squares)).mul(cfg.l2() / 2);
+        }
+        l2 = l2.rename(L2_LOSS);
 
         SDVariable loss = cls.add(mmd.mul(alpha).mul(cfg.mmdWeight())).add(adv.mul(cfg.advWeight())).add(l2);
         if (lengthTerm != null) loss = loss.add(lengthTerm);
@@ -279,24 +304,65 @@ public final class DeepHemGraph {
         SDVariable emb = weight("embedding", v, d);
         // tokens hold each pooling window's 3-mer histogram / window size, so this product is the
         // mean of the window's token embeddings (k-mer pooling) → [N, P, d]
-        SDVariable h = sd.reshape(sd.reshape(tokens, -1, v).mmul(emb), rowsLength(d));
-        h = h.add(positions(d));
-        SDVariable bias = mask.sub(1.0).mul(1e9);                               // 0 on tokens, −1e9 on padding
-        bias = sd.reshape(bias, shape(batchN, 1, 1, batchP));                  // broadcast over heads and queries
+        SDVariable h3 = sd.reshape(sd.reshape(tokens, -1, v).mmul(emb), rowsLength(d)).add(positions(d));
+        // the encoder works on [N·P, d]: the layer norms' broadcasts (and their gradients) cost
+        // half as much on a matrix as on [N, P, d], and the feed-forward needs no reshapes
+        SDVariable h = sd.reshape(h3, -1, d);
+        SDVariable bias = null;
+        if (ops == Ops.BASIC) {
+            bias = mask.sub(1.0).mul(1e9);                                      // 0 on tokens, −1e9 on padding
+            bias = sd.reshape(bias, shape(batchN, 1, 1, batchP));              // broadcast over heads and queries
+        }
         for (int l = 0; l < cfg.layers(); l++) {
             String n = "enc" + l;
-            SDVariable att = keep("keep_" + n + "_att", selfAttention(n, h, bias));
-            h = GraphOps.layerNorm(h.add(att), ones(n + "_ln1_g", d), zeros(n + "_ln1_b", d), 2);
-            SDVariable ff = dense(n + "_ff1", sd.reshape(h, -1, d), d, 2 * d, true);
-            ff = dense(n + "_ff2", ff, 2 * d, d, false);
-            h = GraphOps.layerNorm(h.add(keep("keep_" + n + "_ff", sd.reshape(ff, rowsLength(d)))), ones(n + "_ln2_g", d), zeros(n + "_ln2_b", d), 2);
+            SDVariable att = keepRows("keep_" + n + "_att", ops == Ops.BASIC ? selfAttention(n, h, bias) : libnd4jSelfAttention(n, h, mask), d);
+            h = layerNorm(n + "_ln1", h.add(att), d);
+            SDVariable ff = dense(n + "_ff2", dense(n + "_ff1", h, d, 2 * d, true), 2 * d, d, false);
+            h = layerNorm(n + "_ln2", h.add(keepRows("keep_" + n + "_ff", ff, d)), d);
         }
-        return h;
+        return sd.reshape(h, rowsLength(d));
     }
 
-    private SDVariable selfAttention(String n, SDVariable h, SDVariable bias) {
+    /** {@link #keep} for an encoder site's [N·P, d] activations (its mask is fed as [N, P, d]). */
+    private SDVariable keepRows(String site, SDVariable x, int d) {
+        DropoutSite s = sites.get(site);
+        if (s == null) return x;
+        return x.mul(sd.reshape(sd.placeHolder(s.name(), dt, s.shape(-1)), -1, d));
+    }
+
+    /** Layer norm over the columns of [rows, d], gain {@code n_g} and bias {@code n_b} ([1, d]). */
+    private SDVariable layerNorm(String n, SDVariable x, int d) {
+        return GraphOps.layerNorm(x, ones(n + "_g", d), zeros(n + "_b", d), 1);
+    }
+
+    /**
+     * Self-attention as one libnd4j op ({@code multi_head_dot_product_attention}; {@link Ops}):
+     * it reads [N, d, P] and per-head projections [H, dh, d], masks padded keys with the token
+     * mask and scales scores by 1/√dh, like {@link #selfAttention}. The projections are drawn
+     * exactly as there ([d, d] in → out) and rearranged, so both builds start from the same function.
+     */
+    private SDVariable libnd4jSelfAttention(String n, SDVariable h, SDVariable mask) {
         int d = cfg.width(), heads = cfg.heads(), dh = d / heads;
-        SDVariable x = sd.reshape(h, -1, d);
+        SDVariable wq = headWeights(n + "_wq", d, heads, dh);
+        SDVariable wk = headWeights(n + "_wk", d, heads, dh);
+        SDVariable wv = headWeights(n + "_wv", d, heads, dh);
+        SDVariable wo = weight(n + "_wo", d, d);
+        SDVariable x = sd.permute(sd.reshape(h, rowsLength(d)), 0, 2, 1);       // [N, d, P]
+        SDVariable out = sd.nn().multiHeadDotProductAttention(x, x, x, wq, wk, wv, wo, mask, true);
+        return sd.reshape(sd.permute(out, 0, 2, 1), -1, d);                     // [N·P, d]
+    }
+
+    /** A [d, d] Glorot matrix (same draws as {@link #weight}) as [H, dh, d]: head h's rows are columns h·dh… of the matrix. */
+    private SDVariable headWeights(String name, int d, int heads, int dh) {
+        INDArray w = glorot(d, d);
+        SDVariable v = sd.var(name, w.reshape(d, heads, dh).permute(1, 2, 0).dup());
+        matrices.add(v);
+        return v;
+    }
+
+    /** Multi-head self-attention over [N·P, d] from basic ops; returns [N·P, d]. */
+    private SDVariable selfAttention(String n, SDVariable x, SDVariable bias) {
+        int d = cfg.width(), heads = cfg.heads(), dh = d / heads;
         // scale q by 1/sqrt(dh) before the product: same scores, one pass over [N,P,d] instead of [N,H,P,P]
         SDVariable q = splitHeads(x.mmul(weight(n + "_wq", d, d)).div(Math.sqrt(dh)), heads, dh);
         SDVariable k = splitHeads(x.mmul(weight(n + "_wk", d, d)), heads, dh);
@@ -306,8 +372,7 @@ public final class DeepHemGraph {
         SDVariable attn = sd.nn().softmax(scores, 3);
         SDVariable ctx = sd.mmul(sd.reshape(attn, shape(-1, batchP, batchP)), v); // [N*H, P, dh]
         ctx = sd.permute(sd.reshape(ctx, shape(batchN, heads, batchP, dh)), 0, 2, 1, 3); // [N, P, H, dh]
-        SDVariable out = sd.reshape(ctx, -1, d).mmul(weight(n + "_wo", d, d));
-        return sd.reshape(out, rowsLength(d));
+        return sd.reshape(ctx, -1, d).mmul(weight(n + "_wo", d, d));
     }
 
     private SDVariable splitHeads(SDVariable x, int heads, int dh) {
@@ -327,6 +392,15 @@ public final class DeepHemGraph {
 
     /** A shape vector from fixed sizes (Integer) and the batch's sizes (SDVariable of length 1). */
     private SDVariable shape(Object... dims) {
+        // one shape vector per distinct shape: each is a concat op run every step
+        StringBuilder key = new StringBuilder();
+        for (Object dim : dims) key.append(dim instanceof SDVariable v ? v.name() : dim).append(',');
+        return shapes.computeIfAbsent(key.toString(), k -> newShape(dims));
+    }
+
+    private final java.util.Map<String, SDVariable> shapes = new java.util.HashMap<>();
+
+    private SDVariable newShape(Object... dims) {
         SDVariable[] parts = new SDVariable[dims.length];
         for (int i = 0; i < dims.length; i++) {
             parts[i] = dims[i] instanceof SDVariable v ? v : sd.constant(Nd4j.createFromArray(((Integer) dims[i]).longValue()));
@@ -363,7 +437,7 @@ public final class DeepHemGraph {
         SDVariable v = sd.reshape(sd.reshape(mem, -1, d).mmul(weight("xatt_wv", d, d)), -1, m, d);
         SDVariable attn = sd.nn().softmax(sd.mmul(q, k, false, true, false).div(Math.sqrt(d)), 2); // [N, P, M]
         SDVariable ctx = sd.mmul(attn, v);                                                      // [N, P, d]
-        SDVariable mixed = GraphOps.layerNorm(tokens.add(ctx), ones("xatt_ln_g", d), zeros("xatt_ln_b", d), 2);
+        SDVariable mixed = sd.reshape(layerNorm("xatt_ln", sd.reshape(tokens.add(ctx), -1, d), d), rowsLength(d));
         return maskedMean(mixed, mask);
     }
 
@@ -395,12 +469,16 @@ public final class DeepHemGraph {
 
     /** Glorot-normal weights from the config's seeded generator. */
     private SDVariable weight(String name, int in, int out) {
+        SDVariable v = sd.var(name, glorot(in, out));
+        matrices.add(v);
+        return v;
+    }
+
+    private INDArray glorot(int in, int out) {
         double std = Math.sqrt(2.0 / (in + out));
         double[] w = new double[in * out];
         for (int i = 0; i < w.length; i++) w[i] = init.nextGaussian() * std;
-        SDVariable v = sd.var(name, Nd4j.create(w, new long[] {in, out}, DataType.DOUBLE).castTo(dt));
-        matrices.add(v);
-        return v;
+        return Nd4j.create(w, new long[] {in, out}, DataType.DOUBLE).castTo(dt);
     }
 
     private SDVariable zeros(String name, int n) {

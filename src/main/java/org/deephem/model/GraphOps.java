@@ -2,7 +2,9 @@ package org.deephem.model;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Small graph pieces built from basic ops only (SAMEDIFF-NOTES.md: {@code sd.loss()} ignores
@@ -66,12 +68,18 @@ public final class GraphOps {
 
     /** MMD² from precomputed pairwise squared distances and a given bandwidth σ² (see above). */
     public static SDVariable mmd(SameDiff sd, SDVariable d2, SDVariable a, double[] multipliers, SDVariable sigma2) {
-        SDVariable k = null;
-        for (double m : multipliers) {
-            SDVariable km = sd.math().exp(d2.neg().div(sigma2.mul(m)));
-            k = k == null ? km : k.add(km);
+        SDVariable k;
+        if (multipliers.length == 1) {
+            k = sd.math().exp(d2.mul(-1.0 / multipliers[0]).div(sigma2));
+        } else {
+            // all kernels in one broadcast, [K,1,1] × [1,N,N] → [K,N,N], then their mean: five ops
+            // whatever K is, where a loop over the kernels was five per kernel (SameDiff's cost per
+            // op outweighs the arithmetic at these sizes)
+            double[] scale = new double[multipliers.length];
+            for (int i = 0; i < scale.length; i++) scale[i] = -1.0 / multipliers[i];
+            SDVariable scales = sd.constant(Nd4j.create(scale, new long[] {scale.length, 1, 1}, DataType.DOUBLE).castTo(d2.dataType()));
+            k = sd.math().exp(sd.expandDims(d2, 0).mul(scales).div(sigma2)).mean(0);
         }
-        k = k.div(multipliers.length);
         return sd.mmul(sd.mmul(a, k, true, false, false), a).reshape(1);
     }
 

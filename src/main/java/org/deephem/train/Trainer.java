@@ -69,10 +69,13 @@ public final class Trainer {
         return train(config, ds, usableRows, seeds, progress, (HumanWatcher) null);
     }
 
-    /** As above, with SameDiff listeners that see every training step (profiling: bench). */
+    /**
+     * As above, with the graph's attention built as {@code ops} and SameDiff listeners that see
+     * every training step (profiling: bench).
+     */
     public static Result train(ModelConfig config, DeepHemDataset ds, int[] usableRows, Seeds seeds, Consumer<EpochLog> progress,
-                               org.nd4j.autodiff.listeners.Listener... fitListeners) {
-        return train(config, ds, usableRows, seeds, progress, null, fitListeners);
+                               DeepHemGraph.Ops ops, org.nd4j.autodiff.listeners.Listener... fitListeners) {
+        return train(config, ds, usableRows, seeds, progress, null, ops, fitListeners);
     }
 
     /**
@@ -87,11 +90,11 @@ public final class Trainer {
     /** As above; {@code watcher} (may be null) also hears each epoch's human scores. */
     public static Result train(ModelConfig config, DeepHemDataset ds, int[] usableRows, Seeds seeds, Consumer<EpochLog> progress,
                                HumanWatcher watcher) {
-        return train(config, ds, usableRows, seeds, progress, watcher, new org.nd4j.autodiff.listeners.Listener[0]);
+        return train(config, ds, usableRows, seeds, progress, watcher, DeepHemGraph.Ops.BASIC, new org.nd4j.autodiff.listeners.Listener[0]);
     }
 
     private static Result train(ModelConfig config, DeepHemDataset ds, int[] usableRows, Seeds seeds, Consumer<EpochLog> progress,
-                                HumanWatcher watcher, org.nd4j.autodiff.listeners.Listener[] fitListeners) {
+                                HumanWatcher watcher, DeepHemGraph.Ops ops, org.nd4j.autodiff.listeners.Listener[] fitListeners) {
         ModelConfig cfg = config.withSeed(seeds.init());
         if (cfg.useInherent() && ds.source().inherent() == null) throw new IllegalArgumentException("dataset has no inherent features (mmu_feature.xlsx)");
         if (cfg.useMti() && ds.source().mtiPca() == null) throw new IllegalArgumentException("dataset has no MTI PCA (mmu_feature_pca.xlsx)");
@@ -116,7 +119,7 @@ public final class Trainer {
                 pickRows(ds.source().mtiPca(), used), inhScaler, mtiScaler);
 
         Nd4j.getRandom().setSeed(seeds.init());
-        SameDiff sd = DeepHemGraph.build(cfg);
+        SameDiff sd = DeepHemGraph.build(cfg, ops);
         List<String> mapping = new ArrayList<>(DeepHemGraph.inputs(cfg));
         mapping.addAll(List.of(DeepHemGraph.LABEL, DeepHemGraph.CLS_WEIGHT, DeepHemGraph.DOMAIN,
                 DeepHemGraph.DOMAIN_WEIGHT, DeepHemGraph.MMD_VECTOR, DeepHemGraph.LAMBDA, DeepHemGraph.ALPHA));

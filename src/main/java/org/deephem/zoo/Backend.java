@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.deephem.io.Progress;
 import org.bytedeco.javacpp.IntPointer;
+import org.deephem.model.NdMemory;
 import org.deephem.model.NdThreads;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -29,6 +30,7 @@ public final class Backend {
      */
     public static String start() {
         String what;
+        NdMemory.configure(); // in case Main did not run (tests, embedding); too late for JavaCPP's check if ND4J is loaded
         try {
             if (BuildInfo.current().cuda()) probeCuda();
             int threads = NdThreads.configure();
