@@ -62,7 +62,7 @@ public final class DeepHemGraph {
      * How the encoder's self-attention is built. {@link #BASIC} (the default): matmul, softmax,
      * reshape and permute. {@link #LIBND4J_ATTENTION}: libnd4j's fused
      * {@code multi_head_dot_product_attention} op, the same function from the same initial
-     * weights (FusedOpsTest), measured 1.5–2× slower per training step because its backward op
+     * weights (FusedAttentionTest), measured 1.5–2× slower per training step because its backward op
      * is (docs/PERFORMANCE.md); kept so that the measurement can be repeated
      * ({@code bench-worker --attention libnd4j}).
      */
@@ -275,7 +275,7 @@ public final class DeepHemGraph {
         // One squared-norm op per matrix and one sum of them all: SameDiff's fixed cost per op
         // (and per backward op) dominates at this model size, and w·w, Σ and + per matrix were 3.
         SDVariable l2;
-        if (cfg.l2() == 0 || matrices.isEmpty() || Boolean.getBoolean("deephem.noL2")) {
+        if (cfg.l2() == 0 || matrices.isEmpty()) {
             l2 = sd.constant(Nd4j.scalar(dt, 0.0)).mul(1.0);
         } else {
             SDVariable[] squares = new SDVariable[matrices.size()];
