@@ -146,9 +146,14 @@ public final class DeepHemGraph {
 
     /** x times its keep-mask placeholder if {@code site} is a dropout site of this config, else x unchanged. */
     private SDVariable keep(String site, SDVariable x) {
+        SDVariable mask = keepMask(site);
+        return mask == null ? x : x.mul(mask);
+    }
+
+    /** The keep-mask placeholder of {@code site}, or null when it is not a dropout site of this config. */
+    private SDVariable keepMask(String site) {
         DropoutSite s = sites.get(site);
-        if (s == null) return x;
-        return x.mul(sd.placeHolder(s.name(), dt, s.shape(-1)));
+        return s == null ? null : sd.placeHolder(s.name(), dt, s.shape(-1));
     }
 
     /** Trainable parameters of the graph {@code cfg} builds (weights and biases; for the protocol's simplicity tie-break). */
@@ -325,9 +330,8 @@ public final class DeepHemGraph {
 
     /** {@link #keep} for an encoder site's [N·P, d] activations (its mask is fed as [N, P, d]). */
     private SDVariable keepRows(String site, SDVariable x, int d) {
-        DropoutSite s = sites.get(site);
-        if (s == null) return x;
-        return x.mul(sd.reshape(sd.placeHolder(s.name(), dt, s.shape(-1)), -1, d));
+        SDVariable mask = keepMask(site);
+        return mask == null ? x : x.mul(sd.reshape(mask, -1, d));
     }
 
     /** Layer norm over the columns of [rows, d], gain {@code n_g} and bias {@code n_b} ([1, d]). */
