@@ -3,7 +3,6 @@ package org.deephem.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deephem.data.DeepHemDataset;
-import org.deephem.experiment.Grid;
 import org.deephem.experiment.Grids;
 import org.deephem.io.InputError;
 import picocli.CommandLine.Command;
@@ -27,8 +26,7 @@ final class AblateCommand implements Callable<Integer> {
             if (!Grids.ABLATION_GROUPS.contains(g.strip())) throw new InputError("--groups: unknown group '" + g + "' (known: " + String.join(", ", Grids.ABLATION_GROUPS) + ")");
         }
         DeepHemDataset ds = grid.dataset();
-        int[] cv = grid.cvFoldsRepeats();
         List<String> gs = groups.stream().map(String::strip).distinct().toList();
-        return grid.run(new Grid("ablate", grid.withEnsemble(Grids.ablation(grid.network(ds), gs), Grids.FULL), Grids.FULL, grid.seeds(), cv[0], cv[1]));
+        return grid.run(grid.grid("ablate", Grids.ablation(grid.network(ds), gs), Grids.FULL));
     }
 }

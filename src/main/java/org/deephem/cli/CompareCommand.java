@@ -32,8 +32,7 @@ final class CompareCommand implements Callable<Integer> {
             if (!ms.contains(name)) ms.add(name);
         }
         DeepHemDataset ds = grid.dataset();
-        int[] cv = grid.cvFoldsRepeats();
         List<Grid.Row> rows = Grids.comparison(grid.network(ds), ms);
-        return grid.run(new Grid("compare", grid.withEnsemble(rows, rows.get(0).key()), rows.get(0).key(), grid.seeds(), cv[0], cv[1]));
+        return grid.run(grid.grid("compare", rows, rows.get(0).key()));
     }
 }

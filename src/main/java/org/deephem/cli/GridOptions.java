@@ -31,6 +31,9 @@ final class GridOptions {
     List<Long> seeds;
     @Option(names = "--cv", description = "nested mouse CV in every cell as FOLDSxREPEATS (e.g. 5x2), 0 = none (default: 0; --quick: 2x1)")
     String cv;
+    @Option(names = "--cv-seeds", defaultValue = "all",
+            description = "which seeds run the --cv: all, or first (one CV per method, on the first seed: its outer folds give the CV AUROC's mean ± sd and the paired test; default: ${DEFAULT-VALUE})")
+    String cvSeeds;
     @Option(names = "--epochs", description = "network epochs (default: 100; --quick: 2)")
     Integer epochs;
     @Option(names = "--patience", description = "network early stopping, 0 = off (default: 10; --quick: 0)")
@@ -59,6 +62,21 @@ final class GridOptions {
         if (seeds != null && seeds.stream().distinct().count() != seeds.size()) throw new InputError("--seeds: a seed is given twice");
         if (seeds != null) for (long s : seeds) OptionCheck.range("--seeds", s, 0, Integer.MAX_VALUE);
         cvFoldsRepeats();
+        cvFirstSeedOnly();
+    }
+
+    /** {@code --cv-seeds first}: only each method's first seed runs the CV. */
+    boolean cvFirstSeedOnly() {
+        String v = cvSeeds == null ? "all" : cvSeeds.strip().toLowerCase(Locale.ROOT);
+        if (v.equals("all")) return false;
+        if (v.equals("first")) return true;
+        throw new InputError("--cv-seeds: give all or first (got '" + cvSeeds + "')");
+    }
+
+    /** The grid of this run's seeds, CV and CV seeds. */
+    Grid grid(String name, List<Grid.Row> rows, String reference) {
+        int[] cv = cvFoldsRepeats();
+        return new Grid(name, withEnsemble(rows, reference), reference, seeds(), cv[0], cv[1], cvFirstSeedOnly());
     }
 
     List<Long> seeds() {
@@ -118,7 +136,7 @@ final class GridOptions {
     }
 
     /** The rows with the {@code --ensemble} row of the reference added (unchanged without the option). */
-    List<Grid.Row> withEnsemble(List<Grid.Row> rows, String reference) {
+    private List<Grid.Row> withEnsemble(List<Grid.Row> rows, String reference) {
         return ensemble == null ? rows : org.deephem.experiment.Grids.withEnsemble(rows, reference, ensemble);
     }
 
