@@ -16,7 +16,8 @@ import tech.tablesaw.api.Table;
  * per grid row and measure the mean ± sd over seeds with the paired Wilcoxon p against the
  * reference. Measures: the six human correlations (conservation, DSW × Pearson, Spearman, Kendall
  * tau-b; reported, never used to choose anything) and, when the grid ran CV, the mean nested
- * mouse CV AUROC of each seed.
+ * mouse CV AUROC of each seed (or, when only the first seed ran it, the AUROC of each of its
+ * outer folds, paired by fold).
  */
 public final class Merge {
     private Merge() {}
@@ -53,10 +54,14 @@ public final class Merge {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%s: %d rows x %d seeds; mean ± sd over seeds; p = paired Wilcoxon signed-rank against '%s' (exact up to %d seeds)%n",
                 grid.name(), grid.rows().size(), grid.seeds().size(), grid.reference(), PairedTest.EXACT_UP_TO));
+        if (grid.cvFirstSeedOnly() && grid.cvFolds() > 0) {
+            text.append(String.format(Locale.ROOT, "  cv_auroc: seed %d's nested CV only, mean ± sd over its %d outer folds, p paired by fold (every method meets the same folds)%n",
+                    grid.seeds().get(0), grid.cvFolds() * grid.cvRepeats()));
+        }
         for (Grid.Row r : grid.rows()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-10s %-16s", r.group(), r.variant()));
             for (String m : measures) {
-                double[] x = bySeed(grid, results, r.key(), m), ref = bySeed(grid, results, grid.reference(), m);
+                double[] x = sample(grid, results, r.key(), m), ref = sample(grid, results, grid.reference(), m);
                 DescriptiveStatistics st = new DescriptiveStatistics();
                 for (double d : x) if (!Double.isNaN(d)) st.addValue(d);
                 boolean isRef = r.key().equals(grid.reference());
@@ -104,6 +109,20 @@ public final class Merge {
         for (CellResult.Corr k : c.correlations()) v.put(k.measure(), k.r());
         if (c.cv() != null) v.put(CV_AUROC, c.cv().aurocMean());
         return v;
+    }
+
+    /**
+     * The values a row's mean ± sd and paired test are taken over: one per seed, except the CV
+     * AUROC of a grid that runs the CV on the first seed only, which is one per outer fold of
+     * that seed's cell (the folds are the same for every method, so they pair by fold).
+     */
+    private static double[] sample(Grid grid, Map<String, CellResult> results, String key, String measure) {
+        if (!(measure.equals(CV_AUROC) && grid.cvFirstSeedOnly())) return bySeed(grid, results, key, measure);
+        double[] out = new double[grid.cvFolds() * grid.cvRepeats()];
+        java.util.Arrays.fill(out, Double.NaN);
+        CellResult c = results.get(Grid.cellId(key, grid.seeds().get(0)));
+        if (c != null && c.cv() != null) System.arraycopy(c.cv().auroc(), 0, out, 0, Math.min(out.length, c.cv().auroc().length));
+        return out;
     }
 
     /** One value per grid seed (NaN where the cell is missing), so two rows pair by seed. */

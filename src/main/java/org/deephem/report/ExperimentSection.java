@@ -27,9 +27,17 @@ public final class ExperimentSection {
         r.table(stem, "Experiment " + grid.name() + " (" + dir.getFileName() + ")",
                 String.format(Locale.ROOT, "Mean ± sd over %d seed%s (finished cells: %d of %d) of every measure; p = two-sided paired Wilcoxon"
                                 + " signed-rank over seeds against '%s'. The human correlations are reported only: nothing in the grid was chosen by them. %s",
-                        n, n == 1 ? "" : "s", m.cells().rowCount(), grid.cells("").size(), grid.reference(), smallestP(n)),
+                        n, n == 1 ? "" : "s", m.cells().rowCount(), grid.cells("").size(), grid.reference(), smallestP(n)) + firstSeedCv(grid),
                 table(m.summary()));
         r.limit("Experiment " + grid.name() + ": " + smallestP(n));
+    }
+
+    /** How the CV AUROC rows read when only the first seed ran the CV; empty otherwise. */
+    static String firstSeedCv(Grid grid) {
+        if (!grid.cvFirstSeedOnly() || grid.cvFolds() == 0) return "";
+        int k = grid.cvFolds() * grid.cvRepeats();
+        return String.format(Locale.ROOT, " The cv_auroc rows are seed %d's nested CV only: mean ± sd over its %d outer folds and p paired by fold"
+                + " (every method meets the same folds); the folds share training rows, so that p is optimistic.", grid.seeds().get(0), k);
     }
 
     /**

@@ -29,6 +29,7 @@ class ExperimentCommandsTest {
         String out = tmp.resolve("o").toString(), data = TestData.demo().toString();
         refused("--cv: give FOLDSxREPEATS such as 5x2", "ablate", "--data", data, "-o", out, "--cv", "5y2");
         refused("--cv folds: must be between 2 and 100", "ablate", "--data", data, "-o", out, "--cv", "1x2");
+        refused("--cv-seeds: give all or first (got 'second')", "ablate", "--data", data, "-o", out, "--cv", "2x1", "--cv-seeds", "second");
         refused("--groups: unknown group 'colour'", "ablate", "--data", data, "-o", out, "--groups", "loss,colour");
         refused("--methods: unknown method 'svm'", "compare", "--data", data, "-o", out, "--methods", "tca,svm");
         refused("--jobs: must be between 1 and 64", "compare", "--data", data, "-o", out, "--jobs", "0");
@@ -53,5 +54,21 @@ class ExperimentCommandsTest {
         assertEquals(d.hidden(), full.hidden());
         assertEquals(d.layers(), full.layers());
         assertEquals(d.epochs(), full.epochs());
+    }
+
+    @Test
+    void cvSeedsFirstGivesAGridWhoseFirstSeedAloneRunsTheCv() {
+        GridOptions o = new GridOptions();
+        o.cv = "5x1";
+        o.cvSeeds = "first";
+        o.seeds = java.util.List.of(3L, 4L);
+        java.util.List<org.deephem.experiment.Grid.Row> rows = java.util.List.of(new org.deephem.experiment.Grid.Row("g", "a", "a", "logistic", null));
+        org.deephem.experiment.Grid g = o.grid("t", rows, "a");
+        assertTrue(g.cvFirstSeedOnly());
+        java.util.List<org.deephem.experiment.CellSpec> cells = g.cells("sha");
+        assertEquals(5, cells.get(0).cvFolds(), "seed 3 runs the CV");
+        assertEquals(0, cells.get(1).cvFolds(), "seed 4 does not");
+        o.cvSeeds = "all";
+        assertEquals(5, o.grid("t", rows, "a").cells("sha").get(1).cvFolds());
     }
 }
