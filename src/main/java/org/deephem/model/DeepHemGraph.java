@@ -212,6 +212,7 @@ public final class DeepHemGraph {
             // the length axis is free: a batch is padded to its own longest row (ModelInputs)
             SDVariable tokens = sd.placeHolder(TOKENS, dt, -1, -1, Kmers.VOCABULARY);
             mask = sd.placeHolder(MASK, dt, -1, -1);
+            tokenRowOnes = sd.reshape(sd.onesLike(mask), -1, 1);   // [N·P, 1], no gradient (a placeholder's)
             batchShape(tokens);
             tokenStates = encoder(tokens, mask);
         }
@@ -334,9 +335,12 @@ public final class DeepHemGraph {
         return mask == null ? x : x.mul(sd.reshape(mask, -1, d));
     }
 
-    /** Layer norm over the columns of [rows, d], gain {@code n_g} and bias {@code n_b} ([1, d]). */
+    /** Ones, one per token row [N·P, 1] of the batch: broadcasts by matmul (GraphOps.layerNormRows). */
+    private SDVariable tokenRowOnes;
+
+    /** Layer norm over the columns of the token rows [N·P, d], gain {@code n_g} and bias {@code n_b} ([1, d]). */
     private SDVariable layerNorm(String n, SDVariable x, int d) {
-        return GraphOps.layerNorm(x, ones(n + "_g", d), zeros(n + "_b", d), 1);
+        return GraphOps.layerNormRows(x, ones(n + "_g", d), zeros(n + "_b", d), tokenRowOnes);
     }
 
     /**
@@ -423,9 +427,14 @@ public final class DeepHemGraph {
         return sd.slice(table, sd.constant(Nd4j.createFromArray(0L, 0L)), shape(batchP, d));
     }
 
+    /**
+     * Mean of the token states over each row's real tokens, as the batched product
+     * [N, 1, P] · [N, P, d] of the mask's weights (1/count on tokens, 0 on padding) with the
+     * states: one matmul_bp instead of libnd4j M2.1's slow broadcast multiply_bp over [N, P, d].
+     */
     private SDVariable maskedMean(SDVariable states, SDVariable mask) {
-        SDVariable m = sd.expandDims(mask, 2);                                   // [N, P, 1]
-        return states.mul(m).sum(false, 1).div(mask.sum(true, 1).add(1e-6));
+        SDVariable weights = sd.expandDims(mask.div(mask.sum(true, 1).add(1e-6)), 1);   // [N, 1, P]
+        return sd.reshape(sd.mmul(weights, states), -1, cfg.width());
     }
 
     /** Each sequence position attends over the two feature embeddings; the result is pooled. */

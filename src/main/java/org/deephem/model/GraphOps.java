@@ -75,20 +75,30 @@ public final class GraphOps {
             // all kernels in one broadcast, [K,1,1] × [1,N,N] → [K,N,N], then their mean: five ops
             // whatever K is, where a loop over the kernels was five per kernel (SameDiff's cost per
             // op outweighs the arithmetic at these sizes)
+            // The K scaled copies are an outer product, [K,1]·[1,N²], not a broadcast multiply:
+            // libnd4j M2.1's multiply_bp takes ~30× longer on a broadcast than matmul_bp here
+            // (docs/PERFORMANCE.md). σ² carries no gradient, so folding it into the K factors is free.
             double[] scale = new double[multipliers.length];
             for (int i = 0; i < scale.length; i++) scale[i] = -1.0 / multipliers[i];
-            SDVariable scales = sd.constant(Nd4j.create(scale, new long[] {scale.length, 1, 1}, DataType.DOUBLE).castTo(d2.dataType()));
-            k = sd.math().exp(sd.expandDims(d2, 0).mul(scales).div(sigma2)).mean(0);
+            SDVariable scales = sd.constant(Nd4j.create(scale, new long[] {scale.length, 1}, DataType.DOUBLE).castTo(d2.dataType()));
+            SDVariable kernels = sd.math().exp(scales.div(sigma2).mmul(sd.reshape(d2, 1, -1)));   // [K, N²]
+            k = sd.reshape(kernels.mean(0), sd.shape(d2));
         }
         return sd.mmul(sd.mmul(a, k, true, false, false), a).reshape(1);
     }
 
-    /** Layer normalisation over the last axis, from basic ops (gain g, bias b of width d). */
-    public static SDVariable layerNorm(SDVariable x, SDVariable g, SDVariable b, int lastAxis) {
-        SDVariable mean = x.mean(true, lastAxis);
+    /**
+     * Layer normalisation of a matrix [rows, d] over its columns, the gain applied as
+     * {@code x̂ ⊙ (1·g)}: {@code ones} is a [rows, 1] column of ones that needs no gradient (made
+     * from a placeholder). The gain's rows are an outer product
+     * because libnd4j M2.1's multiply_bp spends ~2 ms per step on the broadcast [rows,d]·[1,d]
+     * (summing the gain's gradient over rows), against ~0.1 ms for matmul_bp plus an element-wise product.
+     */
+    public static SDVariable layerNormRows(SDVariable x, SDVariable g, SDVariable b, SDVariable ones) {
+        SDVariable mean = x.mean(true, 1);
         SDVariable c = x.sub(mean);
-        SDVariable var = c.mul(c).mean(true, lastAxis);
+        SDVariable var = c.mul(c).mean(true, 1);
         SameDiff sd = x.getSameDiff();
-        return c.div(sd.math().sqrt(var.add(1e-5))).mul(g).add(b);
+        return c.div(sd.math().sqrt(var.add(1e-5))).mul(ones.mmul(g)).add(b);
     }
 }

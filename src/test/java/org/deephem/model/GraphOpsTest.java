@@ -124,4 +124,33 @@ class GraphOpsTest {
             assertTrue(Double.isFinite(v.getDouble(i, 0)));
         }
     }
+
+    @Test
+    void layerNormRowsMatchesTheTextbookFormulaAndItsGainGradientSumsOverRows() {
+        double[][] x = {{1, 2, 4, 7}, {-3, 0, 0.5, 2}, {10, 10.5, 9, 8}};
+        double[] g = {0.5, 2, -1, 1.5}, b = {0.1, 0, -0.2, 0.3};
+        SameDiff sd = SameDiff.create();
+        SDVariable xv = sd.constant("x", Nd4j.create(x).castTo(DataType.DOUBLE));
+        SDVariable gv = sd.var("g", Nd4j.create(g, new long[] {1, 4}, DataType.DOUBLE));
+        SDVariable bv = sd.var("b", Nd4j.create(b, new long[] {1, 4}, DataType.DOUBLE));
+        SDVariable ones = sd.constant("ones", col(1, 1, 1));
+        SDVariable y = GraphOps.layerNormRows(xv, gv, bv, ones).rename("y");
+        y.sum().rename("loss");
+        sd.setLossVariables("loss");
+        INDArray out = y.eval();
+        double[] dg = new double[4];
+        for (int r = 0; r < 3; r++) {
+            double mean = 0, var = 0;
+            for (double v : x[r]) mean += v / 4;
+            for (double v : x[r]) var += (v - mean) * (v - mean) / 4;
+            for (int c = 0; c < 4; c++) {
+                double xhat = (x[r][c] - mean) / Math.sqrt(var + 1e-5);
+                assertEquals(xhat * g[c] + b[c], out.getDouble(r, c), 1e-12);
+                dg[c] += xhat; // d(sum y)/dg_c = Σ_rows x̂
+            }
+        }
+        QuietGradients.create(sd);
+        INDArray grad = sd.calculateGradients(Map.of(), "g").get("g");
+        for (int c = 0; c < 4; c++) assertEquals(dg[c], grad.getDouble(0, c), 1e-12);
+    }
 }
