@@ -47,8 +47,9 @@ public final class ExperimentSection {
     public static String smallestP(int seeds) {
         double p = Math.min(1.0, 2.0 / Math.pow(2, seeds));
         String exact = java.math.BigDecimal.valueOf(p).stripTrailingZeros().toPlainString(); // 2/2^n is exact in binary
-        return String.format(Locale.ROOT, "With %d seeds the smallest possible two-sided p is %s (with 5 seeds it is 0.0625),"
-                + " so p < 0.05 %s; read the mean differences and their spread.", seeds, exact, p < 0.05 ? "is reachable" : "cannot occur");
+        return String.format(Locale.ROOT, "With %d seeds the smallest possible two-sided p is %s%s,"
+                + " so p < 0.05 %s; read the mean differences and their spread.", seeds, exact,
+                seeds == 5 ? "" : " (with 5 seeds it is 0.0625)", p < 0.05 ? "is reachable" : "cannot occur");
     }
 
     /** The summary with mean and sd joined as one "mean ± sd" column. */

@@ -52,7 +52,7 @@ class ExperimentSectionTest {
 
     @Test
     void smallestPIsTwoOverTwoToTheN() {
-        assertTrue(ExperimentSection.smallestP(5).contains("p is 0.0625"));
+        assertTrue(ExperimentSection.smallestP(5).contains("p is 0.0625,"), "said once: " + ExperimentSection.smallestP(5));
         assertTrue(ExperimentSection.smallestP(2).contains("p is 0.5 "));
         assertTrue(ExperimentSection.smallestP(6).contains("p is 0.03125") && ExperimentSection.smallestP(6).contains("is reachable"));
     }
