@@ -37,12 +37,50 @@ public final class ChildPool {
         void accept(Task task, double seconds);
     }
 
+    /** The running children; once closed, no new child starts (a parent being killed starts none). */
+    static final class Children {
+        private final Set<Process> live = ConcurrentHashMap.newKeySet();
+        private boolean closed;
+
+        /** Starts and registers a child, or returns null once closed. */
+        synchronized Process start(ProcessBuilder pb) throws IOException {
+            if (closed) return null;
+            Process p = pb.start();
+            live.add(p);
+            return p;
+        }
+
+        void remove(Process p) {
+            live.remove(p);
+        }
+    }
+
+    /**
+     * Kills the children and waits (up to 10 s each) until they are gone, so that the parent
+     * exits only after them: a child that finished its result file in the kill's last
+     * milliseconds has written it before the parent is seen to end, never after.
+     */
+    static void killAll(Children children) {
+        synchronized (children) {
+            children.closed = true;
+            children.live.forEach(Process::destroyForcibly);
+        }
+        for (Process p : children.live) {
+            try {
+                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     public static void run(List<Task> tasks, int jobs, int threads, Finished finished) {
         if (jobs < 1 || threads < 1) throw new IllegalArgumentException("jobs and threads must be at least 1");
         if (tasks.isEmpty()) return;
-        Set<Process> live = ConcurrentHashMap.newKeySet();
+        Children live = new Children();
         // a killed or interrupted parent takes its children with it (finished outputs stay)
-        Thread hook = new Thread(() -> live.forEach(Process::destroyForcibly));
+        Thread hook = new Thread(() -> killAll(live));
         Runtime.getRuntime().addShutdownHook(hook);
         AtomicBoolean stop = new AtomicBoolean();
         List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
@@ -82,7 +120,7 @@ public final class ChildPool {
             throw new IllegalStateException("interrupted");
         } finally {
             pool.shutdownNow();
-            live.forEach(Process::destroyForcibly);
+            killAll(live);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -99,10 +137,10 @@ public final class ChildPool {
 
     private record Failure(Task task, int exit, String lastLine) {}
 
-    private static int runChild(ProcessBuilder pb, Set<Process> live) {
+    private static int runChild(ProcessBuilder pb, Children live) {
         try {
-            Process p = pb.start();
-            live.add(p);
+            Process p = live.start(pb);
+            if (p == null) return -1; // the parent is being killed
             try {
                 return p.waitFor();
             } finally {

@@ -72,12 +72,11 @@ public final class GraphOps {
         if (multipliers.length == 1) {
             k = sd.math().exp(d2.mul(-1.0 / multipliers[0]).div(sigma2));
         } else {
-            // all kernels in one broadcast, [K,1,1] × [1,N,N] → [K,N,N], then their mean: five ops
-            // whatever K is, where a loop over the kernels was five per kernel (SameDiff's cost per
-            // op outweighs the arithmetic at these sizes)
-            // The K scaled copies are an outer product, [K,1]·[1,N²], not a broadcast multiply:
-            // libnd4j M2.1's multiply_bp takes ~30× longer on a broadcast than matmul_bp here
-            // (docs/PERFORMANCE.md). σ² carries no gradient, so folding it into the K factors is free.
+            // all kernels at once, then their mean: a fixed number of ops whatever K is (SameDiff's
+            // cost per op outweighs the arithmetic at these sizes). The K scaled distance matrices
+            // are an outer product [K,1]·[1,N²], not a broadcast multiply: libnd4j M2.1's
+            // multiply_bp is ~30× slower on a broadcast (docs/PERFORMANCE.md). σ² carries no
+            // gradient, so folding it into the K factors is free.
             double[] scale = new double[multipliers.length];
             for (int i = 0; i < scale.length; i++) scale[i] = -1.0 / multipliers[i];
             SDVariable scales = sd.constant(Nd4j.create(scale, new long[] {scale.length, 1}, DataType.DOUBLE).castTo(d2.dataType()));
