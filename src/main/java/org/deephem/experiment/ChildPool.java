@@ -53,24 +53,24 @@ public final class ChildPool {
         void remove(Process p) {
             live.remove(p);
         }
-    }
 
-    /**
-     * Kills the children and waits (up to 10 s each) until they are gone, so that the parent
-     * exits only after them: a child that finished its result file in the kill's last
-     * milliseconds has written it before the parent is seen to end, never after.
-     */
-    static void killAll(Children children) {
-        synchronized (children) {
-            children.closed = true;
-            children.live.forEach(Process::destroyForcibly);
-        }
-        for (Process p : children.live) {
-            try {
-                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        /**
+         * Closes, kills the children and waits (up to 10 s each) until they are gone, so that the
+         * parent exits only after them: a child that finished its result file in the kill's last
+         * milliseconds has written it before the parent is seen to end, never after.
+         */
+        void killAll() {
+            synchronized (this) {
+                closed = true;
+                live.forEach(Process::destroyForcibly);
+            }
+            for (Process p : live) {
+                try {
+                    p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -80,7 +80,7 @@ public final class ChildPool {
         if (tasks.isEmpty()) return;
         Children live = new Children();
         // a killed or interrupted parent takes its children with it (finished outputs stay)
-        Thread hook = new Thread(() -> killAll(live));
+        Thread hook = new Thread(live::killAll);
         Runtime.getRuntime().addShutdownHook(hook);
         AtomicBoolean stop = new AtomicBoolean();
         List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
@@ -120,7 +120,7 @@ public final class ChildPool {
             throw new IllegalStateException("interrupted");
         } finally {
             pool.shutdownNow();
-            killAll(live);
+            live.killAll();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
