@@ -8,6 +8,7 @@ import org.deephem.bench.OpProfile;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.model.ModelConfig;
+import org.deephem.train.EpochLog;
 import org.deephem.train.RunSpec;
 import org.deephem.train.Seeds;
 import org.deephem.train.Trainer;
@@ -48,7 +49,7 @@ final class BenchWorkerCommand implements Callable<Integer> {
         org.deephem.zoo.Backend.start();
         DeepHemDataset ds = DatasetReader.read(data);
         ModelConfig cfg = config(size, ds, epochs);
-        java.util.function.Consumer<org.deephem.train.EpochLog> say = e -> org.deephem.io.Progress.say("  epoch %d: %.2f s", e.epoch(), e.seconds());
+        java.util.function.Consumer<EpochLog> say = e -> org.deephem.io.Progress.say("  epoch %d: %.2f s", e.epoch(), e.seconds());
         if (profile) {
             OpProfile p = new OpProfile();
             org.deephem.model.DeepHemGraph.Ops ops = switch (attention.toLowerCase(Locale.ROOT)) {
@@ -57,7 +58,7 @@ final class BenchWorkerCommand implements Callable<Integer> {
                 default -> throw new org.deephem.io.InputError("--attention: basic or libnd4j (got " + attention + ")");
             };
             Trainer.Result r = Trainer.train(cfg, ds, null, Seeds.of(42), say, ops, p);
-            System.out.println("seconds_per_epoch=" + perEpoch(r.log()));
+            System.out.println("seconds_per_epoch=" + perEpoch(r.log(), EpochLog::seconds));
             System.out.println("profiled_steps=" + p.steps());
             double total = p.rows(true).stream().mapToDouble(OpProfile.Row::cpuSeconds).sum();
             System.out.printf(Locale.ROOT, "step_cpu_ms=%.1f%n", total * 1000);
@@ -71,19 +72,20 @@ final class BenchWorkerCommand implements Callable<Integer> {
         if (model == null) throw new org.deephem.io.InputError("--model: needed unless --profile");
         TrainingRun.Outcome r = TrainingRun.run(RunSpec.of("bench", ds, cfg, 42), say);
         ModelZip.save(model, r.model());
-        System.out.println("seconds_per_epoch=" + perEpoch(r.log()));
+        System.out.println("seconds_per_epoch=" + perEpoch(r.log(), EpochLog::seconds));
+        System.out.println("step_seconds_per_epoch=" + perEpoch(r.log(), EpochLog::stepSeconds));
         System.out.println("train_seconds=" + r.provenance().timings().trainSeconds());
         System.out.println("peak_rss_mib=" + Bench.peakRssMiB());
         return 0;
     }
 
     /** Mean of epochs 2..N (the first carries graph set-up). */
-    private static double perEpoch(java.util.List<org.deephem.train.EpochLog> log) {
+    private static double perEpoch(java.util.List<EpochLog> log, java.util.function.ToDoubleFunction<EpochLog> seconds) {
         double sum = 0;
         int n = 0;
         for (var e : log) {
             if (e.epoch() == 1 && log.size() > 1) continue;
-            sum += e.seconds();
+            sum += seconds.applyAsDouble(e);
             n++;
         }
         return sum / n;

@@ -314,14 +314,10 @@ public final class DeepHemGraph {
         // the encoder works on [N·P, d]: the layer norms' broadcasts (and their gradients) cost
         // half as much on a matrix as on [N, P, d], and the feed-forward needs no reshapes
         SDVariable h = sd.reshape(h3, -1, d);
-        SDVariable bias = null;
-        if (ops == Ops.BASIC) {
-            bias = mask.sub(1.0).mul(1e9);                                      // 0 on tokens, −1e9 on padding
-            bias = sd.reshape(bias, shape(batchN, 1, 1, batchP));              // broadcast over heads and queries
-        }
+        SDVariable[] maskColumns = ops == Ops.BASIC ? maskColumns(mask) : null;
         for (int l = 0; l < cfg.layers(); l++) {
             String n = "enc" + l;
-            SDVariable att = keepRows("keep_" + n + "_att", ops == Ops.BASIC ? selfAttention(n, h, bias) : libnd4jSelfAttention(n, h, mask), d);
+            SDVariable att = keepRows("keep_" + n + "_att", ops == Ops.BASIC ? selfAttention(n, h, maskColumns) : libnd4jSelfAttention(n, h, mask), d);
             h = layerNorm(n + "_ln1", h.add(att), d);
             SDVariable ff = dense(n + "_ff2", dense(n + "_ff1", h, d, 2 * d, true), 2 * d, d, false);
             h = layerNorm(n + "_ln2", h.add(keepRows("keep_" + n + "_ff", ff, d)), d);
@@ -368,17 +364,32 @@ public final class DeepHemGraph {
         return v;
     }
 
+    /**
+     * The padding mask as one more column of the attention's queries and keys: q' = [q, 1] and
+     * k' = [k, b] with b = 0 on tokens and −1e9 on padding, so that q'·k'ᵀ = q·kᵀ + b, the masked
+     * scores, comes out of the score product itself. Adding b as a broadcast [N, 1, 1, P] array
+     * made libnd4j M2.1 run an add_bp that sums a gradient over [N, H, P, P] nobody needs (7 % of
+     * a reference-size step). These columns depend on the mask placeholder only, so they have no
+     * backward pass, and concat's gradient is a slice. Returns {ones, b}, each [N·H, P, 1].
+     */
+    private SDVariable[] maskColumns(SDVariable mask) {
+        SDVariable perHead = sd.tile(sd.reshape(mask, shape(batchN, 1, batchP, 1)), 1, cfg.heads(), 1, 1); // [N, H, P, 1]
+        SDVariable m = sd.reshape(perHead, shape(-1, batchP, 1));
+        return new SDVariable[] {sd.onesLike(m), m.sub(1.0).mul(1e9)};
+    }
+
     /** Multi-head self-attention over [N·P, d] from basic ops; returns [N·P, d]. */
-    private SDVariable selfAttention(String n, SDVariable x, SDVariable bias) {
+    private SDVariable selfAttention(String n, SDVariable x, SDVariable[] maskColumns) {
         int d = cfg.width(), heads = cfg.heads(), dh = d / heads;
         // scale q by 1/sqrt(dh) before the product: same scores, one pass over [N,P,d] instead of [N,H,P,P]
         SDVariable q = splitHeads(x.mmul(weight(n + "_wq", d, d)).div(Math.sqrt(dh)), heads, dh);
         SDVariable k = splitHeads(x.mmul(weight(n + "_wk", d, d)), heads, dh);
         SDVariable v = splitHeads(x.mmul(weight(n + "_wv", d, d)), heads, dh);
-        SDVariable scores = sd.mmul(q, k, false, true, false);                     // [N*H, P, P]
-        scores = sd.reshape(scores, shape(batchN, heads, batchP, batchP)).add(bias);
-        SDVariable attn = sd.nn().softmax(scores, 3);
-        SDVariable ctx = sd.mmul(sd.reshape(attn, shape(-1, batchP, batchP)), v); // [N*H, P, dh]
+        q = sd.concat(2, q, maskColumns[0]);
+        k = sd.concat(2, k, maskColumns[1]);
+        SDVariable scores = sd.mmul(q, k, false, true, false);                     // [N*H, P, P], padded keys −1e9
+        SDVariable attn = sd.nn().softmax(scores, 2);
+        SDVariable ctx = sd.mmul(attn, v);                                         // [N*H, P, dh]
         ctx = sd.permute(sd.reshape(ctx, shape(batchN, heads, batchP, dh)), 0, 2, 1, 3); // [N, P, H, dh]
         return sd.reshape(ctx, -1, d).mmul(weight(n + "_wo", d, d));
     }

@@ -1,7 +1,7 @@
 package org.deephem.model;
 
 /**
- * Two process-wide ND4J/JavaCPP settings that halve training memory and cut a quarter of the
+ * Process-wide ND4J/JavaCPP settings that halve training memory and cut a quarter of the
  * time of a default training step (docs/PERFORMANCE.md, measured with JFR):
  * <ul>
  *   <li>SameDiff's array cache off ({@code org.nd4j.autodiff.samediff=false}): each session's
@@ -11,6 +11,8 @@ package org.deephem.model;
  *   <li>JavaCPP's physical-memory check off ({@code org.bytedeco.javacpp.maxPhysicalBytes=0}):
  *       it read /proc on every allocation (7 % of a step); the off-heap limit
  *       ({@code maxBytes}) still applies.</li>
+ *   <li>The C allocator keeps freed memory for reuse ({@link NativeMalloc}): with the array
+ *       cache off, freeing and mapping the same megabytes again cost page faults every step.</li>
  * </ul>
  * A value the user set with {@code -D} wins. Must run before ND4J loads (JavaCPP reads its
  * setting once): {@code Main} calls it first; the array-cache setting is read per session.
@@ -26,5 +28,6 @@ public final class NdMemory {
         if (System.getProperty(PHYSICAL_CHECK) == null && System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
             System.setProperty(PHYSICAL_CHECK, "0");
         }
+        NativeMalloc.tune();
     }
 }

@@ -155,6 +155,7 @@ public final class Trainer {
             int[] tgtPerm = shuffled(range(nPool), rnd);
             EpochBatches batches = new EpochBatches(cfg, all, ds.labels(), nS, nPool, steps, epoch, trainRows, srcPerm, srcPos, tgtPerm, rnd, mapping, levers);
             sd.fit(batches, 1, fitListeners);
+            double stepSeconds = (System.nanoTime() - t0) / 1e9; // the training steps; the rest of the epoch is monitoring
             srcPerm = batches.srcPerm;
             srcPos = batches.srcPos;
             lambda = batches.lambda;
@@ -175,7 +176,7 @@ public final class Trainer {
             EpochLog e = new EpochLog(epoch + 1, lambda, alpha, o.get(DeepHemGraph.LOSS).getDouble(0),
                     o.get(DeepHemGraph.CLS_LOSS).getDouble(0), o.get(DeepHemGraph.MMD_LOSS).getDouble(0),
                     o.get(DeepHemGraph.ADV_LOSS).getDouble(0), domAcc, trainAuc, selAuc, selLoss, std,
-                    (System.nanoTime() - t0) / 1e9);
+                    (System.nanoTime() - t0) / 1e9, stepSeconds);
             log.add(e);
             if (progress != null) progress.accept(e);
             if (watcher != null) watcher.epoch(e, humanScores.clone());

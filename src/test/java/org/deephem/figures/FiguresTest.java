@@ -76,7 +76,7 @@ class FiguresTest {
         List<EpochLog> log = new ArrayList<>();
         for (int e = 1; e <= 5; e++) {
             double l = 2 / (1 + Math.exp(-10 * e / 5.0)) - 1;
-            log.add(new EpochLog(e, l, l, 1.0 / e, 0.5 / e, 0.1, 0.69, 0.5, 0.9, e == 1 ? Double.NaN : 0.8, 0.4, 0.2, 1.0));
+            log.add(new EpochLog(e, l, l, 1.0 / e, 0.5 / e, 0.1, 0.69, 0.5, 0.9, e == 1 ? Double.NaN : 0.8, 0.4, 0.2, 1.0, 0.8));
         }
         var chart = TrainingCurves.chart(log, 3);
         assertEquals(4, chart.getSeriesMap().get(TrainingCurves.SELECTION_AUC).getXData().length, "NaN epochs are left out, not drawn as 0");

@@ -68,7 +68,7 @@ class ReportTest {
 
     static Path write(Path dir, String run, double[] scores, CrossValidation.Result cv) {
         List<EpochLog> log = new ArrayList<>();
-        for (int e = 1; e <= 4; e++) log.add(new EpochLog(e, 0.1 * e, 0.1 * e, 1.0 / e, 0.5 / e, 0.1, 0.69, 0.5, 0.9, 0.8, 0.4, 0.2, 1.0));
+        for (int e = 1; e <= 4; e++) log.add(new EpochLog(e, 0.1 * e, 0.1 * e, 1.0 / e, 0.5 / e, 0.1, 0.69, 0.5, 0.9, 0.8, 0.4, 0.2, 1.0, 0.8));
         Map<String, Object> prov = Map.of("config", Map.of("epochs", 4), "metrics", Map.of("selected_epoch", 2, "selection_auc", 0.875));
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(ds.folder(), ds.target().ids()),
                 List.of(new NamedScores("deephem", "", ds.target().ids(), scores)), log, prov, Map.of("scores_csv", "stand-in"),

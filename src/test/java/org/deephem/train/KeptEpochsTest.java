@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class KeptEpochsTest {
     private static List<EpochLog> log(double[] loss, double[] auc, double[] std) {
         List<EpochLog> out = new ArrayList<>();
-        for (int i = 0; i < loss.length; i++) out.add(new EpochLog(i + 1, 0.1 * i, 0.1 * i, 1, 1, 0, 0, 0.5, 0.9, auc[i], loss[i], std[i], 1));
+        for (int i = 0; i < loss.length; i++) out.add(new EpochLog(i + 1, 0.1 * i, 0.1 * i, 1, 1, 0, 0, 0.5, 0.9, auc[i], loss[i], std[i], 1, 0.8));
         return out;
     }
 
