@@ -45,6 +45,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean foldingOnly;
     @Option(names = "--rnafold", paramLabel = "PATH", description = "RNAfold executable to time beside ours (default: RNAfold on PATH, if any)")
     Path rnafold;
+    @Option(names = "--pairs", defaultValue = "3", description = "alternating DeepHEM-J / PyTorch runs at the reference size; medians and ranges are reported (default: ${DEFAULT-VALUE})")
+    int pairs;
 
     /** Folding speed of the simplified model this project used before the full Turner 2004 model (same machine, 1 thread). */
     private static final double[] BEFORE_MS = {1.18, 6.34, 29.86};
@@ -53,6 +55,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         threadsOption.apply();
         OptionCheck.range("--epochs", epochs, 1, org.deephem.model.ModelConfig.MAX_EPOCHS);
+        OptionCheck.range("--pairs", pairs, 1, 20);
         Bench.TableOut t = new Bench.TableOut("measure", "value", "target");
         if (!Files.exists(dataset)) {
             long t0 = System.nanoTime();
@@ -109,9 +112,8 @@ final class BenchCommand implements Callable<Integer> {
         Path model = zoo.resolve("bench.zip");
         if (!skipTraining) {
             int[] counts = threadsOption.threads != null ? new int[] {threadsOption.threads} : new int[] {1, 2};
-            for (int threads : counts) trainingRows(t, "default", threads, model);
-            trainingRows(t, "reference", counts[0], zoo.resolve("reference.zip"));
-            torchRows(t, counts[0]);
+            for (int threads : counts) defaultSizeRows(t, threads, model);
+            referenceBesideTorch(t, counts[0], zoo.resolve("reference.zip"));
             processesAgainstThreads(t, zoo);
             if (full) {
                 Bench.Child c = Bench.runChild(1, "bench-worker", "--data", dataset.toString(), "--epochs", "100", "--model", model.toString());
@@ -150,23 +152,14 @@ final class BenchCommand implements Callable<Integer> {
             "default", new String[] {"<= 2.3 s", "<= 1536 MiB"},
             "reference", new String[] {"<= PyTorch's (row below)", "<= 2048 MiB"});
 
-    /** Seconds per epoch of this run's DeepHEM-J reference size (whole epoch, steps alone), for the ratios to PyTorch. */
-    private double referenceSeconds = Double.NaN, referenceStepSeconds = Double.NaN;
-
-    private void trainingRows(Bench.TableOut t, String size, int threads, Path model) {
+    private void defaultSizeRows(Bench.TableOut t, int threads, Path model) {
         Bench.Child c = Bench.runChild(threads, "bench-worker", "--data", dataset.toString(), "--epochs", Integer.toString(epochs),
-                "--model", model.toString(), "--size", size);
-        double spe = Bench.value(c, "seconds_per_epoch"), steps = Bench.value(c, "step_seconds_per_epoch");
-        if (size.equals("reference")) {
-            referenceSeconds = spe;
-            referenceStepSeconds = steps;
-        }
-        String what = size.equals("default") ? "default size (d 32, 1 layer, 2 heads, pool 3)" : "reference size (d 64, 2 layers, 4 heads, pool 1)";
-        t.row("training s/epoch, " + what + ", " + threads + " ND4J thread(s) (mean of epochs 2.." + epochs + ")",
-                Bench.fmt("%.2f s", spe), GOALS.get(size)[0]);
+                "--model", model.toString(), "--size", "default");
+        t.row("training s/epoch, default size (d 32, 1 layer, 2 heads, pool 3), " + threads + " ND4J thread(s) (mean of epochs 2.." + epochs + ")",
+                Bench.fmt("%.2f s", Bench.value(c, "seconds_per_epoch")), GOALS.get("default")[0]);
         // the epoch above includes monitoring for selection (every used mouse row and every human row scored)
-        t.row("  of which the training steps alone (what bench.py times as its epoch)", Bench.fmt("%.2f s", steps), "-");
-        t.row("training peak RSS, " + size + " size, " + threads + " thread(s)", Bench.fmt("%.0f MiB", Bench.value(c, "peak_rss_mib")), GOALS.get(size)[1]);
+        t.row("  of which the training steps alone (what bench.py times as its epoch)", Bench.fmt("%.2f s", Bench.value(c, "step_seconds_per_epoch")), "-");
+        t.row("training peak RSS, default size, " + threads + " thread(s)", Bench.fmt("%.0f MiB", Bench.value(c, "peak_rss_mib")), GOALS.get("default")[1]);
     }
 
     @Option(names = "--torch-data", paramLabel = "DIR", defaultValue = "/tmp/deephem-ref-data",
@@ -177,22 +170,55 @@ final class BenchCommand implements Callable<Integer> {
     Path torchRef;
 
     /**
-     * The PyTorch reference at its size, per-batch padding, run right after DeepHEM-J's reference
-     * size in the same invocation, and the ratio; skipped with the reason when Python with torch
-     * or the reference's dataset is not there.
+     * DeepHEM-J at the PyTorch reference's size and the PyTorch reference itself (per-batch
+     * padding), alternated {@code --pairs} times in this invocation: single runs on this machine
+     * differ by up to a third (PyTorch alone: 18.6–26.1 s/epoch over runs), so the rows give the
+     * median and range of each side and of the per-pair ratios. Without Python with torch or the
+     * reference's dataset, DeepHEM-J runs once and the PyTorch rows say why they are missing.
      */
-    private void torchRows(Bench.TableOut t, int threads) {
-        String what = "PyTorch reference s/epoch (bench.py --pad batch, " + threads + " thread(s))";
+    private void referenceBesideTorch(Bench.TableOut t, int threads, Path model) {
         String skip = TorchReference.unavailable(torchRef, torchData);
+        int n = skip == null ? pairs : 1;
+        double[] whole = new double[n], steps = new double[n], rss = new double[n], torch = new double[n];
+        TorchReference.Run last = null;
+        for (int i = 0; i < n; i++) {
+            Bench.Child c = Bench.runChild(threads, "bench-worker", "--data", dataset.toString(), "--epochs", Integer.toString(epochs),
+                    "--model", model.toString(), "--size", "reference");
+            whole[i] = Bench.value(c, "seconds_per_epoch");
+            steps[i] = Bench.value(c, "step_seconds_per_epoch");
+            rss[i] = Bench.value(c, "peak_rss_mib");
+            if (skip == null) {
+                last = TorchReference.run(torchRef, torchData, threads, epochs);
+                torch[i] = last.secondsPerEpoch();
+            }
+        }
+        String runs = n == 1 ? "" : ", median of " + n + " runs alternated with PyTorch (range)";
+        t.row("training s/epoch, reference size (d 64, 2 layers, 4 heads, pool 1), " + threads + " ND4J thread(s) (mean of epochs 2.." + epochs + runs + ")",
+                spread(whole, "%.2f s"), GOALS.get("reference")[0]);
+        t.row("  of which the training steps alone (what bench.py times as its epoch)", spread(steps, "%.2f s"), "-");
+        t.row("training peak RSS, reference size, " + threads + " thread(s) (largest run)",
+                Bench.fmt("%.0f MiB", java.util.Arrays.stream(rss).max().orElseThrow()), GOALS.get("reference")[1]);
+        String what = "PyTorch reference s/epoch (bench.py --pad batch, " + threads + " thread(s))";
         if (skip != null) {
             t.row(what, "skipped: " + skip, "-");
             return;
         }
-        TorchReference.Run r = TorchReference.run(torchRef, torchData, threads, epochs);
-        t.row(what, Bench.fmt("%.2f s", r.secondsPerEpoch()), "-");
-        t.row("PyTorch reference scoring (sequences/s) and peak RSS", Bench.fmt("%.0f, %.0f MiB", r.seqPerSecond(), r.peakRssMiB()), "-");
-        t.row("DeepHEM-J / PyTorch s/epoch at the reference size, our whole epoch (with monitoring) / theirs", Bench.fmt("%.2f", referenceSeconds / r.secondsPerEpoch()), "<= 1.00");
-        t.row("DeepHEM-J / PyTorch at the reference size, training steps alone (like for like)", Bench.fmt("%.2f", referenceStepSeconds / r.secondsPerEpoch()), "<= 1.00");
+        t.row(what, spread(torch, "%.2f s"), "-");
+        t.row("PyTorch reference scoring (sequences/s) and peak RSS (last run)", Bench.fmt("%.0f, %.0f MiB", last.seqPerSecond(), last.peakRssMiB()), "-");
+        double[] wholeRatio = new double[n], stepRatio = new double[n];
+        for (int i = 0; i < n; i++) {
+            wholeRatio[i] = whole[i] / torch[i];
+            stepRatio[i] = steps[i] / torch[i];
+        }
+        t.row("DeepHEM-J / PyTorch at the reference size, our whole epoch (with monitoring) / theirs, per pair", spread(wholeRatio, "%.2f"), "<= 1.00");
+        t.row("DeepHEM-J / PyTorch at the reference size, training steps alone (like for like), per pair", spread(stepRatio, "%.2f"), "<= 1.00");
+    }
+
+    /** "median (min–max)" of several runs, or the one value. */
+    static String spread(double[] x, String format) {
+        if (x.length == 1) return Bench.fmt(format, x[0]);
+        double lo = java.util.Arrays.stream(x).min().orElseThrow(), hi = java.util.Arrays.stream(x).max().orElseThrow();
+        return Bench.fmt(format, Bench.median(x)) + " (" + Bench.fmt(format, lo) + "–" + Bench.fmt(format, hi) + ")";
     }
 
     /**

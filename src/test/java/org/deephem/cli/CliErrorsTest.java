@@ -79,6 +79,7 @@ class CliErrorsTest {
         badInput(CliTest.run("cv", "--threads", "-1", "-o", tmp.resolve("cv").toString()), "--threads");
         badInput(CliTest.run("all", "--threads", "0", "--zoo", tmp.resolve("zoo").toString(), "--reports", tmp.resolve("r").toString()), "--threads");
         badInput(CliTest.run("bench", "--threads", "0"), "--threads");
+        badInput(CliTest.run("bench", "--pairs", "0"), "--pairs");
         badInput(CliTest.run("train", "--threads", "two"), "--threads", "'two'");
         assertEquals(List.of(), TestData.names(tmp), "nothing written");
     }
