@@ -10,10 +10,10 @@ import com.sun.jna.NativeLibrary;
  * ({@link NdMemory}) it frees it as soon as it is dead. glibc serves blocks above its mmap
  * threshold (128 KiB at start) with fresh {@code mmap}s and returns the top of a heap above its
  * trim threshold, so the same megabytes are unmapped and mapped again every step, and each new
- * page is a page fault. On this project's virtual machines a fresh 8.8 MB array took 22–28 ms to
- * allocate, 2 ms with the settings below, and a default training step ~9 % less wall time
- * (docs/PERFORMANCE.md, session 7). Peak resident memory is what it was: freed blocks are reused,
- * not added to.
+ * page is a page fault. On this project's virtual machines a fresh 8.8 MB array took 12–28 ms to
+ * allocate, 2–3.6 ms with the settings below, and default epochs took 0.78–0.94× the time in four
+ * alternating runs (docs/PERFORMANCE.md, session 7). The price: peak resident memory grows by
+ * what the allocator keeps, up to the trim threshold (0.1–0.3 GB measured).
  *
  * <p>What: {@code mallopt(M_MMAP_THRESHOLD, 32 MiB)} (glibc's largest allowed value; also stops
  * its dynamic threshold) and {@code mallopt(M_TRIM_THRESHOLD, 512 MiB)}. Called through JNA
@@ -32,7 +32,7 @@ public final class NativeMalloc {
 
     private NativeMalloc() {}
 
-    /** What {@link #tune()} did, for provenance: "glibc: mmap 32 MiB, trim 512 MiB", or why not. */
+    /** What {@link #tune()} did, for provenance: "glibc: mmap threshold 32 MiB, trim threshold 512 MiB", or why not. */
     public static String state() {
         return state;
     }
