@@ -55,7 +55,8 @@ public final class NativeMalloc {
             Function f = NativeLibrary.getInstance("c").getFunction("mallopt");
             boolean mmap = f.invokeInt(new Object[] {M_MMAP_THRESHOLD, MMAP_THRESHOLD}) == 1;
             boolean trim = f.invokeInt(new Object[] {M_TRIM_THRESHOLD, TRIM_THRESHOLD}) == 1;
-            return mmap && trim ? "glibc: mmap threshold 32 MiB, trim threshold 512 MiB" : "default (mallopt refused)";
+            return mmap && trim ? "glibc: mmap threshold " + (MMAP_THRESHOLD >> 20) + " MiB, trim threshold " + (TRIM_THRESHOLD >> 20) + " MiB"
+                    : "default (mallopt refused)";
         } catch (Throwable e) { // not glibc (musl has no mallopt) or JNA cannot load: the defaults are correct, only slower
             return "default (mallopt not available)";
         }
