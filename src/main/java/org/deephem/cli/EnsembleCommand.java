@@ -55,6 +55,8 @@ final class EnsembleCommand implements Callable<Integer> {
     Integer epochs;
     @Option(names = "--name", required = true, description = "ensemble name: writes <zoo>/<name>.zip")
     String name;
+    @Option(names = "--reference-data", description = "with --members: dataset folder whose human rows the ensemble scores and stores as its reference, so that `score` can give each score's percentile among them (with --data: that dataset, always)")
+    Path referenceData;
     @Option(names = "--zoo", defaultValue = "model-zoo", description = "where the zip goes (default: ${DEFAULT-VALUE})")
     Path zoo;
 
@@ -64,14 +66,17 @@ final class EnsembleCommand implements Callable<Integer> {
         Path zip = zoo.resolve(name + ".zip");
         if (Files.exists(zoo) && !Files.isDirectory(zoo)) throw new InputError(zoo + ": is a file, but a folder is needed to save into");
         if (Files.isDirectory(zip)) throw new InputError(zip + ": is a folder, so the ensemble cannot be saved there");
+        if (source.members == null && referenceData != null) throw new InputError("--reference-data goes with --members (with --data the ensemble's reference is that dataset)");
         if (source.members != null) {
             if (seeds != null || folds != null || epochs != null) throw new InputError("--seeds, --folds and --epochs go with --data, not --members");
+            if (referenceData != null) Outputs.requireNotInput("--name", zip, Outputs.input("--reference-data", referenceData));
             return bundle(zip);
         }
         return train(zip);
     }
 
     private int bundle(Path zip) {
+        org.deephem.zoo.ReferenceScores reference = null;
         if (source.members.size() < 2) throw new InputError("--members: an ensemble needs at least 2 model zips, got " + source.members.size());
         Outputs.requireNotInput("--name", zip, source.members.stream().map(p -> Outputs.input("--members", p)).toArray(Outputs.Input[]::new));
         org.deephem.zoo.Backend.start();
@@ -93,7 +98,13 @@ final class EnsembleCommand implements Callable<Integer> {
         prov.put("made_by", "ensemble --members");
         prov.put("member_zips", from);
         prov.put("software", Provenance.environment());
-        EnsembleZip.save(zip, members, prov);
+        if (referenceData != null) {
+            DeepHemDataset ds = DatasetReader.read(referenceData);
+            reference = EnsembleZip.reference(members, ds);
+            prov.put("reference", reference.what());
+            Progress.say("reference: %s", reference);
+        }
+        EnsembleZip.save(zip, members, prov, reference);
         System.out.printf(Locale.ROOT, "ensemble of %d members: %s%n", members.size(), zip);
         return 0;
     }
@@ -135,7 +146,7 @@ final class EnsembleCommand implements Callable<Integer> {
         prov.put("dataset_sha256", Provenance.datasetHashes(source.data));
         prov.put("train_seconds", (System.nanoTime() - t0) / 1e9);
         prov.put("software", Provenance.environment());
-        Ensembles.save(zip, fitted, prov);
+        Ensembles.save(zip, fitted, prov, ds);
         double[][] range = fitted.range(ds.target());
         double width = 0;
         for (double[] r : range) width += r[1] - r[0];

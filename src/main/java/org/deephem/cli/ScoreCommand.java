@@ -8,22 +8,25 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
+import org.deephem.eval.MemberSpread;
 import org.deephem.features.InherentFeatures;
 import org.deephem.features.Mature;
-import org.deephem.features.RnaFolder;
+import org.deephem.io.Delimited;
 import org.deephem.io.Fasta;
 import org.deephem.io.FastaRecord;
 import org.deephem.io.InputError;
 import org.deephem.io.Outputs;
 import org.deephem.io.Progress;
+import org.deephem.io.TextFiles;
+import org.deephem.scoring.MirbaseSpecies;
+import org.deephem.scoring.Precursors;
 import org.deephem.zoo.DatasetCheck;
-import org.deephem.zoo.Scorer;
 import org.deephem.zoo.ExpectedScores;
-import org.deephem.zoo.ZooModel;
-import org.deephem.eval.MemberSpread;
 import org.deephem.zoo.ScoresCsv;
+import org.deephem.zoo.ShippedModels;
 import org.deephem.zoo.TargetsFile;
 import org.deephem.zoo.TrainedModel;
+import org.deephem.zoo.ZooModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,11 +34,13 @@ import picocli.CommandLine.Option;
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score miRNAs with a saved model zip; writes an id,score,logit CSV (higher = more likely essential).",
                 "score is the probability, logit the network output before the sigmoid (it still ranks where the probability rounds to 1).",
-                "An ensemble zip (see the ensemble command) adds score_low,score_high: the 2.5-97.5 %% range of its members' probabilities; score is their mean."})
+                "An ensemble zip (see the ensemble command) adds score_low,score_high: the 2.5-97.5 %% range of its members' probabilities; score is their mean.",
+                "A model that stores reference scores (the shipped ones: the 1,917 human precursors) adds percentile: where each score falls among them.",
+                "Without --model the shipped no-MTI default is used (it rides in the jar)."})
 final class ScoreCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ThreadsOption threadsOption = new ThreadsOption();
-    @Option(names = "--model", required = true, description = "model zip")
+    @Option(names = "--model", description = "model or ensemble zip (default: the shipped no-MTI default, " + ShippedModels.DEFAULT + ")")
     Path model;
 
     @ArgGroup(multiplicity = "1")
@@ -44,19 +49,22 @@ final class ScoreCommand implements Callable<Integer> {
     static final class Input {
         @Option(names = "--data", description = "DeepHEM-layout folder")
         Path data;
-        @Option(names = "--fasta", description = "FASTA of precursors (plain or gzip-compressed)")
+        @Option(names = "--fasta", description = "FASTA of precursors (plain or gzip-compressed; - for standard input)")
         Path fasta;
     }
 
+    @Option(names = "--species", description = "with --fasta: score only this species' precursors of a miRBase hairpin.fa (its prefix: hsa, mmu, gga, dre, …), "
+            + "each with its matures from --matures (a miRBase mature.fa) found by name and position; records the model cannot read are left out and listed")
+    String species;
     @Option(names = "--domain", defaultValue = "human", description = "with --data: human, mouse (labelled), unlabelled-mouse (default: ${DEFAULT-VALUE})")
     String domain;
     @Option(names = "--matures", description = "with --fasta: FASTA of matures (features 15-18 are 0 without it)")
     Path matures;
     @Option(names = "--targets", description = "with --fasta: tab-separated, header line ID<TAB>gene, then one predicted target per line (without it: no targets)")
     Path targets;
-    @Option(names = "--skip-invalid", description = "with --fasta: leave out records that cannot be scored (letters other than A/C/G/U/T, empty, too long) and name them on stderr, instead of stopping at the first")
+    @Option(names = "--skip-invalid", description = "with --fasta: leave out records that cannot be scored (letters other than A/C/G/U/T, empty, too long) and name them on stderr, instead of stopping at the first (always on with --species)")
     boolean skipInvalid;
-    @Option(names = {"-o", "--out"}, description = "output CSV (- for standard output); required unless --record-expected")
+    @Option(names = {"-o", "--out"}, description = "output CSV (- for standard output); required unless --record-expected. Records left out are listed in <out>.skipped.csv")
     Path out;
     @Option(names = "--record-expected", description = "with --fasta: also write <model>.expected.csv beside the model (inputs and scores of these records), which the shipped-model test checks every later build against")
     boolean recordExpected;
@@ -66,75 +74,116 @@ final class ScoreCommand implements Callable<Integer> {
         threadsOption.apply();
         if (out == null && !recordExpected) throw new InputError("-o/--out is required (or --record-expected)");
         if (recordExpected && input.fasta == null) throw new InputError("--record-expected goes with --fasta (the expected file records the sequences it scored)");
+        if (recordExpected && model == null) throw new InputError("--record-expected needs --model (it writes beside that zip)");
+        if (input.data != null && (matures != null || targets != null || skipInvalid || species != null)) {
+            throw new InputError("--matures, --targets, --skip-invalid and --species go with --fasta, not --data");
+        }
+        if (species != null) MirbaseSpecies.requirePrefix(species);
+        if (TextFiles.isStdin(input.fasta) && TextFiles.isStdin(matures)) throw new InputError("--fasta and --matures cannot both read standard input");
         Path expected = recordExpected ? ExpectedScores.fileFor(model) : null;
         Outputs.Input[] inputs = {Outputs.input("--model", model), Outputs.input("--data", input.data),
                 Outputs.input("--fasta", input.fasta), Outputs.input("--matures", matures), Outputs.input("--targets", targets)};
         if (out != null) Outputs.requireNotInput("-o", out, inputs);
         if (expected != null) Outputs.requireNotInput("--record-expected", expected, inputs);
-        if (input.data != null && (matures != null || targets != null || skipInvalid)) {
-            throw new InputError("--matures, --targets and --skip-invalid go with --fasta, not --data");
-        }
         org.deephem.zoo.Backend.start();
         domain = domain.strip().toLowerCase(java.util.Locale.ROOT); // any case, like the enum options
         long t0 = System.nanoTime();
-        ZooModel zm = ZooModel.load(model);
+        Path zip = model;
+        if (zip == null) {
+            Progress.say("%s", ShippedModels.defaultNote());
+            zip = ShippedModels.defaultModel();
+        }
+        ZooModel zm = ZooModel.load(zip);
         if (zm.ensemble()) Progress.say("ensemble of %d members: score = their mean probability, score_low/score_high = %s", zm.members().size(), MemberSpread.DEFINITION);
+        if (zm.reference() != null) Progress.say("percentile: among the %s", zm.reference());
         List<String> ids;
-        double[][] logits = new double[zm.members().size()][];
+        double[][] logits;
+        Precursors checked = null;
         if (input.data != null) {
             DeepHemDataset ds = DatasetReader.read(input.data);
+            if (zm.trainedOnDemo() && !DatasetReader.isSynthetic(input.data)) warnDemo(input.data.toString());
             ids = ZooModel.domain(ds, domain).ids();
             logits = zm.logitsOfFolder(ds, domain);
         } else {
-            Skipped skipped = new Skipped();
-            List<FastaRecord> recs = Fasta.readAll(input.fasta, skipInvalid ? skipped::add : null);
-            List<Mature> ms = Mature.readFasta(matures);
-            for (TrainedModel m : zm.models()) DatasetCheck.requireInherentNames(m, InherentFeatures.NAMES, "the features this build computes from sequences");
-            ids = new ArrayList<>();
-            List<String> seqs = new ArrayList<>();
-            List<List<Mature>> mats = new ArrayList<>();
-            for (FastaRecord r : recs) {
-                String tooLong = null;
-                for (TrainedModel m : zm.models()) if (tooLong == null) tooLong = new Scorer(m).lengthProblem(r.id(), r.sequence().length());
-                try {
-                    RnaFolder.requireSupported(input.fasta, r);
-                    if (tooLong != null) throw InputError.atLine(input.fasta, r.line(), tooLong + "; --skip-invalid leaves such records out");
-                } catch (InputError e) {
-                    if (!skipInvalid) throw e;
-                    skipped.add(new Fasta.Invalid(r.id(), r.line(), tooLong != null ? tooLong : e.getMessage()));
-                    continue;
-                }
-                ids.add(r.id());
-                seqs.add(r.sequence());
-                mats.add(Mature.containedIn(r.sequence(), ms));
-            }
-            skipped.report(input.fasta);
-            if (ids.isEmpty()) throw InputError.at(input.fasta, "no record left to score");
-            Map<String, Set<String>> tg = Map.of();
-            if (targets != null) {
-                TargetsFile tf = TargetsFile.read(targets);
-                int matched = tf.matched(ids);
-                Progress.say("--targets: %d pairs for %d IDs; %d of %d records have targets", tf.pairs(), tf.genes().size(), matched, ids.size());
-                if (matched == 0) {
-                    throw InputError.at(targets, "none of its " + tf.genes().size() + " IDs matches a record of " + input.fasta
-                            + " (IDs are the first word of each FASTA header)");
-                }
-                tg = tf.genes();
-                zm.requireKnownGenes(tg, targets.toString());
-            } else if (zm.models().stream().anyMatch(m -> m.config().useMti())) {
-                Progress.say("note: no --targets given; every sequence is scored as having no predicted targets");
-            }
-            logits = zm.logitsOfSequences(ids, seqs, mats, tg);
+            if (zm.trainedOnDemo()) warnDemo(input.fasta.toString());
+            checked = precursors(zm);
+            ids = checked.ids();
+            Map<String, Set<String>> tg = targets(zm, ids);
+            logits = zm.logitsOfSequences(ids, checked.sequences(), checked.matures(), tg);
             if (expected != null) {
-                ExpectedScores.write(expected, model, ids, seqs, mats, tg, ZooModel.scores(logits));
+                ExpectedScores.write(expected, model, ids, checked.sequences(), checked.matures(), tg, ZooModel.scores(logits));
                 Progress.say("recorded the expected scores of %d records -> %s", ids.size(), expected);
             }
         }
         if (out != null) {
-            ScoresCsv.write(out, ids, logits);
-            if (zm.ensemble() && !Outputs.isStdout(out)) ScoresCsv.writeEnsembleProvenance(out, model, zm.members().size());
+            ScoresCsv.write(out, ids, logits, zm.reference());
+            if (zm.ensemble() && !Outputs.isStdout(out)) ScoresCsv.writeEnsembleProvenance(out, zip, zm.members().size());
+            if (checked != null && !checked.skipped().isEmpty() && !Outputs.isStdout(out)) writeSkipped(out, checked.skipped());
         }
         Progress.say("scored %d miRNAs in %.2f s -> %s", ids.size(), (System.nanoTime() - t0) / 1e9, out == null ? expected : Outputs.describe(out));
+        if (checked != null) Progress.say("%s", checked.summary());
         return 0;
+    }
+
+    private static void warnDemo(String what) {
+        Progress.say("warning: this model was trained on the synthetic demo data; its scores of %s mean nothing", what);
+    }
+
+    /** The FASTA's records (or the species' of a miRBase file), checked as every record is before scoring. */
+    private Precursors precursors(ZooModel zm) {
+        for (TrainedModel m : zm.models()) DatasetCheck.requireInherentNames(m, InherentFeatures.NAMES, "the features this build computes from sequences");
+        List<Fasta.Invalid> invalid = new ArrayList<>();
+        List<FastaRecord> recs;
+        List<List<Mature>> mats;
+        boolean skip = skipInvalid;
+        if (species != null) {
+            MirbaseSpecies.Selection sel = MirbaseSpecies.select(input.fasta, matures, species, invalid::add);
+            Progress.say("--species %s: %d precursors of %s%s", species, sel.precursors().size() + invalid.size(), input.fasta,
+                    matures == null ? " (no --matures: features 15-18 are 0)" : ", " + sel.maturesOfSpecies() + " matures of " + matures);
+            recs = sel.precursors();
+            mats = sel.matures();
+            skip = true; // a whole species has records no model reads: they are listed, not fatal
+        } else {
+            recs = Fasta.readAll(input.fasta, skipInvalid ? invalid::add : null);
+            List<Mature> ms = Mature.readFasta(matures);
+            mats = new ArrayList<>();
+            for (FastaRecord r : recs) mats.add(Mature.containedIn(r.sequence(), ms));
+        }
+        Precursors p = Precursors.check(zm, input.fasta, recs, mats, invalid, skip);
+        if (!p.skipped().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < Math.min(5, p.skipped().size()); i++) {
+                Precursors.Skip s = p.skipped().get(i);
+                sb.append(i > 0 ? "; " : "").append(s.id()).append(" (line ").append(s.line()).append(": ").append(s.reason()).append(')');
+            }
+            Progress.say("skipped %d invalid record%s of %s: %s%s", p.skipped().size(), p.skipped().size() == 1 ? "" : "s", input.fasta, sb,
+                    p.skipped().size() > 5 ? "; ... (all in the .skipped.csv beside -o)" : "");
+        }
+        return p;
+    }
+
+    private Map<String, Set<String>> targets(ZooModel zm, List<String> ids) {
+        if (targets != null) {
+            TargetsFile tf = TargetsFile.read(targets);
+            int matched = tf.matched(ids);
+            Progress.say("--targets: %d pairs for %d IDs; %d of %d records have targets", tf.pairs(), tf.genes().size(), matched, ids.size());
+            if (matched == 0) {
+                throw InputError.at(targets, "none of its " + tf.genes().size() + " IDs matches a record of " + input.fasta
+                        + " (IDs are the first word of each FASTA header)");
+            }
+            zm.requireKnownGenes(tf.genes(), targets.toString());
+            return tf.genes();
+        }
+        if (zm.readsMti()) Progress.say("note: no --targets given; every sequence is scored as having no predicted targets");
+        return Map.of();
+    }
+
+    /** {@code <out>.skipped.csv}: every record left out, with its header line and reason. */
+    static void writeSkipped(Path out, List<Precursors.Skip> skipped) {
+        StringBuilder sb = new StringBuilder("id,line,reason\n");
+        for (Precursors.Skip s : skipped) sb.append(Delimited.csvLine(List.of(s.id(), Long.toString(s.line()), s.reason())));
+        Path f = out.resolveSibling(out.getFileName() + ".skipped.csv");
+        Outputs.writeString(f, sb.toString());
+        Progress.say("records left out, with reasons -> %s", f);
     }
 }

@@ -25,6 +25,7 @@ import org.deephem.train.RunSpec;
 import org.deephem.train.Seeds;
 import org.deephem.train.TrainingRun;
 import org.deephem.zoo.ModelZip;
+import org.deephem.zoo.ReferenceScores;
 import org.deephem.zoo.Scorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -148,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
         // re-projected); a non-finite one stops here, before anything is written
         double[] humanLogits = new Scorer(r.model()).logits(ds.target(), ds.humanTargets());
         saveAfterTraining(r.provenance().timings().trainSeconds(), sel.epoch(), () -> {
-            ModelZip.save(zip, r.model());
+            ModelZip.save(zip, r.model(), ReferenceScores.ofDataset(ds, humanLogits));
             StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
             for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
             AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());

@@ -69,6 +69,20 @@ public final class DatasetReader {
         return Dangles.recorded(manifest, file.toString());
     }
 
+    /** The folder's {@code kind} from its dataset.json ("real", "synthetic demo …", …), or null if it records none. */
+    public static String kind(Path dir) {
+        Path file = dir.resolve(Layout.MANIFEST);
+        if (!Files.isRegularFile(file)) return null;
+        Object k = org.deephem.io.Json.readFile(file, Map.class).get("kind");
+        return k instanceof String s ? s : null;
+    }
+
+    /** True if the folder is synthetic demo data (its dataset.json says so). */
+    public static boolean isSynthetic(Path dir) {
+        String k = kind(dir);
+        return k != null && k.startsWith("synthetic");
+    }
+
     private static Path require(Path dir, String name) {
         Path p = dir.resolve(name);
         if (!Files.isRegularFile(p)) throw InputError.at(p, "required file is missing");

@@ -14,6 +14,17 @@ public final class Ensembles {
 
     /** Only network members have a model zip; an ensemble of baselines cannot be saved. */
     public static void save(Path zip, FittedEnsemble e, Map<String, Object> provenance) {
+        save(zip, e, provenance, null);
+    }
+
+    /** As above, with the ensemble's scores of the dataset's human rows as its reference (null: none). */
+    public static void save(Path zip, FittedEnsemble e, Map<String, Object> provenance, org.deephem.data.DeepHemDataset reference) {
+        List<EnsembleZip.Member> members = members(e);
+        EnsembleZip.save(zip, members, provenance, reference == null ? null : EnsembleZip.reference(members, reference));
+    }
+
+    /** The members as model-zoo members (networks only). */
+    public static List<EnsembleZip.Member> members(FittedEnsemble e) {
         List<EnsembleZip.Member> members = new ArrayList<>();
         for (int i = 0; i < e.members().size(); i++) {
             Method.Fitted f = e.members().get(i);
@@ -22,6 +33,6 @@ public final class Ensembles {
             }
             members.add(new EnsembleZip.Member(e.memberNames().get(i), n.outcome().model()));
         }
-        EnsembleZip.save(zip, members, provenance);
+        return members;
     }
 }

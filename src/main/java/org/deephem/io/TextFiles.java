@@ -28,7 +28,8 @@ public final class TextFiles {
         requireFile(file);
         InputStream raw = null;
         try {
-            raw = new BufferedInputStream(Files.newInputStream(file));
+            // standard input is read as a stream, never seeked (pipes and process substitution cannot seek)
+            raw = new BufferedInputStream(isStdin(file) ? System.in : Files.newInputStream(file));
             raw.mark(2);
             int a = raw.read(), b = raw.read();
             raw.reset();
@@ -54,7 +55,13 @@ public final class TextFiles {
     }
 
     /** A missing path or a folder where a file is expected, as a one-line input error. */
+    /** {@code -} names standard input (as {@code --fasta -}). */
+    public static boolean isStdin(Path file) {
+        return file != null && file.toString().equals("-");
+    }
+
     public static void requireFile(Path file) {
+        if (isStdin(file)) return;
         if (Files.isDirectory(file)) throw InputError.at(file, "is a folder, not a file");
         if (!Files.exists(file)) throw InputError.at(file, "file not found");
     }

@@ -47,6 +47,8 @@ public record RunProvenance(String name, Instant created, Path dataset, Map<Stri
         m.put("tags", new java.util.TreeMap<>(tags));
         m.put("dataset", dataset == null ? null : dataset.toString());
         m.put("dataset_sha256", datasetSha256);
+        // so that scoring can say when a model trained on the synthetic demo scores real data
+        m.put(org.deephem.zoo.ZooModel.DATASET_KIND, dataset == null ? null : org.deephem.data.DatasetReader.kind(dataset));
         m.put(Dangles.KEY, Dangles.record(foldingDangles));
         m.put("environment", environment);
         Map<String, Object> x = new LinkedHashMap<>();

@@ -48,6 +48,11 @@ public final class EnsembleZip {
 
     /** Saves members (at least 2, distinct names) and provenance of how they were made. */
     public static void save(Path zip, List<Member> members, Map<String, Object> provenance) {
+        save(zip, members, provenance, null);
+    }
+
+    /** As above, with the ensemble's scores of a reference set (null: none), see {@link ReferenceScores}. */
+    public static void save(Path zip, List<Member> members, Map<String, Object> provenance, ReferenceScores reference) {
         if (members.size() < 2) throw new IllegalArgumentException("an ensemble needs at least 2 members, got " + members.size());
         List<String> names = new ArrayList<>();
         for (Member m : members) {
@@ -69,6 +74,11 @@ public final class EnsembleZip {
                 manifest.put("interval", MemberSpread.DEFINITION);
                 manifest.put("provenance", provenance);
                 put(z, "ensemble.json", Json.write(manifest));
+                if (reference != null) {
+                    z.putNextEntry(new ZipEntry(ReferenceScores.ENTRY));
+                    z.write(reference.toCsv());
+                    z.closeEntry();
+                }
                 for (int i = 0; i < names.size(); i++) {
                     z.putNextEntry(new ZipEntry(MEMBERS + names.get(i) + ".zip"));
                     z.write(bytes.get(i));
@@ -76,6 +86,18 @@ public final class EnsembleZip {
                 }
             }
         });
+    }
+
+    /**
+     * The reference scores of an ensemble: its logit of the mean member probability for each
+     * human row of {@code ds}, after the same dataset checks as {@code score --data}.
+     */
+    public static ReferenceScores reference(List<Member> members, org.deephem.data.DeepHemDataset ds) {
+        double[][] logits = new ZooModel(null, members, true, Map.of(), null).logitsOfFolder(ds, "human");
+        MemberSpread.Band[] bands = MemberSpread.of(logits);
+        double[] l = new double[bands.length];
+        for (int i = 0; i < l.length; i++) l[i] = bands[i].logit();
+        return ReferenceScores.ofDataset(ds, l);
     }
 
     /** The members' MTI PCA basis as text when every member has one and they are all the same, else null. */
@@ -115,7 +137,7 @@ public final class EnsembleZip {
     public static Loaded load(Path zip) {
         Map<String, byte[]> entries;
         try (InputStream in = Files.newInputStream(zip)) {
-            entries = ZipEntries.read(zip, in, n -> n.equals("format.json") || n.equals("ensemble.json") || n.equals(SHARED_PCA)
+            entries = ZipEntries.read(zip, in, n -> n.equals("format.json") || n.equals("ensemble.json") || n.equals(SHARED_PCA) || n.equals(ReferenceScores.ENTRY)
                             || (n.startsWith(MEMBERS) && n.endsWith(".zip") && MEMBER_NAME.matcher(n.substring(MEMBERS.length(), n.length() - 4)).matches()),
                     n -> ModelZip.MAX_GRAPH_BYTES + ModelZip.MAX_OTHER_BYTES, "not a DeepHEM-J ensemble");
         } catch (NoSuchFileException e) {

@@ -42,7 +42,7 @@ public final class ModelZip {
     public static final String FORMAT = "deephem-j-model";
     public static final int VERSION = 1;
     static final Set<String> ENTRIES = Set.of("format.json", "graph.fb", "config.json", "scalers.json",
-            "vocabulary.txt", "mti_pca_model.tsv", "inputs.json", "provenance.json");
+            "vocabulary.txt", "mti_pca_model.tsv", "inputs.json", "provenance.json", ReferenceScores.ENTRY);
     static final String INHERENT_NAMES = "inherent_names";
     /** Scaler values beyond these are not features but corruption (they overflow float inputs). */
     static final double MAX_SCALER_MEAN = 1e12, MIN_SCALER_STD = 1e-12, MAX_SCALER_STD = 1e12;
@@ -52,7 +52,12 @@ public final class ModelZip {
     private ModelZip() {}
 
     public static void save(Path zip, TrainedModel m) {
-        AtomicFiles.write(zip, os -> writeTo(os, m));
+        save(zip, m, null);
+    }
+
+    /** As {@link #save(Path, TrainedModel)}, with the model's scores of a reference set (null: none). */
+    public static void save(Path zip, TrainedModel m, ReferenceScores reference) {
+        AtomicFiles.write(zip, os -> writeTo(os, m, reference));
     }
 
     /** The zip as bytes (a member of an ensemble zip). */
@@ -64,14 +69,14 @@ public final class ModelZip {
     static byte[] bytes(TrainedModel m) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
-            writeTo(b, m);
+            writeTo(b, m, null);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return b.toByteArray();
     }
 
-    private static void writeTo(java.io.OutputStream os, TrainedModel m) throws IOException {
+    private static void writeTo(java.io.OutputStream os, TrainedModel m, ReferenceScores reference) throws IOException {
         try (ZipOutputStream z = new ZipOutputStream(os)) {
             Map<String, Object> fmt = new LinkedHashMap<>();
             fmt.put("format", FORMAT);
@@ -92,6 +97,7 @@ public final class ModelZip {
                 put(z, "inputs.json", Json.write(Map.of(INHERENT_NAMES, m.inherentNames())).getBytes(StandardCharsets.UTF_8));
             }
             put(z, "provenance.json", Json.write(m.provenance()).getBytes(StandardCharsets.UTF_8));
+            if (reference != null) put(z, ReferenceScores.ENTRY, reference.toCsv());
         }
     }
 

@@ -25,32 +25,48 @@ public final class ScoresCsv {
     private ScoresCsv() {}
 
     public static void write(Path file, List<String> ids, double[] logits) {
-        if (ids.size() != logits.length) throw new IllegalArgumentException("ids and scores differ in length");
-        requireFinite(ids, logits);
-        StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
-        for (int i = 0; i < ids.size(); i++) {
-            double p = 1.0 / (1.0 + Math.exp(-logits[i]));
-            sb.append(Delimited.csvLine(List.of(ids.get(i), decimal(p), decimal(logits[i]))));
-        }
-        Outputs.writeString(file, sb.toString());
+        write(file, ids, new double[][] {logits}, null);
     }
+
+    /** The column that {@link #write(Path, List, double[][], ReferenceScores)} adds for a model with a reference. */
+    public static final String PERCENTILE = "percentile";
 
     /**
      * One model ({@code memberLogits.length == 1}): exactly {@link #write(Path, List, double[])}.
      * An ensemble: {@link #ENSEMBLE_COLUMNS}, combined by {@link MemberSpread}.
      */
     public static void write(Path file, List<String> ids, double[][] memberLogits) {
-        if (memberLogits.length == 1) {
-            write(file, ids, memberLogits[0]);
-            return;
+        write(file, ids, memberLogits, null);
+    }
+
+    /**
+     * As above; with a {@code reference} (the model's scores of its reference set), a last column
+     * {@link #PERCENTILE}: where each logit falls among the reference's, in percent (mid-rank).
+     */
+    public static void write(Path file, List<String> ids, double[][] memberLogits, ReferenceScores reference) {
+        for (double[] l : memberLogits) {
+            if (ids.size() != l.length) throw new IllegalArgumentException("ids and scores differ in length");
+            requireFinite(ids, l);
         }
-        for (double[] l : memberLogits) requireFinite(ids, l);
-        MemberSpread.Band[] bands = MemberSpread.of(memberLogits);
-        if (ids.size() != bands.length) throw new IllegalArgumentException("ids and scores differ in length");
-        StringBuilder sb = new StringBuilder(String.join(",", ENSEMBLE_COLUMNS)).append('\n');
+        boolean ensemble = memberLogits.length > 1;
+        List<String> header = new java.util.ArrayList<>(ensemble ? ENSEMBLE_COLUMNS : COLUMNS);
+        if (reference != null) header.add(PERCENTILE);
+        MemberSpread.Band[] bands = ensemble ? MemberSpread.of(memberLogits) : null;
+        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
         for (int i = 0; i < ids.size(); i++) {
-            MemberSpread.Band b = bands[i];
-            sb.append(Delimited.csvLine(List.of(ids.get(i), decimal(b.score()), decimal(b.logit()), decimal(b.low()), decimal(b.high()))));
+            List<String> row = new java.util.ArrayList<>();
+            row.add(ids.get(i));
+            double logit;
+            if (ensemble) {
+                MemberSpread.Band b = bands[i];
+                logit = b.logit();
+                row.addAll(List.of(decimal(b.score()), decimal(b.logit()), decimal(b.low()), decimal(b.high())));
+            } else {
+                logit = memberLogits[0][i];
+                row.addAll(List.of(decimal(1.0 / (1.0 + Math.exp(-logit))), decimal(logit)));
+            }
+            if (reference != null) row.add(String.format(java.util.Locale.ROOT, "%.1f", reference.percentile(logit)));
+            sb.append(Delimited.csvLine(row));
         }
         Outputs.writeString(file, sb.toString());
     }

@@ -16,7 +16,8 @@ import org.deephem.io.Progress;
  * What {@code --model} names: a single model zip (one member, scored exactly as before) or an
  * ensemble zip (its members scored one by one and combined by {@link MemberSpread}).
  */
-public record ZooModel(Path zip, List<EnsembleZip.Member> members, boolean ensemble, Map<String, Object> manifest) {
+public record ZooModel(Path zip, List<EnsembleZip.Member> members, boolean ensemble, Map<String, Object> manifest,
+                       ReferenceScores reference) {
     public ZooModel {
         members = List.copyOf(members);
     }
@@ -24,14 +25,28 @@ public record ZooModel(Path zip, List<EnsembleZip.Member> members, boolean ensem
     public static ZooModel load(Path zip) {
         if (EnsembleZip.isEnsemble(zip)) {
             EnsembleZip.Loaded e = EnsembleZip.load(zip);
-            return new ZooModel(zip, e.members(), true, e.manifest());
+            return new ZooModel(zip, e.members(), true, e.manifest(), ReferenceScores.readFrom(zip));
         }
-        return new ZooModel(zip, List.of(new EnsembleZip.Member(stem(zip), ModelZip.load(zip))), false, Map.of());
+        TrainedModel m = ModelZip.load(zip);
+        return new ZooModel(zip, List.of(new EnsembleZip.Member(stem(zip), m)), false, Map.of(), ReferenceScores.readFrom(zip));
     }
 
     private static String stem(Path zip) {
         String n = zip.getFileName() == null ? "model" : zip.getFileName().toString();
         return n.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? n.substring(0, n.length() - 4) : n;
+    }
+
+    /** True if any member was trained on the synthetic demo data (its scores of anything mean nothing). */
+    public boolean trainedOnDemo() {
+        return models().stream().anyMatch(m -> String.valueOf(m.provenance().get(DATASET_KIND)).startsWith("synthetic"));
+    }
+
+    /** Provenance key of the trained-on dataset's {@code kind} (its dataset.json), e.g. "real" or "synthetic demo …". */
+    public static final String DATASET_KIND = "dataset_kind";
+
+    /** True if any member reads the MTI branch. */
+    public boolean readsMti() {
+        return models().stream().anyMatch(m -> m.config().useMti());
     }
 
     public List<TrainedModel> models() {

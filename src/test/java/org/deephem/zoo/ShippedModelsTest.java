@@ -1,5 +1,7 @@
 package org.deephem.zoo;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -45,13 +47,85 @@ public class ShippedModelsTest {
         return out;
     }
 
+    /** The zips that the model zoo's README lists in its table as shipped (demo.zip is made by the quick start, not shipped). */
+    public static List<String> listedInReadme(Path zoo) throws IOException {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| `([A-Za-z0-9._-]+\\.zip)`").matcher(Files.readString(zoo.resolve("README.md")));
+        while (m.find()) if (!m.group(1).equals("demo.zip")) out.add(m.group(1));
+        return out;
+    }
+
+    /** An expected-scores file without its zip: the guard would silently check nothing. */
+    public static List<String> orphans(Path zoo) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(zoo)) {
+            for (Path p : s.sorted().toList()) {
+                String n = p.getFileName().toString();
+                if (!n.endsWith(ExpectedScores.SUFFIX)) continue;
+                Path zip = p.resolveSibling(n.substring(0, n.length() - ExpectedScores.SUFFIX.length()) + ".zip");
+                if (!Files.isRegularFile(zip)) out.add(n + " has no " + zip.getFileName() + " beside it");
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyExpectedScoresFileHasItsModelAndTheReadmeListsOnlyThoseModels() throws IOException {
+        Path zoo = Path.of("model-zoo");
+        List<String> problems = new ArrayList<>(orphans(zoo));
+        List<String> listed = listedInReadme(zoo);
+        assertFalse(listed.isEmpty(), "model-zoo/README.md lists no shipped model in its table");
+        for (String z : listed) {
+            if (!Files.isRegularFile(zoo.resolve(z))) problems.add("model-zoo/README.md lists " + z + " but model-zoo/" + z + " does not exist");
+            if (!Files.isRegularFile(ExpectedScores.fileFor(zoo.resolve(z)))) problems.add(z + " is shipped without its " + ExpectedScores.fileFor(zoo.resolve(z)).getFileName());
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** What a fresh clone has is what git holds: every listed model must be a tracked file, not a file left on this machine. */
+    @Test
+    void everyListedModelIsTrackedByGit() throws Exception {
+        Path zoo = Path.of("model-zoo");
+        java.util.Optional<List<String>> tracked = gitTracked(zoo);
+        Assumptions.assumeTrue(tracked.isPresent(), "not a git checkout, or git is not installed: cannot tell which of "
+                + listedInReadme(zoo) + " a fresh clone would have");
+        List<String> missing = new ArrayList<>();
+        for (String z : listedInReadme(zoo)) {
+            if (!tracked.get().contains("model-zoo/" + z)) missing.add("model-zoo/" + z + " is listed as shipped but git does not track it (a fresh clone lacks it; check .gitignore)");
+        }
+        assertTrue(missing.isEmpty(), String.join("\n", missing));
+    }
+
+    private static java.util.Optional<List<String>> gitTracked(Path zoo) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("git", "ls-files", "--", zoo.toString()).redirectErrorStream(false).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.getErrorStream().readAllBytes();
+            if (p.waitFor() != 0) return java.util.Optional.empty();
+            return java.util.Optional.of(out.lines().toList());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Test
     void everyShippedModelGivesItsRecordedScores() throws IOException {
         Path zoo = Path.of("model-zoo");
         List<Path> zips = checked(zoo);
-        Assumptions.assumeFalse(zips.isEmpty(), "no model in " + zoo.toAbsolutePath().normalize()
-                + " has a <name>.expected.csv beside it (none shipped yet): nothing to check");
+        // the test above fails when a listed model or its expected file is missing; here there must be something to check
+        assertFalse(zips.isEmpty(), "no model in " + zoo + " has a <name>.expected.csv beside it");
         List<String> problems = problems(zoo);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** The default that `score` uses without --model rides in the jar: it must be the committed file, byte for byte. */
+    @Test
+    void theDefaultInTheJarIsTheCommittedFile() throws IOException {
+        byte[] inJar;
+        try (java.io.InputStream in = ShippedModels.class.getResourceAsStream(ShippedModels.RESOURCE)) {
+            assertNotNull(in, "the build did not copy model-zoo/" + ShippedModels.DEFAULT + ".zip into the classes");
+            inJar = in.readAllBytes();
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(Path.of("model-zoo", ShippedModels.DEFAULT + ".zip")), inJar);
     }
 }
