@@ -35,7 +35,9 @@ public final class InputError extends RuntimeException {
         return new InputError(name(file) + ", row " + row + ", column '" + column + "': " + message);
     }
 
-    private static String name(Path file) {
-        return file == null ? "<input>" : file.toString();
+    /** How a file is named in messages: its path, or "standard input" for {@code -}. */
+    public static String name(Path file) {
+        if (file == null) return "<input>";
+        return file.toString().equals("-") ? "standard input" : file.toString();
     }
 }

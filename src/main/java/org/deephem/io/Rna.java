@@ -19,7 +19,7 @@ public final class Rna {
     public static String normalise(String raw, Path file, long row, String where, String unit) {
         String s = raw.strip();
         if (s.isEmpty()) {
-            throw new InputError(file + ", " + unit + " " + row + ": " + where + ": empty sequence");
+            throw new InputError(InputError.name(file) + ", " + unit + " " + row + ": " + where + ": empty sequence");
         }
         char[] out = new char[s.length()];
         for (int i = 0; i < s.length(); i++) {
@@ -27,7 +27,7 @@ public final class Rna {
             switch (c) {
                 case 'A', 'C', 'G', 'U' -> out[i] = c;
                 case 'T' -> out[i] = 'U';
-                default -> throw new InputError(file + ", " + unit + " " + row + ": " + where + ": letter '" + s.charAt(i)
+                default -> throw new InputError(InputError.name(file) + ", " + unit + " " + row + ": " + where + ": letter '" + s.charAt(i)
                         + "' at position " + (i + 1) + " is not A, C, G, U (or T)");
             }
         }

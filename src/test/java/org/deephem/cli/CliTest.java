@@ -21,6 +21,17 @@ public class CliTest {
 
     public record Run(int exit, String out, String err) {}
 
+    /** As {@link #run}, with {@code stdin} as standard input. */
+    public static synchronized Run runWithStdin(byte[] stdin, String... args) {
+        java.io.InputStream i = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(stdin));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(i);
+        }
+    }
+
     public static synchronized Run run(String... args) {
         PrintStream o = System.out, e = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
