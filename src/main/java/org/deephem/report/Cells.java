@@ -4,7 +4,7 @@ import java.util.Locale;
 import tech.tablesaw.api.Table;
 
 /** How the page shows a table cell; the CSV and xlsx beside it keep full precision (analysis.TableFiles). */
-final class Cells {
+public final class Cells {
     private Cells() {}
 
     static String text(Table t, int r, int c) {
@@ -17,7 +17,7 @@ final class Cells {
     }
 
     /** Four significant digits, plain for ordinary sizes, scientific for p-values and the like. */
-    static String number(double d) {
+    public static String number(double d) {
         if (Double.isNaN(d)) return "NaN";
         if (d == Math.rint(d) && Math.abs(d) < 1e9) return String.format(Locale.ROOT, "%d", (long) d);
         double a = Math.abs(d);

@@ -58,7 +58,15 @@ public final class ReportWriter {
     }
 
     private static void sidecar(Path dir, String stem, List<Path> files, Report r, String created, String what) {
-        Map<String, Object> m = about(r, created, what);
+        sidecar(dir, stem, files, about(r, created, what));
+    }
+
+    /**
+     * Writes {@code <dir>/<stem>.provenance.json}: {@code about} (what, when, inputs, software)
+     * plus the SHA-256 of each file. Shared by every page this project writes.
+     */
+    public static void sidecar(Path dir, String stem, List<Path> files, Map<String, Object> about) {
+        Map<String, Object> m = new LinkedHashMap<>(about);
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Path f : files) hashes.put(f.getFileName().toString(), Hashing.sha256(f));
         m.put("files_sha256", hashes);
@@ -87,24 +95,9 @@ public final class ReportWriter {
                 + "<div class=\"scroll\">" + Html.table(t.table()) + "</div></div>\n";
     }
 
-    static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
-            h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:2px solid #ddd;padding-bottom:.2em;margin-top:2em}
-            nav ol{columns:2}pre{background:#f6f6f6;padding:.8em;overflow-x:auto;font-size:.85em}
-            table{border-collapse:collapse;font-size:.88em;margin:.4em 0}th,td{border:1px solid #ccc;padding:.25em .6em}
-            th{background:#eef2f6;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-            tr:nth-child(even) td{background:#fafafa}.scroll{overflow-x:auto}
-            figure{margin:1.5em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
-            figcaption,.caption{font-size:.9em;color:#444}.files{color:#777;font-size:.9em}
-            .reading li,.limits li{margin:.35em 0}.meta{color:#666}
-            """;
-
     private static String page(Report r, String created, List<String> tables, List<String> figures) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>DeepHEM-J report: ").append(Html.escape(r.run)).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+        b.append(Html.pageStart("DeepHEM-J report: " + r.run, ""))
                 .append("<h1>DeepHEM-J report: ").append(Html.escape(r.run)).append("</h1>\n")
                 .append("<p class=\"meta\">Written ").append(Html.escape(created)).append(" by DeepHEM-J ")
                 .append(Html.escape(org.deephem.zoo.BuildInfo.current().version())).append(". Provenance of this page: <a href=\"index.provenance.json\">index.provenance.json</a>.</p>\n")

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.deephem.testutil.Processes;
+import org.deephem.testutil.Chromium;
 import org.deephem.testutil.ReportPages;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,20 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  * screenshot that is not blank, and no image is broken. Skipped, visibly, without Chromium.
  */
 class BrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @TempDir
     Path tmp;
 
     @Test
     void demoReportRendersWithoutBrokenImages() throws Exception {
-        String why = "SKIPPED: no browser at " + CHROMIUM + " (apt-get install chromium; .ci/run tries to)";
-        if (!Files.isExecutable(CHROMIUM)) System.err.println(why);
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), why);
+        Chromium.requireOrSkip();
         Path index = ReportTest.demoReport();
 
         Path shot = tmp.resolve("shot.png");
-        chromium("--window-size=1200,2400", "--screenshot=" + shot, index.toUri().toString());
+        Chromium.run(tmp, "--window-size=1200,2400", "--screenshot=" + shot, index.toUri().toString());
         BufferedImage img = ImageIO.read(shot.toFile());
         assertTrue(img != null && img.getWidth() == 1200, "screenshot written");
         assertTrue(ReportPages.greyVariance(img) > 200, "the rendered page is not blank");
@@ -47,22 +40,10 @@ class BrowserTest {
                 + "document.body.setAttribute('data-images',n);document.body.setAttribute('data-broken',b);});</script>";
         Files.writeString(probe, Files.readString(index).replace("</body>", script + "</body>"));
         // the probe page sits elsewhere: every image must still show, i.e. the page needs no neighbour files
-        String dom = chromium("--virtual-time-budget=10000", "--dump-dom", probe.toUri().toString());
+        String dom = Chromium.run(tmp, "--virtual-time-budget=10000", "--dump-dom", probe.toUri().toString());
         Matcher m = Pattern.compile("data-images=\"(\\d+)\" data-broken=\"(\\d+)\"").matcher(dom);
         assertTrue(m.find(), "the probe ran: " + dom.substring(0, Math.min(300, dom.length())));
         assertEquals(6, Integer.parseInt(m.group(1)), "all figures are on the page (4 + CV ROC and PR)");
         assertEquals(0, Integer.parseInt(m.group(2)), "no broken image");
-    }
-
-    /** Runs headless Chromium with a fresh profile and no network chatter; returns its output. */
-    private String chromium(String... args) throws Exception {
-        Path profile = Files.createTempDirectory(tmp, "profile");
-        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile));
-        cmd.addAll(List.of(args));
-        Processes.Result r = Processes.run(new ProcessBuilder(cmd), 120);
-        assertEquals(0, r.exit(), "chromium failed: " + r.out());
-        return r.out();
     }
 }
