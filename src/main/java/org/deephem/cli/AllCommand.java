@@ -182,7 +182,7 @@ final class AllCommand implements Callable<Integer> {
     private ChildPool.Task trainTask(String id, Path dataset, String model, Path modelZoo, Path out, long s, String method,
                                      List<String> trainArgs, Path logs, Path result) {
         List<String> a = new ArrayList<>(List.of("train", "--data", dataset.toString(), "--name", model, "--zoo", modelZoo.toString(),
-                "--out", out.toString(), "--seed", Long.toString(s)));
+                "--out", out.toString(), "--seed", Long.toString(s), "--into-run-folder"));
         if (method.equals("deephem-nomti")) a.addAll(List.of("--branches", "seq,inherent"));
         a.addAll(trainArgs);
         a.addAll(threadArgs());

@@ -53,22 +53,28 @@ final class FeaturesCommand implements Callable<Integer> {
         List<Mature> ms = Mature.readFasta(matures);
         long[] count = {0};
         Skipped skipped = new Skipped();
+        // the records are streamed, so the bar's total comes from a quick count of the headers first
+        long total = Fasta.countRecords(fasta);
         Outputs.write(out, os -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
             w.write("id," + String.join(",", InherentFeatures.NAMES) + ",structure");
             for (String k : Kmers.words()) w.write(",kmer_" + k);
             w.write('\n');
             List<FastaRecord> chunk = new ArrayList<>(CHUNK);
-            Fasta.read(fasta, r -> {
-                try {
-                    chunk.add(RnaFolder.requireSupported(fasta, r));
-                } catch (org.deephem.io.InputError e) {
-                    if (!skipInvalid) throw e;
-                    skipped.add(new Fasta.Invalid(r.id(), r.line(), e.getMessage()));
-                }
-                if (chunk.size() == CHUNK) count[0] += flush(chunk, ms, folder, w);
-            }, skipInvalid ? skipped::add : null);
-            count[0] += flush(chunk, ms, folder, w);
+            try (Progress.Bar bar = Progress.bar("folding " + fasta.getFileName(), total, false)) {
+                // a skipped record is a step too, so that the bar still ends at the total
+                Fasta.read(fasta, r -> {
+                    try {
+                        chunk.add(RnaFolder.requireSupported(fasta, r));
+                    } catch (org.deephem.io.InputError e) {
+                        if (!skipInvalid) throw e;
+                        skipped.add(new Fasta.Invalid(r.id(), r.line(), e.getMessage()));
+                        bar.step();
+                    }
+                    if (chunk.size() == CHUNK) count[0] += flush(chunk, ms, folder, w, bar);
+                }, skipInvalid ? inv -> { skipped.add(inv); bar.step(); } : null);
+                count[0] += flush(chunk, ms, folder, w, bar);
+            }
             w.flush();
         });
         skipped.report(fasta);
@@ -77,10 +83,12 @@ final class FeaturesCommand implements Callable<Integer> {
     }
 
     /** Folds a chunk in parallel, writes its rows in input order, empties it; returns how many. */
-    private static int flush(List<FastaRecord> chunk, List<Mature> ms, RnaFolder folder, BufferedWriter w) {
+    private static int flush(List<FastaRecord> chunk, List<Mature> ms, RnaFolder folder, BufferedWriter w, Progress.Bar bar) {
         Fold[] folds = new Fold[chunk.size()];
-        java.util.stream.IntStream.range(0, chunk.size()).parallel()
-                .forEach(i -> folds[i] = folder.fold(chunk.get(i).sequence()));
+        java.util.stream.IntStream.range(0, chunk.size()).parallel().forEach(i -> {
+            folds[i] = folder.fold(chunk.get(i).sequence());
+            bar.step();
+        });
         try {
             for (int i = 0; i < chunk.size(); i++) {
                 FastaRecord r = chunk.get(i);

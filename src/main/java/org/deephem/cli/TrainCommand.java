@@ -42,8 +42,12 @@ final class TrainCommand implements Callable<Integer> {
     String name;
     @Option(names = "--zoo", defaultValue = "model-zoo", description = "where the zip goes (default: ${DEFAULT-VALUE})")
     Path zoo;
-    @Option(names = "--out", description = "folder for logs and scores (default: notebooks-equivalent-reports/<name>)")
+    @Option(names = "--out", description = {"folder for logs and scores (default: notebooks-equivalent-reports/<name>);",
+            "refused when it holds other files than an earlier train's, e.g. a report"})
     Path out;
+    /** Set by all, whose run folder holds the report of the very run it is remaking. */
+    @Option(names = "--into-run-folder", hidden = true, description = "internal (all): --out is the run folder of all")
+    boolean intoRunFolder;
     @Option(names = "--epochs", description = "epochs (default: 100)")
     Integer epochs;
     @Option(names = "--seed", defaultValue = "42", description = "seed of the selection split, the initial weights and the batch order (default: ${DEFAULT-VALUE})")
@@ -79,6 +83,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--recipe", description = "a candidate recipe of docs/SELECTION-PROTOCOL.md by its letter (A-F), as select-default trains it; "
             + "--branches picks the twin, and lever options given as well override the recipe's (default: none = the default config)")
     String recipe;
+
+    /** What train writes under --out; a folder holding only these is an earlier train's and may be replaced. */
+    static final List<String> OUT_FILES = List.of("training_log.csv", "human_scores.csv", "training_curves.png", "training_curves.svg");
 
     /** A model name becomes a file name in the zoo: no folders, no hidden files. */
     static final java.util.regex.Pattern MODEL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
@@ -124,6 +131,7 @@ final class TrainCommand implements Callable<Integer> {
         for (Path p : List.of(zoo, outDir)) {
             if (Files.exists(p) && !Files.isDirectory(p)) throw new InputError(p + ": is a file, but a folder is needed to save into");
         }
+        if (!intoRunFolder) Outputs.requireOwnFolder(out != null ? "--out" : "--out (default)", outDir, "train", OUT_FILES);
         if (Files.isDirectory(zip)) throw new InputError(zip + ": is a folder, so the model cannot be saved there");
 
         org.deephem.zoo.Backend.start();

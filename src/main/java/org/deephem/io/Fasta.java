@@ -105,6 +105,22 @@ public final class Fasta {
         return -1;
     }
 
+    /**
+     * How many records the file holds (its '>' header lines), counted without validating, for a
+     * progress bar over a streamed read; stops counting past {@link Limits#MAX_FASTA_RECORDS},
+     * where the read itself will refuse the file.
+     */
+    public static long countRecords(Path file) {
+        long n = 0;
+        try (BufferedReader in = TextFiles.open(file)) {
+            String line;
+            while (n <= Limits.MAX_FASTA_RECORDS && (line = in.readLine()) != null) if (line.strip().startsWith(">")) n++;
+        } catch (IOException e) {
+            throw TextFiles.readFailure(file, e);
+        }
+        return n;
+    }
+
     /** Reads all records into a list. */
     public static List<FastaRecord> readAll(Path file) {
         return readAll(file, null);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where commands write results: a file (atomically, never one of the command's own inputs) or,
@@ -46,6 +47,30 @@ public final class Outputs {
                         + in.path() + "); choose another output");
             }
         }
+    }
+
+    /**
+     * Refuses an output folder that holds anything besides the files {@code command} writes there
+     * (an earlier run of the same command may be replaced): a command that adds a few files to a
+     * folder must not mix them into another run's report, e.g. a committed one.
+     */
+    public static void requireOwnFolder(String outOption, Path dir, String command, java.util.Collection<String> own) {
+        if (!Files.isDirectory(dir)) return;
+        List<String> other;
+        try (var s = Files.list(dir)) {
+            other = s.map(p -> p.getFileName().toString()).filter(n -> !own.contains(n) && !ownTemp(n, own)).sorted().toList();
+        } catch (IOException e) {
+            throw new InputError(outOption + " " + dir + ": cannot list the folder (" + e.getMessage() + ")", e);
+        }
+        if (other.isEmpty()) return;
+        String shown = String.join(", ", other.subList(0, Math.min(3, other.size()))) + (other.size() > 3 ? ", … " + (other.size() - 3) + " more" : "");
+        throw new InputError(outOption + " " + dir + ": holds files " + command + " did not write (" + shown + "); " + command
+                + " writes only into a new or empty folder or one of its own earlier runs: choose another output");
+    }
+
+    /** A temporary file that a killed write of one of {@code own} left behind. */
+    private static boolean ownTemp(String name, java.util.Collection<String> own) {
+        return name.endsWith(".tmp") && own.stream().anyMatch(o -> name.startsWith(AtomicFiles.TEMP_PREFIX + o + "."));
     }
 
     /** The real path of a file, or of its nearest existing ancestor plus the rest for one not yet made. */

@@ -1,6 +1,9 @@
 package org.deephem.io;
 
+import com.sun.jna.NativeLibrary;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -8,9 +11,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Messages and progress on standard error, so that standard output stays clean for results.
- * On a terminal, long work shows a progress bar (me.tongfei:progressbar); when standard error is
- * a file or pipe (no console, as in CI and tests) or {@code DEEPHEM_PROGRESS=plain} is set, it
- * prints plain lines instead, which read well in a log.
+ * When standard error is a terminal, long work shows a progress bar (me.tongfei:progressbar);
+ * when it is a file or pipe (as in CI, tests and {@code 2> log}) or {@code DEEPHEM_PROGRESS=plain}
+ * is set, it prints plain lines instead, which read well in a log. {@code DEEPHEM_PROGRESS=bar}
+ * forces the bar.
  */
 public final class Progress {
     private static volatile boolean quiet = false;
@@ -50,9 +54,35 @@ public final class Progress {
     }
 
     static boolean interactive() {
-        String mode = System.getenv("DEEPHEM_PROGRESS");
+        return interactive(System.getenv("DEEPHEM_PROGRESS"), Progress::stderrIsTerminal);
+    }
+
+    /** Bars or lines: {@code DEEPHEM_PROGRESS} when set (only "bar" gives bars), else whether stderr is a terminal. */
+    static boolean interactive(String mode, BooleanSupplier stderrIsTerminal) {
         if (mode != null) return mode.equalsIgnoreCase("bar");
-        return System.console() != null;
+        return stderrIsTerminal.getAsBoolean();
+    }
+
+    private static volatile Boolean stderrTerminal;
+
+    /**
+     * Whether file descriptor 2 is a terminal, asked once. Not {@code System.console()}: that is
+     * null when stdout is redirected ({@code -o - > out.csv}) even with stderr on the screen, and
+     * non-null with stderr sent to a log.
+     */
+    static boolean stderrIsTerminal() {
+        Boolean t = stderrTerminal;
+        if (t == null) stderrTerminal = t = isatty(() -> NativeLibrary.getInstance("c").getFunction("isatty").invokeInt(new Object[] {2}));
+        return t;
+    }
+
+    /** isatty's answer as a boolean; false (plain lines) when it cannot be called, e.g. no C library JNA can load. */
+    static boolean isatty(IntSupplier call) {
+        try {
+            return call.getAsInt() == 1;
+        } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError from JNA: lines are always safe
+            return false;
+        }
     }
 
     private static final class Terminal implements Bar {

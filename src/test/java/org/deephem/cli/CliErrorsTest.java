@@ -175,6 +175,19 @@ class CliErrorsTest {
         }
     }
 
+    /** train adds its logs to --out; a folder holding another run's report is refused before any data is read. */
+    @Test
+    void trainRefusesAnOutFolderHoldingAReport() throws IOException {
+        Path report = Files.createDirectories(tmp.resolve("reports").resolve("deephem-real"));
+        Files.writeString(report.resolve("index.html"), "<html>");
+        Files.writeString(report.resolve("human_scores.csv"), "id,score,logit\n");
+        Path zoo = tmp.resolve("zoo");
+        badInput(CliTest.run("train", "--data", TestData.demo().toString(), "--epochs", "1", "--zoo", zoo.toString(), "--out", report.toString()),
+                "--out " + report + ": holds files train did not write (index.html)", "choose another output");
+        assertFalse(Files.exists(zoo), "refused before anything was made");
+        assertEquals("id,score,logit\n", Files.readString(report.resolve("human_scores.csv")));
+    }
+
     @Test
     void aFailedSaveAfterTrainingSaysThatTheTrainingFinished() throws IOException {
         // before training: a model path that is a folder is refused at once

@@ -132,6 +132,31 @@ public class CliTest {
         assertEquals("-34.2000", row[7], "MFE of hsa-let-7a-1, as RNAfold 2.7.1 (with and without dangles)");
     }
 
+    /** features streams its FASTA but shows folding progress over all records, as score does, on stderr only. */
+    @Test
+    void featuresShowsFoldingProgressOverAllRecords() throws IOException {
+        StringBuilder fa = new StringBuilder();
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < 20; i++) {
+            fa.append(">r").append(i).append('\n');
+            for (int j = 0; j < 40; j++) fa.append("ACGU".charAt(rnd.nextInt(4)));
+            fa.append('\n');
+        }
+        fa.append(">iupac\nACGUNACGU\n");
+        Path in = tmp.resolve("p.fa");
+        Files.writeString(in, fa);
+        Run r = run("features", in.toString(), "--skip-invalid", "-o", "-");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(21, r.out().lines().count(), "header and 20 rows");
+        assertFalse(r.out().contains("folding"), "progress stays off standard output");
+        if ("bar".equalsIgnoreCase(System.getenv("DEEPHEM_PROGRESS"))) return; // bars asked for by hand: no lines to check
+        List<String> progress = r.err().lines().filter(l -> l.startsWith("  folding p.fa: ")).toList();
+        // 21 records (the skipped one counts, so the bar ends at its total), a line at every tenth
+        assertEquals("  folding p.fa: 2/21", progress.get(0), r.err());
+        assertEquals("  folding p.fa: 21/21", progress.get(progress.size() - 1), r.err());
+        assertEquals(11, progress.size(), r.err());
+    }
+
     @Test
     void featuresFoldWithDanglesTwoByDefaultOrZeroOnRequestAndRefuseOtherValues() throws IOException {
         Path fa = tmp.resolve("d.fa");

@@ -35,6 +35,27 @@ class JarIT {
     }
 
     /**
+     * JavaCPP finds the versions of javacpp and openblas from their pom.properties: the shade filter
+     * keeps those two (and only org.bytedeco's), so starting ND4J prints no "Version of
+     * org.bytedeco:openblas could not be found" warning.
+     */
+    @Test
+    void jarKeepsJavaCppVersionFilesAndStartsWithoutVersionWarning() throws Exception {
+        List<String> kept = new ArrayList<>();
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(Path.of("target", "deephem.jar").toFile())) {
+            z.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith("META-INF/maven/") && !n.endsWith("/")).forEach(kept::add);
+        }
+        assertEquals(List.of("META-INF/maven/org.bytedeco/javacpp/pom.properties", "META-INF/maven/org.bytedeco/openblas/pom.properties"),
+                kept.stream().sorted().toList());
+        // a missing model is reported after ND4J has started, which is when JavaCPP checks versions
+        Out start = jar("score", "--model", tmp.resolve("missing.zip").toString(), "--fasta", tmp.resolve("x.fa").toString(),
+                "-o", tmp.resolve("s.csv").toString());
+        assertEquals(2, start.exit(), start.text());
+        assertTrue(start.text().contains("ND4J 1.0.0-M2.1 backend: nd4j-native"), "ND4J started: " + start.text());
+        assertTrue(!start.text().contains("could not be found") && !start.text().contains("Warning"), start.text());
+    }
+
+    /**
      * A grid killed mid-way and started again finishes without recomputing a finished cell: the
      * harness is killed as soon as its first cell file appears (its children go with it), then
      * the same command reuses that file untouched and runs only the rest.
@@ -90,6 +111,7 @@ class JarIT {
         assertTrue(train.text().contains("not an accuracy estimate"), train.text());
         assertTrue(Files.readAllLines(tmp.resolve("report").resolve("training_log.csv")).get(0).contains(",selection_auc,selection_logloss,"));
         assertTrue(!train.text().contains("Added differentiated op"), "SameDiff chatter must be filtered");
+        assertTrue(!train.text().contains("Warning: Version of"), "JavaCPP finds its version files: " + train.text());
         assertTrue(Files.exists(tmp.resolve("report").resolve("training_curves.png")));
         assertTrue(train.text().contains("ND4J 1.0.0-M2.1 backend: nd4j-native (CPU, 1 ND4J thread)"), train.text());
         String provenance;
