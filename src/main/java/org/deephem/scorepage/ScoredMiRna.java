@@ -11,7 +11,7 @@ import java.util.List;
  * @param score                 the score: the model's probability, or the members' mean probability
  * @param low                   lower end of the members' range; NaN for a single model
  * @param high                  upper end of the members' range; NaN for a single model
- * @param percentile            percentile among the model's reference scores ({@link Percentile}); NaN without a reference
+ * @param percentile            percentile among the model's reference scores (org.deephem.zoo.ReferenceScores#percentile); NaN without a reference
  * @param nucleotideAttribution one attribution per nucleotide (integrated gradients of the logit); null if not explained
  * @param topFeatures           the features with the largest attributions; empty if not explained
  */

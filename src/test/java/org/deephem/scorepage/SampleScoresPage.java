@@ -38,7 +38,7 @@ public final class SampleScoresPage {
         List<ScoredMiRna> out = new ArrayList<>();
         double[] reference = new double[200];
         for (int i = 0; i < reference.length; i++) reference[i] = 1 / (1 + Math.exp(-2 * rnd.nextGaussian()));
-        Percentile pct = Percentile.against(reference);
+        org.deephem.zoo.ReferenceScores pct = new org.deephem.zoo.ReferenceScores("sample", java.util.Collections.nCopies(200, "r"), reference);
         for (int i = 0; i < rows; i++) {
             String seq = ds.target().sequences().get(i % ds.target().size());
             String id = i == rows - 1 ? HOSTILE_ID : ds.target().ids().get(i % ds.target().size());
@@ -59,7 +59,7 @@ public final class SampleScoresPage {
                 }
             }
             String structure = i < 8 ? folder.fold(seq).structure() : null;
-            out.add(new ScoredMiRna(id, seq, structure, score, low, high, pct.of(score), att, feats));
+            out.add(new ScoredMiRna(id, seq, structure, score, low, high, pct.percentile(score), att, feats));
         }
         Set<String> named = new LinkedHashSet<>(List.of(HOSTILE_ID, "not-scored-<b>"));
         Map<String, Object> prov = new LinkedHashMap<>();

@@ -21,6 +21,10 @@ class ReferenceScoresTest {
         assertEquals(50.0, ref.percentile(2.5));
         assertEquals(87.5, ref.percentile(4.0));
         assertEquals(100.0, ref.percentile(9.0));
+        // a second hand-worked set, with a tie: {0.1, 0.2, 0.2, 0.4, 0.9}
+        ReferenceScores five = new ReferenceScores("five", List.of("a", "b", "c", "d", "e"), new double[] {0.4, 0.1, 0.9, 0.2, 0.2});
+        double[] at = {0.05, 0.1, 0.2, 0.3, 0.9, 1.0}, expected = {0, 10, 40, 60, 90, 100};
+        for (int i = 0; i < at.length; i++) assertEquals(expected[i], five.percentile(at[i]), 1e-12, "at " + at[i]);
         ReferenceScores ties = new ReferenceScores("ties", List.of("x", "y"), new double[] {7, 7});
         assertEquals(50.0, ties.percentile(7));
     }
