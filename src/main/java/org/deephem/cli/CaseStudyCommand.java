@@ -19,6 +19,7 @@ import org.deephem.eval.MemberSpread;
 import org.deephem.io.Hashing;
 import org.deephem.io.InputError;
 import org.deephem.io.Progress;
+import org.deephem.io.RecordedPath;
 import org.deephem.report.CaseStudySection;
 import org.deephem.report.Report;
 import org.deephem.report.ReportWriter;
@@ -75,14 +76,14 @@ final class CaseStudyCommand implements Callable<Integer> {
             human = ranked(humanIds, zm.logitsOfFolder(ds, "human"));
             if (ds.unlabelledMouse() != null && ds.unlabelledMouse().size() > 0) mouse = ranked(ds.unlabelledMouse().ids(), zm.logitsOfFolder(ds, "unlabelled-mouse"));
             from = (zm.ensemble() ? "the mean probability of the " + zm.members().size() + "-member ensemble " : "the scores of model ") + source.model.getFileName();
-            prov.put("model", source.model.toString());
+            prov.put("model", RecordedPath.of(source.model, out));
             prov.put("model_sha256", Hashing.sha256(source.model));
             prov.put("members", zm.members().size());
         } else {
             human = read(source.scores, new HashSet<>(humanIds), "human");
             if (mouseScores != null) mouse = read(mouseScores, ds.unlabelledMouse() == null ? Set.of() : new HashSet<>(ds.unlabelledMouse().ids()), "unlabelled mouse");
             from = "the scores in " + source.scores.getFileName();
-            prov.put("scores", source.scores.toString());
+            prov.put("scores", RecordedPath.of(source.scores, out));
             prov.put("scores_sha256", Hashing.sha256(source.scores));
             if (mouseScores != null) prov.put("mouse_scores_sha256", Hashing.sha256(mouseScores));
         }
@@ -102,12 +103,12 @@ final class CaseStudyCommand implements Callable<Integer> {
             agreement = XgemAgreement.of(mouse.ids(), mouse.key(), ra.xgemCalls(), top);
             why = "none of the scored unlabelled mouse IDs has an XGEM call";
         }
-        prov.put("data", data.toString());
+        prov.put("data", RecordedPath.of(data, out));
         prov.put("dataset_sha256", Provenance.datasetHashes(data));
-        if (raw != null) prov.put("raw", raw.toString());
+        if (raw != null) prov.put("raw", RecordedPath.of(raw, out));
         prov.put("software", Provenance.environment());
         Report rep = new Report("case-study").datasetSummary(String.format(Locale.ROOT, "%s: %d labelled mouse, %d unlabelled mouse, %d human miRNAs; %d human scored",
-                        data, ds.labels().length, ds.unlabelledMouse() == null ? 0 : ds.unlabelledMouse().size(), humanIds.size(), human.ids().size()))
+                        RecordedPath.of(data, out), ds.labels().length, ds.unlabelledMouse() == null ? 0 : ds.unlabelledMouse().size(), humanIds.size(), human.ids().size()))
                 .config(Map.of("top", top, "ranked_by", from, "interval", human.interval() == null ? "none" : MemberSpread.DEFINITION))
                 .provenance(prov);
         CaseStudySection.add(rep, t, from, agreement, why);

@@ -90,7 +90,7 @@ final class EnsembleCommand implements Callable<Integer> {
             members.add(new EnsembleZip.Member(n, ModelZip.load(p)));
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("member", n);
-            f.put("zip", p.toString());
+            f.put("zip", org.deephem.io.RecordedPath.of(p, null));
             f.put("sha256", Hashing.sha256(p));
             from.add(f);
         }
@@ -142,7 +142,7 @@ final class EnsembleCommand implements Callable<Integer> {
         prov.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
         prov.put("members", e.size());
         prov.put("seed", seed);
-        prov.put("dataset", source.data.toString());
+        prov.put("dataset", org.deephem.io.RecordedPath.of(source.data, null));
         prov.put("dataset_sha256", Provenance.datasetHashes(source.data));
         prov.put("train_seconds", (System.nanoTime() - t0) / 1e9);
         prov.put("software", Provenance.environment());

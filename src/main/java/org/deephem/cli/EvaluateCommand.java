@@ -73,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
         List<NamedScores> runs = new ArrayList<>();
         Map<String, Object> inputs = new LinkedHashMap<>();
-        for (Spec sp : specs) runs.add(sp.read(ds.target().ids(), inputs));
+        for (Spec sp : specs) runs.add(sp.read(ds.target().ids(), inputs, out));
         Map<String, Object> baselineInfo = new LinkedHashMap<>();
         if (baselines) runs.addAll(fitBaselines(ds, baselineInfo));
 
@@ -87,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("command", "evaluate");
         prov.put("created", java.time.Instant.now().toString());
-        prov.put("dataset", data.toAbsolutePath().normalize().toString());
+        prov.put("dataset", org.deephem.io.RecordedPath.of(data, out));
         prov.put("dataset_sha256", Provenance.datasetHashes(data));
         prov.put("score_files", inputs);
         prov.put("baselines", baselineInfo);
@@ -138,7 +138,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
 
         /** The file's scores aligned to the human ids (NaN where the file has no score). */
-        NamedScores read(List<String> humanIds, Map<String, Object> inputs) {
+        NamedScores read(List<String> humanIds, Map<String, Object> inputs, Path out) {
             ScoresCsv.Scores s = ScoresCsv.read(path);
             Map<String, Integer> row = new HashMap<>();
             for (int i = 0; i < humanIds.size(); i++) row.put(humanIds.get(i), i);
@@ -149,7 +149,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (r == null) throw InputError.at(path, i + 2, "ID '" + s.ids().get(i) + "' is not a human miRNA of the dataset");
                 aligned[r] = s.scores()[i];
             }
-            inputs.put(method + (seed.isEmpty() ? "" : "@" + seed), Map.of("file", path.toAbsolutePath().normalize().toString(),
+            inputs.put(method + (seed.isEmpty() ? "" : "@" + seed), Map.of("file", org.deephem.io.RecordedPath.of(path, out),
                     "sha256", Hashing.sha256(path), "scored", s.ids().size(), "column", s.column()));
             return new NamedScores(method, seed, humanIds, aligned);
         }

@@ -89,15 +89,17 @@ final class ReportCommand implements Callable<Integer> {
         Path log = runDir.resolve("training_log.csv");
         List<EpochLog> epochs = Files.exists(log) ? EpochLog.read(log) : List.of();
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("model_zip", file(zip));
-        inputs.put("scores_csv", file(scoreFile));
-        if (Files.exists(log)) inputs.put("training_log_csv", file(log));
+        inputs.put("model_zip", file(zip, runDir));
+        inputs.put("scores_csv", file(scoreFile, runDir));
+        if (Files.exists(log)) inputs.put("training_log_csv", file(log, runDir));
         for (org.deephem.analysis.NamedScores m : moreRuns) {
             Path f = runDir.resolve(SEEDS_DIR).resolve(seedFile(m.method(), m.seed()));
-            if (Files.exists(f)) inputs.put("seed_scores_" + m.method() + "_" + m.seed(), file(f));
+            if (Files.exists(f)) inputs.put("seed_scores_" + m.method() + "_" + m.seed(), file(f, runDir));
         }
-        if (cv != null && Files.exists(runDir.resolve("cv_folds.csv"))) inputs.put("cv_folds_csv", file(runDir.resolve("cv_folds.csv")));
-        Map<String, Object> prov = modelProvenance(zip);
+        if (cv != null && Files.exists(runDir.resolve("cv_folds.csv"))) inputs.put("cv_folds_csv", file(runDir.resolve("cv_folds.csv"), runDir));
+        Map<String, Object> prov = new LinkedHashMap<>(modelProvenance(zip));
+        // a zip made before paths were recorded relatively holds its dataset's absolute folder
+        if (prov.containsKey("dataset")) prov.put("dataset", org.deephem.io.RecordedPath.recorded(prov.get("dataset"), runDir));
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(data, ds.target().ids()),
                 networkRuns(new org.deephem.analysis.NamedScores("deephem", seedOf(prov), ds.target().ids(), humanScores), moreRuns),
                 epochs, prov, inputs, org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, cv, comparisonCv, seed));
@@ -170,8 +172,9 @@ final class ReportCommand implements Callable<Integer> {
         return distinct.size() == 1 ? distinct.iterator().next() : "";
     }
 
-    private static Map<String, String> file(Path p) {
-        return Map.of("path", p.toAbsolutePath().normalize().toString(), "sha256", Hashing.sha256(p));
+    /** A file the report was made from, named from the run folder (see RecordedPath), with its SHA-256. */
+    private static Map<String, String> file(Path p, Path runDir) {
+        return org.deephem.io.RecordedPath.file(p, runDir);
     }
 
     /**

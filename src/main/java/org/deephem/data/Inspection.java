@@ -7,9 +7,15 @@ import java.util.Locale;
 public final class Inspection {
     private Inspection() {}
 
+    /** For the console: the folder by its absolute path. */
     public static String summarise(DeepHemDataset d) {
+        return summarise(d, d.folder().toAbsolutePath().normalize().toString());
+    }
+
+    /** With the folder named as {@code shownAs} (a report names it without this machine's folders). */
+    public static String summarise(DeepHemDataset d, String shownAs) {
         StringBuilder sb = new StringBuilder();
-        sb.append("dataset: ").append(d.folder().toAbsolutePath().normalize()).append('\n');
+        sb.append("dataset: ").append(shownAs).append('\n');
         int pos = Arrays.stream(d.labels()).sum();
         int n = d.labels().length;
         line(sb, "labelled mouse (source)", "%d rows: %d essential, %d non-essential (%.1f%% essential)",

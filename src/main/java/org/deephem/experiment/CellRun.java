@@ -66,7 +66,7 @@ public final class CellRun {
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("started", started.toString());
         prov.put("finished", Instant.now().toString());
-        prov.put("dataset", ds.folder() == null ? null : ds.folder().toAbsolutePath().normalize().toString());
+        prov.put("dataset", ds.folder() == null ? null : org.deephem.io.RecordedPath.of(ds.folder(), null));
         prov.put("dataset_sha256", spec.dataSha256());
         prov.put("omp_num_threads", System.getenv("OMP_NUM_THREADS"));
         // the full environment names the ND4J backend, which only a network cell has started

@@ -108,7 +108,7 @@ public final class Harness {
         prov.put("reference", grid.reference());
         prov.put("cv", grid.cvFolds() == 0 ? "off" : grid.cvFolds() + " folds x " + grid.cvRepeats() + " repeats");
         prov.put("cells", grid.cells(dataSha).stream().map(CellSpec::id).toList());
-        prov.put("dataset", data.toAbsolutePath().normalize().toString());
+        prov.put("dataset", org.deephem.io.RecordedPath.of(data, null));
         prov.put("dataset_sha256", dataSha);
         prov.put("deephem_j", BuildInfo.current().version());
         prov.put("git_commit", BuildInfo.current().gitCommit());

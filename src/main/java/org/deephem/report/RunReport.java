@@ -54,7 +54,7 @@ public final class RunReport {
 
     public static Report build(Inputs in) {
         DeepHemDataset ds = in.ds();
-        Report r = new Report(in.run()).datasetSummary(Inspection.summarise(ds));
+        Report r = new Report(in.run()).datasetSummary(Inspection.summarise(ds, org.deephem.io.RecordedPath.of(ds.folder(), null)));
         Object cfg = in.modelProvenance().get("config");
         if (cfg instanceof Map<?, ?> m) m.forEach((k, v) -> r.config(Map.of(String.valueOf(k), v)));
         Map<String, Object> prov = new LinkedHashMap<>(in.inputFiles());

@@ -13,7 +13,8 @@ import org.deephem.zoo.ConfigCodec;
  * Where a trained model came from, typed. {@link #toMap()} is what goes into the model zip's
  * {@code provenance.json}; zips are read back as plain maps, so older zips keep loading.
  *
- * @param dataset       absolute dataset folder (null for an in-memory dataset)
+ * @param dataset       dataset folder (null for an in-memory dataset); recorded relative to the
+ *                      working directory, or by its name alone (RecordedPath)
  * @param datasetSha256 file name → SHA-256 of every file of that folder
  * @param foldingDangles dangles the dataset's features were folded with (its dataset.json), so
  *                      that new sequences are scored with the same folding
@@ -45,7 +46,8 @@ public record RunProvenance(String name, Instant created, Path dataset, Map<Stri
         s.put("order", seeds.order());
         m.put("seeds", s);
         m.put("tags", new java.util.TreeMap<>(tags));
-        m.put("dataset", dataset == null ? null : dataset.toString());
+        // relative to the working directory, or the folder name: a model zip travels, a machine's folders do not
+        m.put("dataset", dataset == null ? null : org.deephem.io.RecordedPath.of(dataset, null));
         m.put("dataset_sha256", datasetSha256);
         // so that scoring can say when a model trained on the synthetic demo scores real data
         m.put(org.deephem.zoo.ZooModel.DATASET_KIND, dataset == null ? null : org.deephem.data.DatasetReader.kind(dataset));

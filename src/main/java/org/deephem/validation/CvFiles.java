@@ -53,7 +53,7 @@ public final class CvFiles {
         prov.put("folds", r.options().folds());
         prov.put("repeats", r.options().repeats());
         prov.put("seed", r.options().seed());
-        prov.put("dataset", dataset == null ? null : dataset.toAbsolutePath().normalize().toString());
+        prov.put("dataset", dataset == null ? null : org.deephem.io.RecordedPath.of(dataset, dir));
         prov.put("dataset_sha256", dataset == null ? Map.of() : Provenance.datasetHashes(dataset));
         prov.put("methods", methodSettings);
         prov.put("thresholds", "probabilities at 0.5; unbounded scores at the median of the method's training-fold scores");

@@ -79,7 +79,7 @@ public final class ScoresCsv {
         java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
         p.put("file", String.valueOf(file.getFileName()));
         p.put("sha256", org.deephem.io.Hashing.sha256(file));
-        p.put("model", zip.toString());
+        p.put("model", org.deephem.io.RecordedPath.of(zip, file.toAbsolutePath().getParent()));
         p.put("model_sha256", org.deephem.io.Hashing.sha256(zip));
         p.put("members", members);
         p.put("score", "mean of the member probabilities");

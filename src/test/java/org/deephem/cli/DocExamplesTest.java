@@ -37,6 +37,23 @@ class DocExamplesTest {
         return m.find() ? m.group(1) : otherwise;
     }
 
+    /** The pom's native platform, as the jar is built by default. */
+    static String pomPlatform() throws IOException {
+        Matcher m = Pattern.compile("<javacpp\\.platform>([^<]+)</javacpp\\.platform>").matcher(Files.readString(Path.of("pom.xml")));
+        assertTrue(m.find(), "pom.xml sets javacpp.platform");
+        return m.group(1);
+    }
+
+    /** The README says which platform the jar runs on (the pom's) and how to build for another one. */
+    @Test
+    void readmeNamesThePlatformOfTheJarAndHowToBuildForAnother() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String platform = pomPlatform();
+        assertTrue(readme.contains("`javacpp.platform` property, `" + platform + "` by\ndefault")
+                || readme.contains("`javacpp.platform` property, `" + platform + "` by default"), "README names " + platform);
+        assertTrue(readme.matches("(?s).*`mvn [^`]*-Djavacpp\\.platform=[a-z0-9_-]+ package`.*"), "README shows the build for another platform");
+    }
+
     /**
      * A train example run as written must not add its logs to a committed report folder (the
      * default --out is notebooks-equivalent-reports/<name>, where the real-data reports live):

@@ -47,6 +47,15 @@ class JarIT {
         }
         assertEquals(List.of("META-INF/maven/org.bytedeco/javacpp/pom.properties", "META-INF/maven/org.bytedeco/openblas/pom.properties"),
                 kept.stream().sorted().toList());
+        // the natives of ND4J, OpenBLAS and JavaCPP are those of the pom's one platform (README, "Platforms")
+        String platform = Files.readString(Path.of("pom.xml")).replaceFirst("(?s).*<javacpp\\.platform>([^<]+)</javacpp\\.platform>.*", "$1");
+        java.util.Set<String> platforms = new java.util.TreeSet<>();
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(Path.of("target", "deephem.jar").toFile())) {
+            var native_ = java.util.regex.Pattern.compile("(org/bytedeco/[^/]+|org/nd4j/linalg/cpu/nativecpu/bindings)/([^/]+)/.*");
+            z.stream().map(e -> native_.matcher(e.getName())).filter(java.util.regex.Matcher::matches)
+                    .map(m -> m.group(2)).filter(d -> d.matches("(linux|macosx|windows|android|ios)-.*")).forEach(platforms::add);
+        }
+        assertEquals(java.util.Set.of(platform), platforms);
         // a missing model is reported after ND4J has started, which is when JavaCPP checks versions
         Out start = jar("score", "--model", tmp.resolve("missing.zip").toString(), "--fasta", tmp.resolve("x.fa").toString(),
                 "-o", tmp.resolve("s.csv").toString());

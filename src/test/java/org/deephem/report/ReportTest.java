@@ -94,6 +94,8 @@ class ReportTest {
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script") || html.contains("<link"),
                 "self-contained: no external resources, no scripts");
         assertTrue(html.contains("120 rows: 60 essential, 60 non-essential"), "dataset summary");
+        assertTrue(html.contains("dataset: data\n"), "the dataset named from the working directory, not by this machine's folders");
+        assertFalse(html.contains(Path.of("").toAbsolutePath().toString()), "no absolute folder of this machine");
         assertTrue(html.contains("synthetic demo"), "the demo is called a demo");
         for (String stem : List.of("human_correlations", "human_correlations_summary", "circularity_audit", "cv_mean_sd", "quintile_trends")) {
             assertTrue(Files.exists(dir.resolve(stem + ".csv")) && Files.exists(dir.resolve(stem + ".xlsx")), stem);
