@@ -31,39 +31,86 @@ public final class Scorer {
     }
 
     /**
+     * What the model reads of a set of miRNAs: the raw feature rows, before the model's scaling
+     * (null for a branch the model does not read), and the model inputs made from them.
+     *
+     * @param inherent rows aligned with {@code ids}, the inherent features as computed (or as in the dataset)
+     * @param mti      rows aligned with {@code ids}, the MTI principal components (projected or as in the dataset)
+     */
+    public record Prepared(List<String> ids, List<String> sequences, double[][] inherent, double[][] mti, ModelInputs inputs) {}
+
+    /**
      * Logits for a domain of a dataset folder. If gene sets are given and the model carries a
      * PCA basis, MTI components are re-projected with the model's own basis (consistent with
      * training); otherwise the folder's PCA columns are used as they are (the caller checks that
      * their basis is the model's, see {@link DatasetCheck}).
      */
     public double[] logits(Domain d, Map<String, Set<String>> targets) {
+        return logits(prepare(d, targets));
+    }
+
+    /** The inputs {@link #logits(Domain, Map)} scores. */
+    public Prepared prepare(Domain d, Map<String, Set<String>> targets) {
         double[][] mti = d.mtiPca();
         if (model.config().useMti() && model.pca() != null && targets != null) mti = project(d.ids(), targets);
-        return run(d.ids(), d.sequences(), d.inherent(), mti, d.name());
+        return prepared(d.ids(), d.sequences(), d.inherent(), mti, d.name());
+    }
+
+    /** The model inputs {@link #logits(Domain, Map)} scores. */
+    public ModelInputs inputsOf(Domain d, Map<String, Set<String>> targets) {
+        return prepare(d, targets).inputs();
     }
 
     /** Logits of new precursors from sequence alone (+ optional matures and targets). */
     public double[] logitsOfSequences(List<String> ids, List<String> seqs, List<List<Mature>> matures,
                                       Map<String, Set<String>> targets) {
+        return logits(prepareSequences(ids, seqs, matures, targets));
+    }
+
+    /** The inputs {@link #logitsOfSequences} scores. */
+    public Prepared prepareSequences(List<String> ids, List<String> seqs, List<List<Mature>> matures,
+                                     Map<String, Set<String>> targets) {
         requireFits(ids, seqs); // before folding: fail fast
-        double[][] inh = null;
-        if (model.config().useInherent()) {
-            // fold as the model's training data was folded
-            if (!Dangles.isRecorded(model.provenance())) {
-                Progress.say("note: this model records no folding setting (saved before it was recorded): folding with dangles %d",
-                        Dangles.UNRECORDED);
-            }
-            inh = new FeatureCalculator(Dangles.recorded(model.provenance(), "model provenance")).inherent(seqs, matures, "sequences");
-        }
+        double[][] inh = model.config().useInherent() ? inherentOf(seqs, matures) : null;
+        return prepareSequences(ids, seqs, inh, targets);
+    }
+
+    /**
+     * As {@link #prepareSequences(List, List, List, Map)} with the inherent rows already computed
+     * by {@link #inherentOf} (of this model or of one that folds alike, see {@link #dangles()}):
+     * folding is the slow part, and an ensemble's members usually fold alike.
+     */
+    public Prepared prepareSequences(List<String> ids, List<String> seqs, double[][] inherent, Map<String, Set<String>> targets) {
+        requireFits(ids, seqs);
         double[][] mti = null;
         if (model.config().useMti()) {
             if (model.pca() == null) throw new InputError("this model has no MTI PCA basis, so it cannot score new sequences");
             mti = project(ids, targets == null ? Map.of() : targets);
         }
-        return run(ids, seqs, inh, mti, "sequences");
+        return prepared(ids, seqs, model.config().useInherent() ? inherent : null, mti, "sequences");
     }
 
-    private double[] run(List<String> ids, List<String> seqs, double[][] inh, double[][] mti, String what) {
+    /** The model inputs {@link #logitsOfSequences} scores. */
+    public ModelInputs inputsOfSequences(List<String> ids, List<String> seqs, List<List<Mature>> matures,
+                                         Map<String, Set<String>> targets) {
+        return prepareSequences(ids, seqs, matures, targets).inputs();
+    }
+
+    /** The 18 inherent features of each sequence, folded as the model's training data was folded. */
+    public double[][] inherentOf(List<String> seqs, List<List<Mature>> matures) {
+        if (!Dangles.isRecorded(model.provenance())) {
+            Progress.say("note: this model records no folding setting (saved before it was recorded): folding with dangles %d",
+                    Dangles.UNRECORDED);
+        }
+        return new FeatureCalculator(dangles()).inherent(seqs, matures, "sequences");
+    }
+
+    /** The folding setting (RNAfold's -d) the model's training data was folded with. */
+    public int dangles() {
+        return Dangles.recorded(model.provenance(), "model provenance");
+    }
+
+    private Prepared prepared(List<String> ids, List<String> seqs, double[][] inh, double[][] mti, String what) {
         requireFits(ids, seqs);
         ModelInputs in;
         try {
@@ -71,8 +118,13 @@ public final class Scorer {
         } catch (IllegalArgumentException e) {
             throw new InputError(what + ": " + e.getMessage());
         }
-        double[] logits = Predictor.logits(model.graph(), in);
-        ScoresCsv.requireFinite(ids, logits);
+        return new Prepared(List.copyOf(ids), List.copyOf(seqs), model.config().useInherent() ? inh : null,
+                model.config().useMti() ? mti : null, in);
+    }
+
+    private double[] logits(Prepared p) {
+        double[] logits = Predictor.logits(model.graph(), p.inputs());
+        ScoresCsv.requireFinite(p.ids(), logits);
         return logits;
     }
 

@@ -76,12 +76,25 @@ public record ZooModel(Path zip, List<EnsembleZip.Member> members, boolean ensem
      * notes are said once (from the first member).
      */
     public double[][] logitsOfFolder(DeepHemDataset ds, String domainName) {
+        FolderDomain f = checkedDomain(ds, domainName);
+        double[][] out = new double[members.size()][];
+        for (int k = 0; k < out.length; k++) out[k] = new Scorer(members.get(k).model()).logits(f.domain(), f.targets());
+        return out;
+    }
+
+    /** A domain of a dataset folder and the gene sets of its species (null when the folder has none). */
+    public record FolderDomain(Domain domain, Map<String, Set<String>> targets) {}
+
+    /**
+     * The domain {@link #logitsOfFolder} scores and its gene sets, after the same checks: each
+     * member's {@link Scorer#prepare} of them gives that member's inputs.
+     */
+    public FolderDomain checkedDomain(DeepHemDataset ds, String domainName) {
         Domain d = domain(ds, domainName);
         Path folder = ds.folder();
         boolean human = domainName.equals("human");
         Map<String, Set<String>> tg = human ? ds.humanTargets() : ds.mouseTargets();
-        double[][] out = new double[members.size()][];
-        for (int k = 0; k < out.length; k++) {
+        for (int k = 0; k < members.size(); k++) {
             TrainedModel m = members.get(k).model();
             if (m.config().useInherent() && d.inherent() == null) throw InputError.at(folder, "no inherent feature file for " + domainName);
             DatasetCheck.requireInherentNames(m, ds.inherentNames(), folder.resolve(human ? Layout.HSA_FEATURE : Layout.MMU_FEATURE).toString());
@@ -95,8 +108,7 @@ public record ZooModel(Path zip, List<EnsembleZip.Member> members, boolean ensem
             }
             sayOnce(k, DatasetCheck.hashWarning(m, folder));
         }
-        for (int k = 0; k < out.length; k++) out[k] = new Scorer(members.get(k).model()).logits(d, tg);
-        return out;
+        return new FolderDomain(d, tg);
     }
 
     /** {@link DatasetCheck#requireKnownGenes} for every member; the note is said once. */
