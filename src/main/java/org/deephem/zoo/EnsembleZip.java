@@ -93,7 +93,7 @@ public final class EnsembleZip {
      * human row of {@code ds}, after the same dataset checks as {@code score --data}.
      */
     public static ReferenceScores reference(List<Member> members, org.deephem.data.DeepHemDataset ds) {
-        double[][] logits = new ZooModel(null, members, true, Map.of(), null).logitsOfFolder(ds, "human");
+        double[][] logits = new ZooModel(null, members, true, Map.of()).logitsOfFolder(ds, "human");
         MemberSpread.Band[] bands = MemberSpread.of(logits);
         double[] l = new double[bands.length];
         for (int i = 0; i < l.length; i++) l[i] = bands[i].logit();

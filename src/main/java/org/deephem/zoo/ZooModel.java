@@ -22,6 +22,11 @@ public record ZooModel(Path zip, List<EnsembleZip.Member> members, boolean ensem
         members = List.copyOf(members);
     }
 
+    /** Members without reference scores (an ensemble being made, or a test's). */
+    public ZooModel(Path zip, List<EnsembleZip.Member> members, boolean ensemble, Map<String, Object> manifest) {
+        this(zip, members, ensemble, manifest, null);
+    }
+
     public static ZooModel load(Path zip) {
         if (EnsembleZip.isEnsemble(zip)) {
             EnsembleZip.Loaded e = EnsembleZip.load(zip);
