@@ -17,7 +17,13 @@ import org.deephem.io.FastaRecord;
 import org.deephem.io.InputError;
 import org.deephem.io.Outputs;
 import org.deephem.io.Progress;
+import org.deephem.io.RecordedPath;
 import org.deephem.io.TextFiles;
+import org.deephem.explain.Explainer;
+import org.deephem.explain.Explanation;
+import org.deephem.explain.ExplanationFiles;
+import org.deephem.scorepage.ScoresPage;
+import org.deephem.scoring.ScoresReport;
 import org.deephem.scoring.MirbaseSpecies;
 import org.deephem.scoring.Precursors;
 import org.deephem.zoo.DatasetCheck;
@@ -64,8 +70,18 @@ final class ScoreCommand implements Callable<Integer> {
     Path targets;
     @Option(names = "--skip-invalid", description = "with --fasta: leave out records that cannot be scored (letters other than A/C/G/U/T, empty, too long) and name them on stderr, instead of stopping at the first (always on with --species)")
     boolean skipInvalid;
-    @Option(names = {"-o", "--out"}, description = "output CSV (- for standard output); required unless --record-expected. Records left out are listed in <out>.skipped.csv")
+    @Option(names = {"-o", "--out"}, description = "output CSV (- for standard output); required unless --record-expected. Records left out are listed beside it (scores.csv -> scores.skipped.csv)")
     Path out;
+    @Option(names = "--explain", description = "also write, per precursor, the attribution of its logit to each nucleotide and each feature (integrated gradients on the model's graph against a stated baseline): <out>.nucleotides.csv and <out>.features.csv beside -o")
+    boolean explain;
+    @Option(names = "--explain-steps", defaultValue = "" + Explainer.DEFAULT_STEPS, description = "quadrature points of the integrated gradients (doubled per precursor until the attributions add up to the score's difference from the baseline; default: ${DEFAULT-VALUE})")
+    int explainSteps;
+    @Option(names = "--report", description = "also write an offline HTML page of these scores into this folder: a sortable table and the hairpins of the --top N and of the --show IDs, coloured by attribution")
+    Path report;
+    @Option(names = "--top", defaultValue = "10", description = "with --report: how many of the best-scored precursors to draw (default: ${DEFAULT-VALUE})")
+    int top;
+    @Option(names = "--show", split = ",", description = "with --report: IDs to draw besides the top N, comma-separated")
+    List<String> show = new ArrayList<>();
     @Option(names = "--record-expected", description = "with --fasta: also write <model>.expected.csv beside the model (inputs and scores of these records), which the shipped-model test checks every later build against")
     boolean recordExpected;
 
@@ -79,11 +95,21 @@ final class ScoreCommand implements Callable<Integer> {
             throw new InputError("--matures, --targets, --skip-invalid and --species go with --fasta, not --data");
         }
         if (species != null) MirbaseSpecies.requirePrefix(species);
+        if (explain && (out == null || Outputs.isStdout(out))) throw new InputError("--explain writes its files beside -o: give -o a file");
+        if (report == null && (!show.isEmpty() || top != 10)) throw new InputError("--top and --show go with --report");
+        OptionCheck.range("--top", top, 0, 1000);
+        OptionCheck.range("--explain-steps", explainSteps, 2, Explainer.MAX_STEPS);
+        Path nucleotides = explain ? beside(out, "nucleotides") : null, features = explain ? beside(out, "features") : null;
         if (TextFiles.isStdin(input.fasta) && TextFiles.isStdin(matures)) throw new InputError("--fasta and --matures cannot both read standard input");
         Path expected = recordExpected ? ExpectedScores.fileFor(model) : null;
         Outputs.Input[] inputs = {Outputs.input("--model", model), Outputs.input("--data", input.data),
                 Outputs.input("--fasta", input.fasta), Outputs.input("--matures", matures), Outputs.input("--targets", targets)};
         if (out != null) Outputs.requireNotInput("-o", out, inputs);
+        if (explain) {
+            Outputs.requireNotInput("--explain", nucleotides, inputs);
+            Outputs.requireNotInput("--explain", features, inputs);
+        }
+        if (report != null) Outputs.requireNotInput("--report", report, inputs);
         if (expected != null) Outputs.requireNotInput("--record-expected", expected, inputs);
         org.deephem.zoo.Backend.start();
         domain = domain.strip().toLowerCase(java.util.Locale.ROOT); // any case, like the enum options
@@ -96,19 +122,23 @@ final class ScoreCommand implements Callable<Integer> {
         ZooModel zm = ZooModel.load(zip);
         if (zm.ensemble()) Progress.say("ensemble of %d members: score = their mean probability, score_low/score_high = %s", zm.members().size(), MemberSpread.DEFINITION);
         if (zm.reference() != null) Progress.say("percentile: among the %s", zm.reference());
-        List<String> ids;
+        List<String> ids, seqs;
         double[][] logits;
         Precursors checked = null;
+        DeepHemDataset ds = null;
+        Map<String, Set<String>> tg = Map.of();
         if (input.data != null) {
-            DeepHemDataset ds = DatasetReader.read(input.data);
+            ds = DatasetReader.read(input.data);
             if (zm.trainedOnDemo() && !DatasetReader.isSynthetic(input.data)) warnDemo(input.data.toString());
             ids = ZooModel.domain(ds, domain).ids();
+            seqs = ZooModel.domain(ds, domain).sequences();
             logits = zm.logitsOfFolder(ds, domain);
         } else {
             if (zm.trainedOnDemo()) warnDemo(input.fasta.toString());
             checked = precursors(zm);
             ids = checked.ids();
-            Map<String, Set<String>> tg = targets(zm, ids);
+            seqs = checked.sequences();
+            tg = targets(zm, ids);
             logits = zm.logitsOfSequences(ids, checked.sequences(), checked.matures(), tg);
             if (expected != null) {
                 ExpectedScores.write(expected, model, ids, checked.sequences(), checked.matures(), tg, ZooModel.scores(logits));
@@ -121,8 +151,60 @@ final class ScoreCommand implements Callable<Integer> {
             if (checked != null && !checked.skipped().isEmpty() && !Outputs.isStdout(out)) writeSkipped(out, checked.skipped());
         }
         Progress.say("scored %d miRNAs in %.2f s -> %s", ids.size(), (System.nanoTime() - t0) / 1e9, out == null ? expected : Outputs.describe(out));
+        int[] drawn = report == null ? new int[0] : ScoresReport.drawn(ids, logits, top, show);
+        Map<String, Explanation> explained = new java.util.HashMap<>();
+        if (explain || drawn.length > 0) {
+            // --explain explains every record; a page alone only the ones it draws
+            int[] rows = explain ? java.util.stream.IntStream.range(0, ids.size()).toArray() : drawn;
+            long t1 = System.nanoTime();
+            List<Explanation> ex = explanations(zm, ds, rows, ids, seqs, checked, tg);
+            for (Explanation e : ex) explained.put(e.id(), e);
+            if (explain) {
+                ExplanationFiles.write(nucleotides, features, ex, zm);
+                Progress.say("explained %d miRNAs in %.1f s -> %s, %s", ex.size(), (System.nanoTime() - t1) / 1e9, nucleotides, features);
+            }
+        }
+        if (report != null) {
+            Map<String, Object> prov = new java.util.LinkedHashMap<>();
+            prov.put("model", model == null ? "shipped default " + ShippedModels.DEFAULT : RecordedPath.of(model, report));
+            prov.put("model_sha256", org.deephem.io.Hashing.sha256(zip));
+            prov.put("input", input.data != null ? RecordedPath.of(input.data, report) + " (" + domain + ")" : RecordedPath.of(input.fasta, report));
+            if (species != null) prov.put("species", species);
+            if (matures != null) prov.put("matures", RecordedPath.of(matures, report));
+            if (targets != null) prov.put("targets", RecordedPath.of(targets, report));
+            String name = model == null ? ShippedModels.DEFAULT : String.valueOf(model.getFileName());
+            Path page = ScoresPage.write(report, ScoresReport.page(name, zm, ScoresReport.rows(zm, ids, seqs, logits, drawn, explained),
+                    show, top, checked == null ? List.of() : checked.skipped(), prov));
+            Progress.say("page of the scores -> %s", page);
+        }
         if (checked != null) Progress.say("%s", checked.summary());
         return 0;
+    }
+
+    /** Explanations of the given rows, computed as they were scored (dataset folder or sequences). */
+    private List<Explanation> explanations(ZooModel zm, DeepHemDataset ds, int[] rows, List<String> ids, List<String> seqs,
+                                           Precursors checked, Map<String, Set<String>> tg) {
+        if (ds != null) {
+            // a folder's rows come with their stored features: explain the domain, keep the rows asked for
+            Set<String> want = new java.util.HashSet<>();
+            for (int r : rows) want.add(ids.get(r));
+            return Explainer.explain(zm, ds, domain, explainSteps).stream().filter(e -> want.contains(e.id())).toList();
+        }
+        List<String> i = new ArrayList<>(), s = new ArrayList<>();
+        List<List<Mature>> m = new ArrayList<>();
+        for (int r : rows) {
+            i.add(ids.get(r));
+            s.add(seqs.get(r));
+            m.add(checked.matures().get(r));
+        }
+        return Explainer.explain(zm, i, s, m, tg, explainSteps);
+    }
+
+    /** A file beside -o: {@code scores.csv} → {@code scores.<what>.csv}. */
+    static Path beside(Path out, String what) {
+        String n = String.valueOf(out.getFileName());
+        String stem = n.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? n.substring(0, n.length() - 4) : n;
+        return out.resolveSibling(stem + "." + what + ".csv");
     }
 
     private static void warnDemo(String what) {
@@ -157,7 +239,7 @@ final class ScoreCommand implements Callable<Integer> {
                 sb.append(i > 0 ? "; " : "").append(s.id()).append(" (line ").append(s.line()).append(": ").append(s.reason()).append(')');
             }
             Progress.say("skipped %d invalid record%s of %s: %s%s", p.skipped().size(), p.skipped().size() == 1 ? "" : "s", input.fasta, sb,
-                    p.skipped().size() > 5 ? "; ... (all in the .skipped.csv beside -o)" : "");
+                    p.skipped().size() > 5 ? "; ... (all in the skipped file beside -o)" : "");
         }
         return p;
     }
@@ -182,7 +264,7 @@ final class ScoreCommand implements Callable<Integer> {
     static void writeSkipped(Path out, List<Precursors.Skip> skipped) {
         StringBuilder sb = new StringBuilder("id,line,reason\n");
         for (Precursors.Skip s : skipped) sb.append(Delimited.csvLine(List.of(s.id(), Long.toString(s.line()), s.reason())));
-        Path f = out.resolveSibling(out.getFileName() + ".skipped.csv");
+        Path f = beside(out, "skipped");
         Outputs.writeString(f, sb.toString());
         Progress.say("records left out, with reasons -> %s", f);
     }

@@ -93,12 +93,47 @@ class ScoreYourOwnTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("hsa-mir-1"), rows(out).stream().map(c -> c[0]).toList());
         assertTrue(r.err().contains("scored 1; skipped 2 (1 letters other than A/C/G/U/T or empty, 1 outside the lengths the model reads)"), r.err());
-        List<String> skipped = Files.readAllLines(shared.resolve("species.csv.skipped.csv"));
+        List<String> skipped = Files.readAllLines(shared.resolve("species.skipped.csv"));
         assertEquals("id,line,reason", skipped.get(0));
         assertEquals(3, skipped.size(), skipped.toString());
         assertTrue(skipped.stream().anyMatch(l -> l.startsWith("hsa-mir-2,3,") && l.contains(tooLong.length() + " nt")), skipped.toString());
         Run none = CliTest.run("score", "--model", zip.toString(), "--fasta", hp.toString(), "--species", "dre", "-o", shared.resolve("x.csv").toString());
         assertEquals(2, none.exit());
         assertTrue(none.err().contains("no precursor of species 'dre'"), none.err());
+    }
+
+    /** --explain writes one row per nucleotide and per feature; --report draws the top N and the named IDs; their options are checked before any work. */
+    @Test
+    void explanationsAndThePageCoverWhatWasAskedFor() throws IOException {
+        String[] seqs = {OK, OK.substring(3), "GGAUCCUAGCUUAGCAAGCUAAUGCUAGGAUCC", "CCGUAAGGCUAGCUUCGGCUAGCCUUACGG"};
+        StringBuilder fa = new StringBuilder();
+        for (int i = 0; i < seqs.length; i++) fa.append(">r").append(i).append('\n').append(seqs[i]).append('\n');
+        Path in = shared.resolve("ex.fa");
+        Files.writeString(in, fa.toString());
+        Path out = shared.resolve("ex.csv"), page = shared.resolve("page");
+        Run r = CliTest.run("score", "--model", zip.toString(), "--fasta", in.toString(), "-o", out.toString(), "--explain",
+                "--report", page.toString(), "--top", "1", "--show", "r3");
+        assertEquals(0, r.exit(), r.err());
+        List<String> nuc = Files.readAllLines(shared.resolve("ex.nucleotides.csv"));
+        assertEquals("id,position,nucleotide,attribution,attribution_low,attribution_high", nuc.get(0));
+        assertEquals(Arrays.stream(seqs).mapToInt(String::length).sum(), nuc.size() - 1);
+        List<String> feat = Files.readAllLines(shared.resolve("ex.features.csv"));
+        var cfg = ZooModel.load(zip).models().get(0).config();
+        assertEquals((18 + (cfg.useMti() ? cfg.mtiDim() : 0)) * seqs.length, feat.size() - 1, "18 inherent features and the MTI components per precursor");
+        String html = Files.readString(page.resolve("index.html"));
+        assertEquals(2, html.split("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"hairpin\"", -1).length - 1, "the top 1 and r3 are drawn");
+        for (int i = 0; i < seqs.length; i++) assertTrue(html.contains(">r" + i + "<"), "r" + i + " in the table");
+        assertTrue(html.contains("synthetic demo"), "a demo model's page says so");
+
+        Run unknown = CliTest.run("score", "--model", zip.toString(), "--fasta", in.toString(), "-o", shared.resolve("u.csv").toString(),
+                "--report", shared.resolve("p2").toString(), "--show", "nope");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("--show: 'nope' is not among the scored records"), unknown.err());
+        assertFalse(Files.exists(shared.resolve("p2").resolve("index.html")));
+        Run lonely = CliTest.run("score", "--model", zip.toString(), "--fasta", in.toString(), "-o", shared.resolve("l.csv").toString(), "--top", "3");
+        assertEquals(2, lonely.exit());
+        assertTrue(lonely.err().contains("--top and --show go with --report"), lonely.err());
+        Run toStdout = CliTest.run("score", "--model", zip.toString(), "--fasta", in.toString(), "-o", "-", "--explain");
+        assertEquals(2, toStdout.exit());
     }
 }
