@@ -214,6 +214,7 @@ final class AllCommand implements Callable<Integer> {
 
     /** Option checks before any work, so that a refusal is one line and nothing is half done. */
     private void check() {
+        if (name != null) OptionCheck.name("--name", name);
         if (seeds != null && seeds.isEmpty()) throw new InputError("--seeds: give at least one seed");
         if (seeds != null && seeds.stream().distinct().count() != seeds.size()) throw new InputError("--seeds: a seed is given twice");
         if (comparisonSet != null && noComparisonSet) throw new InputError("--comparison-set and --no-comparison-set: give one of them");

@@ -60,7 +60,7 @@ final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainCommand.requireModelName(name);
+        OptionCheck.name("--name", name);
         Path zip = zoo.resolve(name + ".zip");
         if (Files.exists(zoo) && !Files.isDirectory(zoo)) throw new InputError(zoo + ": is a file, but a folder is needed to save into");
         if (Files.isDirectory(zip)) throw new InputError(zip + ": is a folder, so the ensemble cannot be saved there");

@@ -79,17 +79,6 @@ final class TrainCommand implements Callable<Integer> {
             + "--branches picks the twin, and lever options given as well override the recipe's (default: none = the default config)")
     String recipe;
 
-    /** A model name becomes a file name in the zoo: no folders, no hidden files. */
-    static final java.util.regex.Pattern MODEL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
-
-    /** Refuses a {@code --name} that is not a plain file name (it names a zip in the zoo). */
-    static void requireModelName(String name) {
-        if (!MODEL_NAME.matcher(name).matches()) {
-            throw new InputError("--name '" + name + "': a model name is a plain file name of letters, digits, '.', '_' and '-',"
-                    + " not starting with '.' (at most 100 characters)");
-        }
-    }
-
     /** The option that sets each config field, so that a bad value is reported under the name the user typed. */
     static final Map<String, String> OPTION_OF = Map.of("epochs", "--epochs", "heads", "--heads",
             "layers", "--layers", "tokenPool", "--pool", "mmdWeight", "--mmd-weight", "advWeight", "--adv-weight",
@@ -98,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         threadsOption.apply();
-        requireModelName(name);
+        OptionCheck.name("--name", name);
         branches.replaceAll(b -> b.strip().toLowerCase(Locale.ROOT));
         for (String b : branches) {
             if (!List.of("seq", "inherent", "mti").contains(b)) {

@@ -158,6 +158,28 @@ class InputHardeningTest {
         }
     }
 
+    /**
+     * Audit issue 23, BAD 1: `all --name ../../x` wrote CV results and logs two levels above
+     * --reports, and `report --run ../../x` read a model outside --zoo. Every command that takes a
+     * model or run name refuses one that is not a plain file name, before any work, and writes
+     * nothing anywhere (the data are real, so that without the check the pipeline would run).
+     */
+    @Test
+    void everyCommandTakingAModelOrRunNameRefusesAPathThere() throws IOException {
+        Path d = dir();
+        Path nested = d.resolve("a").resolve("b");
+        Files.createDirectories(nested);
+        String data = TestData.demo().toString();
+        for (String name : List.of("../../x", "sub/inner", ".hidden", "")) {
+            refused(d, args("all", "--data", data, "--name", name, "--epochs", "1", "--seeds", "1", "--folds", "2", "--cv-epochs", "1",
+                    "--jobs", "1", "--zoo", nested.resolve("zoo"), "--reports", nested), "--name '" + name + "'");
+            refused(d, args("report", "--run", name, "--data", data, "--zoo", nested, "--reports", nested), "--run '" + name + "'");
+            refused(d, args("ensemble", "--members", zip + "," + zip, "--name", name, "--zoo", nested), "--name '" + name + "'");
+            refused(d, args("train", "--data", data, "--name", name, "--epochs", "1", "--zoo", nested, "--out", nested), "--name '" + name + "'");
+        }
+        assertEquals(Set.of(), listing(nested), "nothing written under --reports either");
+    }
+
     @Test
     void trainingOptionsOutOfBoundsNameTheOptionBeforeAnyDataIsRead() throws IOException {
         Path d = dir();
