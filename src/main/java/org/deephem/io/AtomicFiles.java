@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,16 +42,75 @@ public final class AtomicFiles {
         void write(Path folder) throws IOException;
     }
 
-    /** Writes {@code target} via a temporary file in the same folder, then renames it. */
+    /**
+     * What an output path names, which decides how it is written: a regular file or a new path is
+     * replaced atomically; a stream (a character device such as {@code /dev/null}, a FIFO, a socket,
+     * or anything reached through {@code /proc}, as {@code /dev/stdout} and {@code /proc/self/fd/1}
+     * are) is written straight through and never replaced; a folder or a dangling symbolic link is
+     * refused.
+     */
+    enum Target { NEW, FILE, STREAM, FOLDER, DANGLING_LINK }
+
+    /** Symbolic links followed before giving up, as the kernel's limit. */
+    private static final int MAX_LINKS = 40;
+
+    /** How {@link #write} treats {@code path}; nothing is created or changed. */
+    static Target classify(Path path) {
+        Path abs = path.toAbsolutePath();
+        // a link chain through /proc names an open stream (/dev/stdout -> /proc/self/fd/1 -> pipe,
+        // terminal or a file the shell opened, maybe for appending): never rename over it
+        Path hop = abs;
+        for (int i = 0; i <= MAX_LINKS; i++) {
+            if (hop.normalize().startsWith("/proc")) return Target.STREAM;
+            if (!Files.isSymbolicLink(hop)) break;
+            try {
+                hop = hop.resolveSibling(Files.readSymbolicLink(hop));
+            } catch (IOException | UnsupportedOperationException e) {
+                break;
+            }
+        }
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(abs, BasicFileAttributes.class); // follows links
+        } catch (NoSuchFileException e) {
+            return Files.isSymbolicLink(abs) ? Target.DANGLING_LINK : Target.NEW;
+        } catch (IOException e) {
+            return Target.NEW; // unreadable: the write itself reports the reason
+        }
+        if (a.isDirectory()) return Target.FOLDER;
+        if (a.isRegularFile()) return Target.FILE;
+        return Target.STREAM; // character or block device, FIFO, socket
+    }
+
+    /**
+     * Writes {@code target} via a temporary file in the same folder, then renames it. A symbolic
+     * link to a file stays a link: the file it names is replaced. A device, FIFO or
+     * {@code /dev/stdout}-like target is written straight through, once the writer has finished
+     * (so a failure writes nothing there either), and is never replaced by a regular file.
+     */
     public static void write(Path target, StreamWriter writer) {
         Path abs = target.toAbsolutePath();
-        if (Files.isDirectory(abs)) throw InputError.at(target, "is a folder; give the name of a file to write");
+        switch (classify(abs)) {
+            case FOLDER -> throw InputError.at(target, "is a folder; give the name of a file to write");
+            case DANGLING_LINK -> throw InputError.at(target, "is a symbolic link to '" + linkText(abs) + "', which does not exist; give the file itself");
+            case STREAM -> {
+                writeThrough(target, abs, writer);
+                return;
+            }
+            case FILE -> abs = realFile(target, abs);
+            case NEW -> { }
+        }
         Path tmp = null;
         try {
             Path dir = prepare(abs);
             tmp = Files.createTempFile(dir, TEMP_PREFIX + abs.getFileName() + ".", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
+                Path before = SiblingTempFiles.swap(dir);
+                try {
+                    writer.write(out);
+                } finally {
+                    SiblingTempFiles.swap(before);
+                }
             }
             readable(tmp, "rw-r--r--");
             move(tmp, abs);
@@ -58,6 +120,46 @@ public final class AtomicFiles {
         } catch (RuntimeException | Error e) {
             deleteQuietly(tmp);
             throw e;
+        }
+    }
+
+    /** The file a link names (the link stays); {@code abs} itself when it is no link. */
+    private static Path realFile(Path target, Path abs) {
+        if (!Files.isSymbolicLink(abs)) return abs;
+        try {
+            return abs.toRealPath();
+        } catch (IOException e) {
+            throw WriteError.of(target, e);
+        }
+    }
+
+    private static String linkText(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * A stream target gets the finished bytes in one go, appended (a file the shell opened with
+     * {@code >>} behind {@code /dev/stdout} keeps what it had); nothing is created, renamed or
+     * swept next to it, and the writer's own buffers (xlsx) go to the system temp folder.
+     */
+    private static void writeThrough(Path target, Path abs, StreamWriter writer) {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        Path before = SiblingTempFiles.swap(null);
+        try {
+            writer.write(buf);
+        } catch (IOException e) {
+            throw WriteError.of(target, e);
+        } finally {
+            SiblingTempFiles.swap(before);
+        }
+        try (OutputStream out = Files.newOutputStream(abs, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            buf.writeTo(out);
+        } catch (IOException e) {
+            throw WriteError.of(target, e);
         }
     }
 
@@ -73,7 +175,7 @@ public final class AtomicFiles {
      */
     public static void writeFolder(Path target, FolderWriter writer) {
         Path abs = target.toAbsolutePath();
-        if (Files.exists(abs) && !Files.isDirectory(abs)) throw InputError.at(target, "is a file; give the name of a folder to write");
+        if (Files.exists(abs) && !Files.isDirectory(abs)) throw InputError.at(target, "is not a folder; give the name of a folder to write");
         Path tmp = null;
         Path old = null;
         try {
