@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +14,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -169,13 +172,63 @@ public final class AtomicFiles {
     }
 
     /**
-     * Fills a temporary sibling folder and renames it to {@code target}. An existing
-     * {@code target} is replaced only after the new one is complete; on failure the old one
-     * stays as it was and nothing new is left behind.
+     * What marks a folder as one this program wrote: the manifest file it always writes there,
+     * and every name such a folder may hold. Only such a folder, or an empty one, is ever replaced
+     * by {@link #writeFolder}: a folder holding anything else (a user's notes, a sub-folder, files
+     * of another program) is refused, so nothing the user did not ask for is deleted.
      */
-    public static void writeFolder(Path target, FolderWriter writer) {
+    public record Owned(String manifest, Set<String> names) {
+        public Owned {
+            names = Set.copyOf(names);
+            if (!names.contains(manifest)) throw new IllegalArgumentException("the manifest is one of the names");
+        }
+    }
+
+    /**
+     * Why {@link #writeFolder} may not replace {@code target}, in words, or null when it may: it
+     * does not exist, or is a folder (or a link to one) that is empty or that this program wrote
+     * as {@code owned} says and that holds nothing else (leftover temporary files do not count).
+     */
+    public static String replaceProblem(Path target, Owned owned) {
         Path abs = target.toAbsolutePath();
-        if (Files.exists(abs) && !Files.isDirectory(abs)) throw InputError.at(target, "is not a folder; give the name of a folder to write");
+        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) return null;
+        if (Files.isSymbolicLink(abs) && !Files.exists(abs)) return "is a symbolic link to '" + linkText(abs) + "', which does not exist; give the folder itself";
+        if (!Files.isDirectory(abs)) return "is not a folder; give the name of a folder to write";
+        List<String> entries;
+        try (Stream<Path> s = Files.list(abs)) {
+            entries = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(TEMP_PREFIX)).sorted().toList();
+        } catch (IOException e) {
+            return "cannot be listed (" + WriteError.reason(e) + "), so it is not replaced";
+        }
+        if (entries.isEmpty()) return null;
+        boolean ours = Files.isRegularFile(abs.resolve(owned.manifest()));
+        List<String> strangers = ours ? entries.stream()
+                .filter(n -> !owned.names().contains(n) || Files.isDirectory(abs.resolve(n), LinkOption.NOFOLLOW_LINKS)).toList() : entries;
+        if (strangers.isEmpty()) return null;
+        String shown = strangers.stream().limit(3).map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "))
+                + (strangers.size() > 3 ? " and " + (strangers.size() - 3) + " more" : "");
+        return "holds " + shown + (ours ? ", which this program does not write there" : " and no " + owned.manifest() + " (not a folder this program wrote)")
+                + ", so it is not replaced; move " + (strangers.size() == 1 ? "it" : "them") + " out or give a new or empty folder";
+    }
+
+    /** {@link #replaceProblem} as a one-line refusal naming the option ({@code what}) and the folder. */
+    public static void requireReplaceable(String what, Path target, Owned owned) {
+        String why = replaceProblem(target, owned);
+        if (why != null) throw new InputError(what + " " + target + ": " + why);
+    }
+
+    /**
+     * Fills a temporary sibling folder and renames it to {@code target}. An existing
+     * {@code target} is replaced only if {@link #replaceProblem} allows it (checked before the
+     * writer runs and again just before the swap), and only after the new one is complete; on
+     * failure the old one stays as it was and nothing new is left behind. A link to a folder stays
+     * a link: the folder it names is replaced.
+     */
+    public static void writeFolder(Path target, Owned owned, FolderWriter writer) {
+        Path abs = target.toAbsolutePath();
+        String why = replaceProblem(abs, owned);
+        if (why != null) throw InputError.at(target, why);
+        if (Files.isSymbolicLink(abs)) abs = realFile(target, abs);
         Path tmp = null;
         Path old = null;
         try {
@@ -183,6 +236,8 @@ public final class AtomicFiles {
             tmp = Files.createTempDirectory(dir, TEMP_PREFIX + abs.getFileName() + ".");
             writer.write(tmp);
             readable(tmp, "rwxr-xr-x");
+            why = replaceProblem(abs, owned); // something may have arrived while the writer ran
+            if (why != null) throw InputError.at(target, why);
             if (Files.exists(abs)) {
                 old = Files.createTempDirectory(dir, TEMP_PREFIX + abs.getFileName() + ".old.");
                 Files.delete(old);

@@ -166,4 +166,49 @@ class AtomicFilesTest {
         assertEquals("before\nafter\n", Files.readString(log));
         assertEquals(key, Files.readAttributes(log, java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "the same file, not a new one");
     }
+
+    // ---- audit issue 23, BAD 3 and 4: a folder output deleted whatever the folder held
+
+    @Test
+    void aFolderIsReplacedOnlyWhenEmptyOrWrittenByThisProgramAndHoldingNothingElse() throws IOException {
+        AtomicFiles.Owned owned = new AtomicFiles.Owned("manifest.json", java.util.Set.of("manifest.json", "a.csv", "b.csv"));
+        Path target = dir.resolve("out");
+        assertEquals(null, AtomicFiles.replaceProblem(target, owned), "a new folder");
+        Files.createDirectory(target);
+        Files.writeString(target.resolve(AtomicFiles.TEMP_PREFIX + "x.tmp"), "leftover");
+        assertEquals(null, AtomicFiles.replaceProblem(target, owned), "empty but for a leftover temp file");
+        AtomicFiles.writeFolder(target, owned, d -> {
+            Files.writeString(d.resolve("manifest.json"), "{}");
+            Files.writeString(d.resolve("a.csv"), "1");
+        });
+        assertEquals(null, AtomicFiles.replaceProblem(target, owned), "its own folder");
+
+        // a user's file beside ours, a sub-folder, a folder without the manifest, a file: refused, and left as they were
+        Files.writeString(target.resolve("thesis.txt"), "mine");
+        Files.createDirectory(target.resolve("b.csv"));
+        String why = AtomicFiles.replaceProblem(target, owned);
+        assertTrue(why.startsWith("holds 'b.csv', 'thesis.txt', which this program does not write there"), why);
+        InputError e = assertThrows(InputError.class, () -> AtomicFiles.writeFolder(target, owned, d -> Files.writeString(d.resolve("manifest.json"), "{}")));
+        assertEquals(target + ": " + why, e.getMessage());
+        assertEquals(List.of("a.csv", "b.csv", "manifest.json", "thesis.txt"), names(target));
+        assertEquals(List.of("out"), names(dir), "no temp folder left");
+
+        Path foreign = Files.createDirectory(dir.resolve("foreign"));
+        Files.writeString(foreign.resolve("a.csv"), "theirs");
+        assertEquals("holds 'a.csv' and no manifest.json (not a folder this program wrote), so it is not replaced; move it out or give a new or empty folder",
+                AtomicFiles.replaceProblem(foreign, owned));
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        assertTrue(AtomicFiles.replaceProblem(file, owned).startsWith("is not a folder"));
+        InputError named = assertThrows(InputError.class, () -> AtomicFiles.requireReplaceable("--out", foreign, owned));
+        assertTrue(named.getMessage().startsWith("--out " + foreign + ": holds 'a.csv'"), named.getMessage());
+
+        // the rule is checked again just before the swap: a file that arrived while the writer ran stays
+        Path busy = dir.resolve("busy");
+        assertThrows(InputError.class, () -> AtomicFiles.writeFolder(busy, owned, d -> {
+            Files.createDirectory(busy);
+            Files.writeString(busy.resolve("arrived.txt"), "meanwhile");
+            Files.writeString(d.resolve("manifest.json"), "{}");
+        }));
+        assertEquals(List.of("arrived.txt"), names(busy));
+    }
 }
