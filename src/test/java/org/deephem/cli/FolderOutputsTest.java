@@ -69,4 +69,16 @@ class FolderOutputsTest {
         refused(CliTest.run("make-demo", "--out", other.toString()), "no " + Layout.MANIFEST);
         assertEquals("another program's sheet", Files.readString(other.resolve(Layout.SOURCE)));
     }
+
+    /** BAD 4: build-dataset --out D replaced the xgem-dataset1 folder beside D, which the user never named. */
+    @Test
+    void buildDatasetLeavesAFolderBesideItThatItDidNotWrite() throws IOException {
+        Path raw = TestData.rawOrSkip();
+        Path users = usersFolder(tmp.resolve("xgem-dataset1"));
+        Path out = tmp.resolve("dataset");
+        refused(CliTest.run("build-dataset", "--raw", raw.toString(), "--out", out.toString()),
+                "xgem-dataset1 beside --out", "--no-xgem-dataset1", "'sub', 'thesis.txt'");
+        untouched(users);
+        assertEquals(List.of("xgem-dataset1"), TestData.names(tmp), "nothing built");
+    }
 }
