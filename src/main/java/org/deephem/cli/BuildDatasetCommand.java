@@ -52,10 +52,13 @@ final class BuildDatasetCommand implements Callable<Integer> {
         // a folder named by --xgem-dataset1 is always checked; the default one only when it will be written (the raw sources have XGEM dataset1)
         boolean checkCmp = cmp != null && (comparison != null || comparisonSetIn(raw));
         String cmpOption = comparison != null ? "--xgem-dataset1" : DEFAULT_COMPARISON + " beside --out (or give --xgem-dataset1 DIR or --no-xgem-dataset1)";
-        // every output checked before any work: not an input, not a folder this program may not replace
+        // every output checked before any work: not an input, not each other, not a folder this program may not replace
         Outputs.Input rawIn = Outputs.input("--raw", raw);
         Outputs.requireNotInput("--out", out, rawIn);
-        if (checkCmp) Outputs.requireNotInput(cmpOption, cmp, rawIn);
+        if (checkCmp) {
+            Outputs.requireNotInput(cmpOption, cmp, rawIn);
+            Outputs.requireApart(Outputs.input("--out", out), Outputs.input(cmpOption, cmp));
+        }
         DatasetWriter.requireReplaceable("--out", out);
         if (checkCmp) DatasetWriter.requireReplaceable(cmpOption, cmp);
         DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed,

@@ -81,4 +81,33 @@ class FolderOutputsTest {
         untouched(users);
         assertEquals(List.of("xgem-dataset1"), TestData.names(tmp), "nothing built");
     }
+
+    /** BAD 5: --out D --xgem-dataset1 D left the 154-row comparison set where the dataset should be, exit 0. */
+    @Test
+    void collidingOutputFoldersAreRefusedBeforeAnyWork() throws IOException {
+        Path raw = TestData.rawOrSkip();
+        Path d = tmp.resolve("D");
+        refused(CliTest.run("build-dataset", "--raw", raw.toString(), "--out", d.toString(), "--xgem-dataset1", d.toString()),
+                "--out " + d + " and --xgem-dataset1 " + d, "the same place");
+        refused(CliTest.run("build-dataset", "--raw", raw.toString(), "--out", d.toString(), "--xgem-dataset1", d.resolve("inner").toString()),
+                "inside");
+        refused(CliTest.run("build-dataset", "--raw", raw.toString(), "--out", d.resolve("sub").toString(), "--xgem-dataset1", d.toString()),
+                "inside");
+        // --out named like the default comparison folder beside it is that folder
+        Path x = tmp.resolve("xgem-dataset1");
+        refused(CliTest.run("build-dataset", "--raw", raw.toString(), "--out", x.toString()), "--out " + x, "the same place");
+        assertEquals(List.of(), TestData.names(tmp), "nothing built");
+    }
+
+    /** The same checks come before the raw sources are read, and `all --raw` keeps its run outputs out of the dataset folder. */
+    @Test
+    void collisionsAreRefusedEvenBeforeTheRawSourcesAreRead() throws IOException {
+        Path nowhere = tmp.resolve("nowhere"), d = tmp.resolve("D");
+        refused(CliTest.run("build-dataset", "--raw", nowhere.toString(), "--out", d.toString(), "--xgem-dataset1", d.toString()), "the same place");
+        refused(CliTest.run("all", "--raw", nowhere.toString(), "--out", d.toString(), "--reports", d.toString(), "--name", "r",
+                "--zoo", tmp.resolve("zoo").toString()), "--out " + d + " and --reports " + d.resolve("r"), "inside");
+        refused(CliTest.run("all", "--raw", nowhere.toString(), "--out", d.toString(), "--zoo", d.toString(), "--name", "r",
+                "--reports", tmp.resolve("r").toString()), "--zoo " + d.resolve("r.zip"), "inside");
+        assertEquals(List.of(), TestData.names(tmp));
+    }
 }
