@@ -204,8 +204,8 @@ final class TrainCommand implements Callable<Integer> {
             if (ind.getValue() == null) continue;
             Correlation c = Correlations.of(Correlation.Kind.SPEARMAN, scores,
                     Correlations.align(ds.target().ids(), ind.getValue()), 0, 0);
-            System.out.printf(Locale.ROOT, "read-out only: Spearman(human score, %s) = %.3f (p = %.2g, n = %d, %d without a value left out)%n",
-                    ind.getKey(), c.r(), c.p(), c.n(), c.dropped());
+            System.out.printf(Locale.ROOT, "read-out only: Spearman(human score, %s) = %.3f (%s, n = %d, %d without a value left out)%n",
+                    ind.getKey(), c.r(), Correlation.formatP(c.p()), c.n(), c.dropped());
         }
     }
 }
