@@ -205,6 +205,27 @@ class InputHardeningTest {
         refused(d, args("bench", "--dataset", d.resolve("nowhere"), "--epochs", "0"), "--epochs");
     }
 
+    /**
+     * Audit issue 23, WEAK (a): a config.json that does not describe the zip's graph (a branch
+     * flipped, another pooling or length, width, depth, head, fusion or dropout) ended in a libnd4j
+     * dump (exit 1). It is refused at load, in one line naming the field.
+     */
+    @Test
+    void aConfigThatDoesNotDescribeTheGraphIsRefusedNamingTheField() throws IOException {
+        Path d = dir();
+        Path fa = fasta(d, "x.fa", ">ok\n" + OK + "\n");
+        Path out = d.resolve("s.csv");
+        Object[][] cases = {{"useMti", false, "field 'useMti' is false, but graph.fb has 'mti' input"},
+                {"useSequence", false, "field 'useSequence' is false"}, {"useInherent", false, "field 'useInherent' is false"},
+                {"tokenPool", 1, "'tokenPool' (1)"}, {"maxLength", 400, "'maxLength' (400)"}, {"width", 16, "field 'width' is 16"},
+                {"layers", 2, "field 'layers' is 2"}, {"hidden", 64, "field 'hidden' is 64"}, {"fusion", "CROSS_ATTENTION", "field 'fusion'"},
+                {"headDropout", 0.2, "field 'headDropout'"}};
+        for (Object[] c : cases) {
+            Path bad = ZipEdit.editJson(zip, shared.resolve("graph-" + c[0] + ".zip"), "config.json", m -> m.put((String) c[0], c[1]));
+            refused(d, args("score", "--model", bad, "--fasta", fa, "-o", out), "config.json, " , (String) c[2], "does not belong to this graph");
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aZipWithOutOfBoundsConfigOrScalersIsRefusedNamingEntryAndField() throws IOException {
