@@ -83,6 +83,27 @@ class InputHardeningTest {
         return p;
     }
 
+    /** Audit issue 23, WEAK (b): a precursor of 5 nt or fewer failed in libnd4j ("Op matmul ... failed", exit 1). */
+    @Test
+    void aPrecursorShorterThanTheModelReadsIsRefusedByNameOrSkipped() throws IOException {
+        Path d = dir();
+        int min = ModelZip.load(zip).config().minLength();
+        assertEquals(6, min, "3 + the default pool of 3");
+        Path fa = fasta(d, "x.fa", ">ok\n" + OK + "\n>tiny\nGCAUG\n");
+        Path out = d.resolve("s.csv");
+        refused(d, args("score", "--model", zip, "--fasta", fa, "-o", out), "x.fa, line 3", "'tiny'", "5 nt", min + " nt this model reads at least");
+        // alone in its batch it failed inside libnd4j; beside a longer record it was padded and scored
+        Path alone = fasta(d, "alone.fa", ">tiny\nGCAUG\n");
+        refused(d, args("score", "--model", zip, "--fasta", alone, "-o", out), "alone.fa, line 1", "'tiny'", "5 nt");
+        Run r = CliTest.run("score", "--model", zip.toString(), "--fasta", fa.toString(), "--skip-invalid", "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2, Files.readAllLines(out).size());
+        // the shortest it reads scores
+        Path six = fasta(d, "six.fa", ">six\nGCAUGC\n");
+        Run ok = CliTest.run("score", "--model", zip.toString(), "--fasta", six.toString(), "-o", d.resolve("six.csv").toString());
+        assertEquals(0, ok.exit(), ok.err());
+    }
+
     @Test
     void aPrecursorLongerThanTheModelReadsIsRefusedByNameOrSkipped() throws IOException {
         Path d = dir();
