@@ -214,6 +214,14 @@ final class AllCommand implements Callable<Integer> {
 
     /** Option checks before any work, so that a refusal is one line and nothing is half done. */
     private void check() {
+        if (name != null) OptionCheck.name("--name", name);
+        if (raw != null) {
+            // the dataset folder is replaced as a whole: no run output may be it or inside it (or hold it)
+            String run = name != null ? name : "deephem-real";
+            org.deephem.io.Outputs.Input dataset = org.deephem.io.Outputs.input("--out", out);
+            org.deephem.io.Outputs.requireApart(dataset, org.deephem.io.Outputs.input("--reports", reports.resolve(run)));
+            org.deephem.io.Outputs.requireApart(dataset, org.deephem.io.Outputs.input("--zoo", zoo.resolve(run + ".zip")));
+        }
         if (seeds != null && seeds.isEmpty()) throw new InputError("--seeds: give at least one seed");
         if (seeds != null && seeds.stream().distinct().count() != seeds.size()) throw new InputError("--seeds: a seed is given twice");
         if (comparisonSet != null && noComparisonSet) throw new InputError("--comparison-set and --no-comparison-set: give one of them");

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deephem.data.DatasetBuilder;
 import org.deephem.data.DatasetReader;
+import org.deephem.data.DatasetWriter;
+import org.deephem.io.Outputs;
 import org.deephem.data.Inspection;
 import org.deephem.io.Json;
 import picocli.CommandLine.Command;
@@ -15,10 +17,10 @@ final class BuildDatasetCommand implements Callable<Integer> {
     @Option(names = "--raw", defaultValue = "../shared/data/raw", description = "raw sources folder (default: ${DEFAULT-VALUE})")
     Path raw;
 
-    @Option(names = "--out", defaultValue = "build/dataset", description = "output folder, replaced atomically (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "build/dataset", description = "output folder: new, empty or a dataset folder this program wrote, replaced atomically (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--xgem-dataset1", description = "folder for the same dataset with XGEM dataset1 (77 + 77, the PESM/miES/XGEM comparison set) as labelled mouse (default: xgem-dataset1 beside --out)")
+    @Option(names = "--xgem-dataset1", description = "folder for the same dataset with XGEM dataset1 (77 + 77, the PESM/miES/XGEM comparison set) as labelled mouse; like --out, only a new, empty or dataset folder this program wrote is replaced (default: xgem-dataset1 beside --out)")
     Path comparison;
 
     @Option(names = "--no-xgem-dataset1", description = "do not build the XGEM dataset1 folder")
@@ -34,15 +36,33 @@ final class BuildDatasetCommand implements Callable<Integer> {
             description = "dangling-end energies of the folding: 2 = RNAfold's default, 0 = none like RNAfold -d0; recorded in dataset.json (default: ${DEFAULT-VALUE})")
     int dangles;
 
+    /** Where the comparison folder goes unless --xgem-dataset1 says: beside --out. */
+    static final String DEFAULT_COMPARISON = "xgem-dataset1";
+
+    private static boolean comparisonSetIn(Path raw) {
+        return org.deephem.data.RawSources.COMPARISON_FILES.stream().allMatch(f -> java.nio.file.Files.isRegularFile(raw.resolve(f)));
+    }
+
     @Override
     public Integer call() {
         OptionCheck.range("--pca", pca, 1, org.deephem.model.ModelConfig.MAX_FEATURES);
-        org.deephem.io.Outputs.Input rawIn = org.deephem.io.Outputs.input("--raw", raw);
-        org.deephem.io.Outputs.requireNotInput("--out", out, rawIn);
-        Path cmp = noComparison ? null : comparison != null ? comparison : out.toAbsolutePath().resolveSibling("xgem-dataset1");
-        if (cmp != null) org.deephem.io.Outputs.requireNotInput("--xgem-dataset1", cmp, rawIn);
+        int dangleModel = org.deephem.features.Dangles.requireOption(dangles, "--dangles");
+        if (comparison != null && noComparison) throw new org.deephem.io.InputError("--xgem-dataset1 and --no-xgem-dataset1: give one of them");
+        Path cmp = noComparison ? null : comparison != null ? comparison : out.toAbsolutePath().resolveSibling(DEFAULT_COMPARISON);
+        // a folder named by --xgem-dataset1 is always checked; the default one only when it will be written (the raw sources have XGEM dataset1)
+        boolean checkCmp = cmp != null && (comparison != null || comparisonSetIn(raw));
+        String cmpOption = comparison != null ? "--xgem-dataset1" : DEFAULT_COMPARISON + " beside --out (or give --xgem-dataset1 DIR or --no-xgem-dataset1)";
+        // every output checked before any work: not an input, not each other, not a folder this program may not replace
+        Outputs.Input rawIn = Outputs.input("--raw", raw);
+        Outputs.requireNotInput("--out", out, rawIn);
+        if (checkCmp) {
+            Outputs.requireNotInput(cmpOption, cmp, rawIn);
+            Outputs.requireApart(Outputs.input("--out", out), Outputs.input(cmpOption, cmp));
+        }
+        DatasetWriter.requireReplaceable("--out", out);
+        if (checkCmp) DatasetWriter.requireReplaceable(cmpOption, cmp);
         DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed,
-                org.deephem.features.Dangles.requireOption(dangles, "--dangles"), cmp));
+                dangleModel, cmp));
         System.out.print(Json.write(s.manifest().get("counts")));
         System.out.print(Inspection.summarise(DatasetReader.read(out)));
         if (cmp != null && java.nio.file.Files.isDirectory(cmp)) System.out.println("XGEM dataset1 comparison folder: " + cmp);

@@ -62,7 +62,7 @@ final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainCommand.requireModelName(name);
+        OptionCheck.name("--name", name);
         Path zip = zoo.resolve(name + ".zip");
         if (Files.exists(zoo) && !Files.isDirectory(zoo)) throw new InputError(zoo + ": is a file, but a folder is needed to save into");
         if (Files.isDirectory(zip)) throw new InputError(zip + ": is a folder, so the ensemble cannot be saved there");
@@ -75,11 +75,22 @@ final class EnsembleCommand implements Callable<Integer> {
         return train(zip);
     }
 
+    /** Held while the zip is made: a training or another ensemble of the same name is refused. */
+    private static org.deephem.io.OutputLock lock(Path zip) {
+        return org.deephem.io.OutputLock.acquire(zip, "training", "wait for it to finish, or choose another --name or --zoo");
+    }
+
     private int bundle(Path zip) {
         org.deephem.zoo.ReferenceScores reference = null;
         if (source.members.size() < 2) throw new InputError("--members: an ensemble needs at least 2 model zips, got " + source.members.size());
         Outputs.requireNotInput("--name", zip, source.members.stream().map(p -> Outputs.input("--members", p)).toArray(Outputs.Input[]::new));
         org.deephem.zoo.Backend.start();
+        try (var held = lock(zip)) {
+            return bundleLocked(zip);
+        }
+    }
+
+    private int bundleLocked(Path zip) {
         List<EnsembleZip.Member> members = new ArrayList<>();
         List<Map<String, Object>> from = new ArrayList<>();
         for (Path p : source.members) {
@@ -129,6 +140,12 @@ final class EnsembleCommand implements Callable<Integer> {
             long smaller = Math.min(IntStream.of(ds.labels()).filter(y -> y == 1).count(), IntStream.of(ds.labels()).filter(y -> y == 0).count());
             if (folds > smaller) throw new InputError("--folds " + folds + ": the smaller class of the labelled mouse has only " + smaller + " rows");
         }
+        try (var held = lock(zip)) {
+            return trainLocked(zip, ds, net, e);
+        }
+    }
+
+    private int trainLocked(Path zip, DeepHemDataset ds, ModelConfig net, EnsembleMethod e) {
         Progress.say("training %d %s members (%s) on %d labelled mouse: %s", e.size(), method, e.kind().name().toLowerCase(Locale.ROOT),
                 ds.labels().length, net.summary());
         long t0 = System.nanoTime();

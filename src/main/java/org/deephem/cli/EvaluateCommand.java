@@ -19,6 +19,7 @@ import org.deephem.baseline.Baselines;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.eval.Correlations;
+import org.deephem.eval.Correlation;
 import org.deephem.io.Hashing;
 import org.deephem.io.InputError;
 import org.deephem.io.Progress;
@@ -94,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
         prov.put("indicators", new ArrayList<>(indicators.keySet()));
         prov.put("covariates", new ArrayList<>(covariates.keySet()));
         prov.put("statistics", Map.of(
-                "p_values", "two-sided; Pearson and Spearman: Student t with n-2 df (t approximation for Spearman); Kendall tau-b: normal approximation, tie-corrected variance; partial Spearman: t with n-3 df",
+                "p_values", Correlation.P_VALUES,
                 "interval", "bootstrap percentile 95 % (quantile type 7)",
                 "resamples", resamples,
                 "bootstrap_seed", seed,

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         description = {"Write the small synthetic demo dataset (DeepHEM layout) that the quick start runs on.",
                 "Synthetic hairpins with a planted essentiality signal and a mouse->human shift; not biology."})
 final class MakeDemoCommand implements Callable<Integer> {
-    @Option(names = "--out", defaultValue = "data", description = "output folder, replaced atomically (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "data", description = "output folder: new, empty or a dataset folder this program wrote, replaced atomically (default: ${DEFAULT-VALUE})")
     Path out;
     @Option(names = "--seed", defaultValue = "7", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -22,6 +22,7 @@ final class MakeDemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionCheck.range("--pca", pca, 1, org.deephem.model.ModelConfig.MAX_FEATURES);
+        org.deephem.data.DatasetWriter.requireReplaceable("--out", out);
         DemoDataset.write(out, DemoDataset.Sizes.standard(), seed, pca);
         System.out.print(Inspection.summarise(DatasetReader.read(out)));
         return 0;

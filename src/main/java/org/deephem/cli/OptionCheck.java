@@ -2,9 +2,27 @@ package org.deephem.cli;
 
 import org.deephem.io.InputError;
 
-/** Bounds of numeric options that are not ModelConfig fields (those are checked by ModelConfig). */
+/**
+ * Checks of options that are not ModelConfig fields (those are checked by ModelConfig): numeric
+ * bounds, and the names of models and runs.
+ */
 final class OptionCheck {
     private OptionCheck() {}
+
+    /** A model or run name becomes a file or folder name (zoo/NAME.zip, reports/NAME): no folders, no hidden files. */
+    static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
+
+    /**
+     * Refuses a model or run name ({@code train --name}, {@code ensemble --name}, {@code all --name},
+     * {@code report --run}) that is not a plain file name, so that no command reads or writes
+     * outside the zoo and reports folders it was given.
+     */
+    static void name(String option, String value) {
+        if (value == null || !NAME.matcher(value).matches()) {
+            throw new InputError(option + " '" + value + "': a model or run name is a plain file name of letters, digits, '.', '_' and '-',"
+                    + " not starting with '.' (at most 100 characters)");
+        }
+    }
 
     static void range(String option, long value, long lo, long hi) {
         if (value < lo || value > hi) throw new InputError(option + ": must be between " + lo + " and " + hi + " (got " + value + ")");

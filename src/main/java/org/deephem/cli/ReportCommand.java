@@ -51,6 +51,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionCheck.name("--run", run);
         Path runDir = reports.resolve(run);
         if (experiments != null) for (Path dir : experiments) org.deephem.experiment.Harness.savedGrid(dir); // refuse a wrong folder before the long part
         if (selection != null) org.deephem.report.SelectionSection.read(selection);

@@ -13,6 +13,7 @@ import org.deephem.eval.Correlations;
 import org.deephem.eval.Metrics;
 import org.deephem.io.AtomicFiles;
 import org.deephem.io.InputError;
+import org.deephem.io.OutputLock;
 import org.deephem.io.Outputs;
 import org.deephem.io.Progress;
 import org.deephem.io.WriteError;
@@ -84,6 +85,7 @@ final class TrainCommand implements Callable<Integer> {
             + "--branches picks the twin, and lever options given as well override the recipe's (default: none = the default config)")
     String recipe;
 
+<<<<<<< HEAD
     /** What train writes under --out; a folder holding only these is an earlier train's and may be replaced. */
     static final List<String> OUT_FILES = List.of("training_log.csv", "human_scores.csv", "training_curves.png", "training_curves.svg");
 
@@ -98,6 +100,8 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+=======
+>>>>>>> badlist
     /** The option that sets each config field, so that a bad value is reported under the name the user typed. */
     static final Map<String, String> OPTION_OF = Map.of("epochs", "--epochs", "heads", "--heads",
             "layers", "--layers", "tokenPool", "--pool", "mmdWeight", "--mmd-weight", "advWeight", "--adv-weight",
@@ -106,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         threadsOption.apply();
-        requireModelName(name);
+        OptionCheck.name("--name", name);
         branches.replaceAll(b -> b.strip().toLowerCase(Locale.ROOT));
         for (String b : branches) {
             if (!List.of("seq", "inherent", "mti").contains(b)) {
@@ -140,18 +144,45 @@ final class TrainCommand implements Callable<Integer> {
         ModelConfig sized = TrainingRun.sizedFor(options, ds);
         ModelConfig cfg = configure(options, sized.maxLength(), sized.mtiDim());
         LeverOptions.checkData(cfg, ds, data);
-        Seeds seeds = new Seeds(splitSeed != null ? splitSeed : seed, initSeed != null ? initSeed : seed,
-                orderSeed != null ? orderSeed : seed);
-        Progress.say("training: %s", cfg.summary());
-        Progress.say("seeds: split %d, init %d, order %d", seeds.split(), seeds.init(), seeds.order());
-        Progress.say("data: %d labelled mouse, %d human", ds.source().size(), ds.target().size());
-        TrainingRun.Outcome r;
-        try (Progress.Bar bar = Progress.bar("epochs", cfg.epochs(), true)) {
-            r = TrainingRun.run(new RunSpec(name, ds, cfg, seeds, null, Map.of()), e -> bar.step(String.format(Locale.ROOT,
-                    "loss %.4f  cls %.4f  mmd %.4f  adv %.4f  dom-acc %.2f  train-AUC %.3f  selection-AUC %.3f  selection-logloss %.4f  human-sd %.4f  %.1fs",
-                    e.trainLoss(), e.clsLoss(), e.mmdLoss(), e.advLoss(), e.domainAccuracy(),
-                    e.trainAuc(), e.selectionAuc(), e.selectionLogLoss(), e.targetStd(), e.seconds())));
+        // one run writes the zip, the log and the scores as a unit: a second training of the same
+        // name (or into the same --out) is refused here, before the long part
+        try (OutputLock zipLock = OutputLock.acquire(zip, "training", "wait for it to finish, or choose another --name or --zoo");
+             OutputLock outLock = OutputLock.acquire(outDir, "training", "wait for it to finish, or choose another --out")) {
+            Seeds seeds = new Seeds(splitSeed != null ? splitSeed : seed, initSeed != null ? initSeed : seed,
+                    orderSeed != null ? orderSeed : seed);
+            Progress.say("training: %s", cfg.summary());
+            Progress.say("seeds: split %d, init %d, order %d", seeds.split(), seeds.init(), seeds.order());
+            Progress.say("data: %d labelled mouse, %d human", ds.source().size(), ds.target().size());
+            TrainingRun.Outcome r;
+            try (Progress.Bar bar = Progress.bar("epochs", cfg.epochs(), true)) {
+                r = TrainingRun.run(new RunSpec(name, ds, cfg, seeds, null, Map.of()), e -> bar.step(String.format(Locale.ROOT,
+                        "loss %.4f  cls %.4f  mmd %.4f  adv %.4f  dom-acc %.2f  train-AUC %.3f  selection-AUC %.3f  selection-logloss %.4f  human-sd %.4f  %.1fs",
+                        e.trainLoss(), e.clsLoss(), e.mmdLoss(), e.advLoss(), e.domainAccuracy(),
+                        e.trainAuc(), e.selectionAuc(), e.selectionLogLoss(), e.targetStd(), e.seconds())));
+            }
+            RunProvenance.Selected sel = r.provenance().selected();
+            // the human scores exactly as `score --data` computes them from the saved model (gene sets
+            // re-projected); a non-finite one stops here, before anything is written
+            double[] humanLogits = new Scorer(r.model()).logits(ds.target(), ds.humanTargets());
+            saveAfterTraining(r.provenance().timings().trainSeconds(), sel.epoch(), () -> {
+                ModelZip.save(zip, r.model());
+                StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
+                for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
+                AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());
+                org.deephem.zoo.ScoresCsv.write(outDir.resolve("human_scores.csv"), ds.target().ids(), humanLogits);
+                if (!r.log().isEmpty()) org.deephem.figures.FigureFiles.save(org.deephem.figures.TrainingCurves.chart(r.log(), sel.epoch()), outDir, "training_curves");
+            });
+            System.out.printf(Locale.ROOT, "model: %s%n", zip);
+            System.out.printf(Locale.ROOT, "selected epoch %d of %d%s; selection AUC %.3f, log-loss %.4f (the n=%d held-out labelled mouse rows that chose the epoch; not an accuracy estimate: use cv)%n",
+                    sel.epoch(), sel.epochsRun(), sel.stoppedEarly() ? " (stopped early)" : "", sel.selectionAuc(),
+                    sel.selectionLogLoss(), sel.selectionIds().size());
+            if (sel.collapsed()) System.out.println("WARNING: human scores collapsed (all equal) in every epoch; the last weights were kept");
+            System.out.printf(Locale.ROOT, "human score spread: sd %.4f; training took %.1f s%n", Metrics.std(r.humanScores()),
+                    r.provenance().timings().trainSeconds());
+            readout(ds, r.humanScores());
+            System.out.printf(Locale.ROOT, "logs and scores: %s%n", outDir);
         }
+<<<<<<< HEAD
         RunProvenance.Selected sel = r.provenance().selected();
         // the human scores exactly as `score --data` computes them from the saved model (gene sets
         // re-projected); a non-finite one stops here, before anything is written
@@ -174,6 +205,8 @@ final class TrainCommand implements Callable<Integer> {
                 r.provenance().timings().trainSeconds());
         readout(ds, r.humanScores());
         System.out.printf(Locale.ROOT, "logs and scores: %s%n", outDir);
+=======
+>>>>>>> badlist
         return 0;
     }
 
@@ -219,8 +252,8 @@ final class TrainCommand implements Callable<Integer> {
             if (ind.getValue() == null) continue;
             Correlation c = Correlations.of(Correlation.Kind.SPEARMAN, scores,
                     Correlations.align(ds.target().ids(), ind.getValue()), 0, 0);
-            System.out.printf(Locale.ROOT, "read-out only: Spearman(human score, %s) = %.3f (p = %.2g, n = %d, %d without a value left out)%n",
-                    ind.getKey(), c.r(), c.p(), c.n(), c.dropped());
+            System.out.printf(Locale.ROOT, "read-out only: Spearman(human score, %s) = %.3f (%s, n = %d, %d without a value left out)%n",
+                    ind.getKey(), c.r(), Correlation.formatP(c.p()), c.n(), c.dropped());
         }
     }
 }

@@ -16,12 +16,27 @@ import org.deephem.io.Delimited;
 import org.deephem.io.Json;
 import org.deephem.io.Xlsx;
 
-/** Writes a {@link BuiltDataset} as a DeepHEM-layout folder, atomically as a whole. */
+/**
+ * Writes a {@link BuiltDataset} as a DeepHEM-layout folder, atomically as a whole, replacing only
+ * a folder this program wrote ({@link #OWNED}) or an empty one.
+ */
 public final class DatasetWriter {
     private DatasetWriter() {}
 
+    /** A dataset folder this program wrote: its {@code dataset.json} and the layout's files, nothing else. */
+    public static final AtomicFiles.Owned OWNED = new AtomicFiles.Owned(Layout.MANIFEST, Layout.ALL);
+
+    /**
+     * Refuses, in one line naming {@code what} (the option), a dataset folder that may not be
+     * replaced: only a new folder, an empty one or a dataset folder this program wrote and holding
+     * nothing else is. Commands call it before any work; {@link #write} checks again.
+     */
+    public static void requireReplaceable(String what, Path out) {
+        AtomicFiles.requireReplaceable(what, out, OWNED);
+    }
+
     public static void write(Path out, BuiltDataset d) {
-        AtomicFiles.writeFolder(out, dir -> {
+        AtomicFiles.writeFolder(out, OWNED, dir -> {
             sequences(dir.resolve(Layout.SOURCE), d.sourceIds(), d.sourceSeqs());
             List<Object[]> labels = new ArrayList<>();
             for (int i = 0; i < d.sourceIds().size(); i++) labels.add(new Object[] {d.sourceIds().get(i), d.labels()[i]});

@@ -18,8 +18,10 @@ import org.deephem.eval.Correlation.Kind;
 /**
  * Correlations of scores with an indicator: coefficient, two-sided p-value, seeded bootstrap 95 %
  * percentile interval, pairs used and pairs dropped. A pair whose indicator (or score) is NaN is
- * dropped and counted, never filled in. Coefficients come from commons-math3; the Kendall p-value
- * and the partial Spearman are computed here because commons-math3 has neither.
+ * dropped and counted, never filled in. Coefficients come from commons-math3; the Kendall p-value,
+ * the exact small-sample p-values and the partial Spearman are computed here because
+ * commons-math3 has none of them. A p-value is never 0: one whose tail underflows is given as
+ * {@link #SMALLEST_P} (printed "p &lt; 1e-300").
  */
 public final class Correlations {
     /** Bootstrap resamples unless the caller says otherwise. */
@@ -58,11 +60,16 @@ public final class Correlations {
         double[] x = kept[0], y = kept[1];
         int n = x.length;
         double r = coefficient(kind, x, y);
-        double p = switch (kind) {
-            case PEARSON, SPEARMAN -> tTest(r, n, n - 2);
-            case KENDALL_TAU_B -> kendallP(r, x, y);
+        double p;
+        if (Double.isNaN(r)) p = Double.NaN;
+        else if (n <= EXACT_MAX_N) p = permutationP(kind, x, y);
+        else p = atLeastSmallest(switch (kind) {
+            // an exact rank test can never give less than 1/n! (only the observed order reaches its value)
+            case PEARSON -> tTest(r, n, n - 2);
+            case SPEARMAN -> Math.max(tTest(r, n, n - 2), 1 / factorial(n));
+            case KENDALL_TAU_B -> Math.max(kendallP(r, x, y), 1 / factorial(n));
             default -> throw new IllegalStateException();
-        };
+        });
         Statistic stat = kind == Kind.SPEARMAN
                 ? idx -> pearson(ranks(pick(x, idx)), ranks(pick(y, idx)))
                 : idx -> coefficient(kind, pick(x, idx), pick(y, idx));
@@ -80,7 +87,7 @@ public final class Correlations {
         int n = kept[0].length;
         double r = partial(coefficient(Kind.SPEARMAN, kept[0], kept[1]), coefficient(Kind.SPEARMAN, kept[0], kept[2]),
                 coefficient(Kind.SPEARMAN, kept[1], kept[2]));
-        double p = tTest(r, n, n - 3);
+        double p = Double.isNaN(r) ? Double.NaN : atLeastSmallest(tTest(r, n, n - 3));
         double[] ci = Double.isNaN(r) ? new double[] {Double.NaN, Double.NaN} : bootstrap(n, resamples, seed, idx -> {
             double[] rx = ranks(pick(kept[0], idx)), ry = ranks(pick(kept[1], idx)), rz = ranks(pick(kept[2], idx));
             return partial(pearson(rx, ry), pearson(rx, rz), pearson(ry, rz));
@@ -154,6 +161,114 @@ public final class Correlations {
             sbb += db * db;
         }
         return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
+    }
+
+    /**
+     * Up to this many pairs the p-values of Pearson, Spearman and Kendall are exact: the share of
+     * all n! orderings of the indicator against the scores whose coefficient is at least as far
+     * from 0 as the observed one (two-sided; ties kept as they are). 9! = 362,880 orderings; R's
+     * cor.test is exact for Spearman below 10 pairs as well. Above it, the approximations of
+     * {@link Correlation.Kind}.
+     */
+    public static final int EXACT_MAX_N = 9;
+
+    /** The smallest p-value reported: the tail of an approximation can underflow to 0, a p-value is never 0. */
+    public static final double SMALLEST_P = Double.MIN_VALUE;
+
+    private static double atLeastSmallest(double p) {
+        return Double.isNaN(p) ? p : Math.max(p, SMALLEST_P);
+    }
+
+    /** n! as a double (infinite from 171 on, so that 1/n! is 0 there and the floor is {@link #SMALLEST_P}). */
+    private static double factorial(int n) {
+        double f = 1;
+        for (int i = 2; i <= n; i++) f *= i;
+        return f;
+    }
+
+    /**
+     * Exact two-sided permutation p-value for at most {@link #EXACT_MAX_N} pairs: every ordering
+     * of {@code y} against {@code x} (Heap's algorithm), counting those whose statistic is at least
+     * as far from 0 as the observed one. Pearson and Spearman (Pearson of the average ranks) use
+     * Σ(x − x̄)(y − ȳ), Kendall's tau-b the concordant-minus-discordant count S; the rest of each
+     * coefficient does not change under reordering. The observed ordering counts, so p ≥ 1/n!.
+     */
+    static double permutationP(Kind kind, double[] x, double[] y) {
+        int n = x.length;
+        if (n > EXACT_MAX_N) throw new IllegalArgumentException("exact p-values are enumerated up to " + EXACT_MAX_N + " pairs, not " + n);
+        double[] a = kind == Kind.SPEARMAN ? ranks(x) : x.clone(), b = kind == Kind.SPEARMAN ? ranks(y) : y.clone();
+        if (kind != Kind.KENDALL_TAU_B) {
+            center(a);
+            center(b);
+        }
+        double scale = 0;
+        if (kind != Kind.KENDALL_TAU_B) {
+            double sa = 0, sb = 0;
+            for (int i = 0; i < n; i++) {
+                sa += a[i] * a[i];
+                sb += b[i] * b[i];
+            }
+            scale = Math.sqrt(sa * sb);
+        }
+        // rounding of equal sums in another order must not decide; S is a whole number
+        double tol = kind == Kind.KENDALL_TAU_B ? 0.5 : 1e-9 * scale;
+        int[] sx = kind == Kind.KENDALL_TAU_B ? pairSigns(a) : null;
+        double observed = Math.abs(statistic(kind, a, b, sx));
+        double[] perm = b.clone();
+        int[] c = new int[n];
+        long hits = 0, total = 0;
+        // Heap's algorithm: each step swaps two entries, visiting all n! orderings once
+        hits += Math.abs(statistic(kind, a, perm, sx)) >= observed - tol ? 1 : 0;
+        total++;
+        int i = 1;
+        while (i < n) {
+            if (c[i] < i) {
+                int j = (i % 2 == 0) ? 0 : c[i];
+                double t = perm[j];
+                perm[j] = perm[i];
+                perm[i] = t;
+                hits += Math.abs(statistic(kind, a, perm, sx)) >= observed - tol ? 1 : 0;
+                total++;
+                c[i]++;
+                i = 1;
+            } else {
+                c[i] = 0;
+                i++;
+            }
+        }
+        return (double) hits / total;
+    }
+
+    private static void center(double[] v) {
+        double m = 0;
+        for (double d : v) m += d;
+        m /= v.length;
+        for (int i = 0; i < v.length; i++) v[i] -= m;
+    }
+
+    /** sign(x_i − x_j) for every pair i &lt; j, in the order {@link #statistic} walks them. */
+    private static int[] pairSigns(double[] x) {
+        int n = x.length;
+        int[] s = new int[n * (n - 1) / 2];
+        int k = 0;
+        for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) s[k++] = sign(x[i], x[j]);
+        return s;
+    }
+
+    /** −1, 0 or 1 (0.0 and −0.0 are a tie, as for the coefficient). */
+    private static int sign(double u, double v) {
+        return u > v ? 1 : u < v ? -1 : 0;
+    }
+
+    private static double statistic(Kind kind, double[] a, double[] b, int[] signsOfA) {
+        double s = 0;
+        if (kind == Kind.KENDALL_TAU_B) {
+            int k = 0;
+            for (int i = 0; i < b.length; i++) for (int j = i + 1; j < b.length; j++) s += signsOfA[k++] * sign(b[i], b[j]);
+            return s;
+        }
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
     }
 
     /** Two-sided p of t = r·√(df / (1 − r²)) under Student's t with df degrees of freedom. */

@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
 
 /**
  * An indicator across score quintiles, and the trend test: Spearman's ρ between the quintile
- * index (1..5) and the indicator with its two-sided p ({@link Correlations}: t approximation with
- * n − 2 degrees of freedom; ties by mid-ranks).
+ * index (1..5) and the indicator with its two-sided p ({@link Correlations}: exact up to 9 rows,
+ * else the t approximation with n − 2 degrees of freedom; ties by mid-ranks).
  * Rows without the indicator (NaN) are left out before the quintiles are cut. Quintiles are cut
  * on the score order; rows with equal scores keep their input order, so the cut is deterministic.
  */
@@ -43,10 +43,8 @@ public record QuintileTrend(String indicator, List<double[]> groups, double rho,
         return String.format(Locale.ROOT, "Spearman ρ(quintile, %s) = %.2f, %s, n = %d", indicator, rho, formatP(p), n);
     }
 
-    /** "p = 0.239", "p = 3.2e-05", "p < 1e-300" (the t tail underflowed to 0), "p n/a". */
+    /** {@link Correlation#formatP}. */
     public static String formatP(double p) {
-        if (Double.isNaN(p)) return "p n/a";
-        if (p <= 0) return "p < 1e-300";
-        return "p = " + (p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p));
+        return Correlation.formatP(p);
     }
 }

@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -39,16 +45,75 @@ public final class AtomicFiles {
         void write(Path folder) throws IOException;
     }
 
-    /** Writes {@code target} via a temporary file in the same folder, then renames it. */
+    /**
+     * What an output path names, which decides how it is written: a regular file or a new path is
+     * replaced atomically; a stream (a character device such as {@code /dev/null}, a FIFO, a socket,
+     * or anything reached through {@code /proc}, as {@code /dev/stdout} and {@code /proc/self/fd/1}
+     * are) is written straight through and never replaced; a folder or a dangling symbolic link is
+     * refused.
+     */
+    enum Target { NEW, FILE, STREAM, FOLDER, DANGLING_LINK }
+
+    /** Symbolic links followed before giving up, as the kernel's limit. */
+    private static final int MAX_LINKS = 40;
+
+    /** How {@link #write} treats {@code path}; nothing is created or changed. */
+    static Target classify(Path path) {
+        Path abs = path.toAbsolutePath();
+        // a link chain through /proc names an open stream (/dev/stdout -> /proc/self/fd/1 -> pipe,
+        // terminal or a file the shell opened, maybe for appending): never rename over it
+        Path hop = abs;
+        for (int i = 0; i <= MAX_LINKS; i++) {
+            if (hop.normalize().startsWith("/proc")) return Target.STREAM;
+            if (!Files.isSymbolicLink(hop)) break;
+            try {
+                hop = hop.resolveSibling(Files.readSymbolicLink(hop));
+            } catch (IOException | UnsupportedOperationException e) {
+                break;
+            }
+        }
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(abs, BasicFileAttributes.class); // follows links
+        } catch (NoSuchFileException e) {
+            return Files.isSymbolicLink(abs) ? Target.DANGLING_LINK : Target.NEW;
+        } catch (IOException e) {
+            return Target.NEW; // unreadable: the write itself reports the reason
+        }
+        if (a.isDirectory()) return Target.FOLDER;
+        if (a.isRegularFile()) return Target.FILE;
+        return Target.STREAM; // character or block device, FIFO, socket
+    }
+
+    /**
+     * Writes {@code target} via a temporary file in the same folder, then renames it. A symbolic
+     * link to a file stays a link: the file it names is replaced. A device, FIFO or
+     * {@code /dev/stdout}-like target is written straight through, once the writer has finished
+     * (so a failure writes nothing there either), and is never replaced by a regular file.
+     */
     public static void write(Path target, StreamWriter writer) {
         Path abs = target.toAbsolutePath();
-        if (Files.isDirectory(abs)) throw InputError.at(target, "is a folder; give the name of a file to write");
+        switch (classify(abs)) {
+            case FOLDER -> throw InputError.at(target, "is a folder; give the name of a file to write");
+            case DANGLING_LINK -> throw InputError.at(target, "is a symbolic link to '" + linkText(abs) + "', which does not exist; give the file itself");
+            case STREAM -> {
+                writeThrough(target, abs, writer);
+                return;
+            }
+            case FILE -> abs = realFile(target, abs);
+            case NEW -> { }
+        }
         Path tmp = null;
         try {
             Path dir = prepare(abs);
             tmp = Files.createTempFile(dir, TEMP_PREFIX + abs.getFileName() + ".", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
+                Path before = SiblingTempFiles.swap(dir);
+                try {
+                    writer.write(out);
+                } finally {
+                    SiblingTempFiles.swap(before);
+                }
             }
             readable(tmp, "rw-r--r--");
             move(tmp, abs);
@@ -61,19 +126,109 @@ public final class AtomicFiles {
         }
     }
 
+    /** The file a link names (the link stays); {@code abs} itself when it is no link. */
+    private static Path realFile(Path target, Path abs) {
+        if (!Files.isSymbolicLink(abs)) return abs;
+        try {
+            return abs.toRealPath();
+        } catch (IOException e) {
+            throw WriteError.of(target, e);
+        }
+    }
+
+    private static String linkText(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * A stream target gets the finished bytes in one go, appended (a file the shell opened with
+     * {@code >>} behind {@code /dev/stdout} keeps what it had); nothing is created, renamed or
+     * swept next to it, and the writer's own buffers (xlsx) go to the system temp folder.
+     */
+    private static void writeThrough(Path target, Path abs, StreamWriter writer) {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        Path before = SiblingTempFiles.swap(null);
+        try {
+            writer.write(buf);
+        } catch (IOException e) {
+            throw WriteError.of(target, e);
+        } finally {
+            SiblingTempFiles.swap(before);
+        }
+        try (OutputStream out = Files.newOutputStream(abs, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            buf.writeTo(out);
+        } catch (IOException e) {
+            throw WriteError.of(target, e);
+        }
+    }
+
     /** Writes a UTF-8 text file atomically. */
     public static void writeString(Path target, String text) {
         write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /**
-     * Fills a temporary sibling folder and renames it to {@code target}. An existing
-     * {@code target} is replaced only after the new one is complete; on failure the old one
-     * stays as it was and nothing new is left behind.
+     * What marks a folder as one this program wrote: the manifest file it always writes there,
+     * and every name such a folder may hold. Only such a folder, or an empty one, is ever replaced
+     * by {@link #writeFolder}: a folder holding anything else (a user's notes, a sub-folder, files
+     * of another program) is refused, so nothing the user did not ask for is deleted.
      */
-    public static void writeFolder(Path target, FolderWriter writer) {
+    public record Owned(String manifest, Set<String> names) {
+        public Owned {
+            names = Set.copyOf(names);
+            if (!names.contains(manifest)) throw new IllegalArgumentException("the manifest is one of the names");
+        }
+    }
+
+    /**
+     * Why {@link #writeFolder} may not replace {@code target}, in words, or null when it may: it
+     * does not exist, or is a folder (or a link to one) that is empty or that this program wrote
+     * as {@code owned} says and that holds nothing else (leftover temporary files do not count).
+     */
+    public static String replaceProblem(Path target, Owned owned) {
         Path abs = target.toAbsolutePath();
-        if (Files.exists(abs) && !Files.isDirectory(abs)) throw InputError.at(target, "is a file; give the name of a folder to write");
+        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) return null;
+        if (Files.isSymbolicLink(abs) && !Files.exists(abs)) return "is a symbolic link to '" + linkText(abs) + "', which does not exist; give the folder itself";
+        if (!Files.isDirectory(abs)) return "is not a folder; give the name of a folder to write";
+        List<String> entries;
+        try (Stream<Path> s = Files.list(abs)) {
+            entries = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(TEMP_PREFIX)).sorted().toList();
+        } catch (IOException e) {
+            return "cannot be listed (" + WriteError.reason(e) + "), so it is not replaced";
+        }
+        if (entries.isEmpty()) return null;
+        boolean ours = Files.isRegularFile(abs.resolve(owned.manifest()));
+        List<String> strangers = ours ? entries.stream()
+                .filter(n -> !owned.names().contains(n) || Files.isDirectory(abs.resolve(n), LinkOption.NOFOLLOW_LINKS)).toList() : entries;
+        if (strangers.isEmpty()) return null;
+        String shown = strangers.stream().limit(3).map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "))
+                + (strangers.size() > 3 ? " and " + (strangers.size() - 3) + " more" : "");
+        return "holds " + shown + (ours ? ", which this program does not write there" : " and no " + owned.manifest() + " (not a folder this program wrote)")
+                + ", so it is not replaced; move " + (strangers.size() == 1 ? "it" : "them") + " out or give a new or empty folder";
+    }
+
+    /** {@link #replaceProblem} as a one-line refusal naming the option ({@code what}) and the folder. */
+    public static void requireReplaceable(String what, Path target, Owned owned) {
+        String why = replaceProblem(target, owned);
+        if (why != null) throw new InputError(what + " " + target + ": " + why);
+    }
+
+    /**
+     * Fills a temporary sibling folder and renames it to {@code target}. An existing
+     * {@code target} is replaced only if {@link #replaceProblem} allows it (checked before the
+     * writer runs and again just before the swap), and only after the new one is complete; on
+     * failure the old one stays as it was and nothing new is left behind. A link to a folder stays
+     * a link: the folder it names is replaced.
+     */
+    public static void writeFolder(Path target, Owned owned, FolderWriter writer) {
+        Path abs = target.toAbsolutePath();
+        String why = replaceProblem(abs, owned);
+        if (why != null) throw InputError.at(target, why);
+        if (Files.isSymbolicLink(abs)) abs = realFile(target, abs);
         Path tmp = null;
         Path old = null;
         try {
@@ -81,6 +236,8 @@ public final class AtomicFiles {
             tmp = Files.createTempDirectory(dir, TEMP_PREFIX + abs.getFileName() + ".");
             writer.write(tmp);
             readable(tmp, "rwxr-xr-x");
+            why = replaceProblem(abs, owned); // something may have arrived while the writer ran
+            if (why != null) throw InputError.at(target, why);
             if (Files.exists(abs)) {
                 old = Files.createTempDirectory(dir, TEMP_PREFIX + abs.getFileName() + ".old.");
                 Files.delete(old);

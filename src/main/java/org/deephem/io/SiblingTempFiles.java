@@ -9,20 +9,22 @@ import org.apache.poi.util.TempFileCreationStrategy;
 
 /**
  * POI's streaming xlsx writer buffers each sheet in a temporary file, by default in the system
- * temp folder, where a killed run leaves it for good. While this thread writes a workbook the
- * buffers go next to the output instead, named with {@link AtomicFiles#TEMP_PREFIX}, so that the
- * next write into that folder sweeps them away like any other leftover.
+ * temp folder, where a killed run leaves it for good. While {@link AtomicFiles#write} fills a
+ * file on this thread the buffers go next to the output instead, named with
+ * {@link AtomicFiles#TEMP_PREFIX}, so that the next write into that folder sweeps them away like
+ * any other leftover. A write straight through to a device or FIFO sets no folder (nothing is
+ * created beside {@code /dev/null}): POI's default is used then.
  */
 final class SiblingTempFiles implements TempFileCreationStrategy {
     private static final ThreadLocal<Path> FOLDER = new ThreadLocal<>();
     private final TempFileCreationStrategy fallback = new DefaultTempFileCreationStrategy();
 
-    static void use(Path folder) {
-        FOLDER.set(folder);
-    }
-
-    static void clear() {
-        FOLDER.remove();
+    /** Sets this thread's folder ({@code null}: none) and returns the one it replaces, to restore. */
+    static Path swap(Path folder) {
+        Path before = FOLDER.get();
+        if (folder == null) FOLDER.remove();
+        else FOLDER.set(folder);
+        return before;
     }
 
     @Override

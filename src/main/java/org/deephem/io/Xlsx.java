@@ -104,7 +104,6 @@ public final class Xlsx {
     /** Writes one sheet: a header row, then rows whose cells are String or Number. */
     public static void write(Path file, List<String> header, List<Object[]> rows) {
         AtomicFiles.write(file, out -> {
-            SiblingTempFiles.use(file.toAbsolutePath().getParent());
             SXSSFWorkbook wb = new SXSSFWorkbook(200);
             try {
                 var sheet = wb.createSheet("Sheet1");
@@ -123,7 +122,6 @@ public final class Xlsx {
             } finally {
                 wb.dispose(); // deletes the sheet buffers, also when writing failed (close() does not)
                 wb.close();
-                SiblingTempFiles.clear();
             }
         });
     }

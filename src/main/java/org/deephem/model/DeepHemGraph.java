@@ -186,6 +186,96 @@ public final class DeepHemGraph {
         return t == null || t.getShape() == null || t.getShape().length < 2 || t.getShape()[1] < 0;
     }
 
+    /**
+     * Why {@code cfg} does not describe the saved graph {@code sd}, naming the config field, or
+     * null when it does as far as the graph shows: which inputs it has and their widths, the
+     * positions it reads (maxLength, tokenPool), width, hidden, layers, fusion and the dropout
+     * inputs. A model zip whose config.json was edited or swapped would otherwise feed the graph
+     * inputs it cannot read and fail deep inside libnd4j.
+     */
+    public static String configMismatch(SameDiff sd, ModelConfig cfg) {
+        String why = branch(sd, "useSequence", cfg.useSequence(), TOKENS);
+        if (why == null) why = branch(sd, "useInherent", cfg.useInherent(), INHERENT);
+        if (why == null) why = branch(sd, "useMti", cfg.useMti(), MTI);
+        if (why != null) return why;
+        if (cfg.useInherent() && width(sd, INHERENT) != cfg.inherentDim()) {
+            return "field 'inherentDim' is " + cfg.inherentDim() + ", but graph.fb reads " + width(sd, INHERENT) + " inherent features";
+        }
+        if (cfg.useMti() && width(sd, MTI) != cfg.mtiDim()) {
+            return "field 'mtiDim' is " + cfg.mtiDim() + ", but graph.fb reads " + width(sd, MTI) + " MTI components";
+        }
+        if (cfg.useSequence()) {
+            long[] emb = shapeOf(sd, "embedding");
+            if (emb != null && emb.length == 2 && emb[1] != cfg.width()) return "field 'width' is " + cfg.width() + ", but graph.fb is " + emb[1] + " wide";
+            long[] pos = shapeOf(sd, "positions");
+            if (pos != null && pos.length == 2 && pos[0] != cfg.pooledLength()) {
+                return "fields 'maxLength' (" + cfg.maxLength() + ") and 'tokenPool' (" + cfg.tokenPool() + ") make " + cfg.pooledLength()
+                        + " pooled positions, but graph.fb reads " + pos[0];
+            }
+            long[] tokens = shapeOf(sd, TOKENS);
+            if (tokens != null && tokens.length == 3 && tokens[1] >= 0 && tokens[1] != cfg.pooledLength()) {
+                return "fields 'maxLength' (" + cfg.maxLength() + ") and 'tokenPool' (" + cfg.tokenPool() + ") make " + cfg.pooledLength()
+                        + " pooled positions, but graph.fb reads " + tokens[1];
+            }
+            int layers = 0;
+            while (sd.hasVariable("enc" + layers + "_ln1_g")) layers++;
+            if (layers != cfg.layers()) return "field 'layers' is " + cfg.layers() + ", but graph.fb has " + layers + " encoder blocks";
+        }
+        boolean cross = sd.hasVariable("xatt_wq");
+        if (cross != (effectiveFusion(cfg) == Fusion.CROSS_ATTENTION)) {
+            return "field 'fusion' is " + cfg.fusion() + ", but graph.fb " + (cross ? "fuses by cross-attention" : "has no cross-attention");
+        }
+        long[] cls = shapeOf(sd, "cls_1_w");
+        if (cls != null && cls.length == 2) {
+            int branches = (cfg.useSequence() ? 1 : 0) + (cfg.useInherent() ? 1 : 0) + (cfg.useMti() ? 1 : 0);
+            Fusion f = effectiveFusion(cfg);
+            long fusedWidth = f == Fusion.CONCAT && branches > 1 ? (long) cfg.width() * branches : cfg.width();
+            if (cls[0] != fusedWidth) {
+                return "fields 'fusion' (" + cfg.fusion() + ") and 'width' (" + cfg.width() + ") make a fused layer of " + fusedWidth
+                        + ", but graph.fb's is " + cls[0];
+            }
+            if (cls[1] != cfg.hidden()) return "field 'hidden' is " + cfg.hidden() + ", but graph.fb's classifier has " + cls[1];
+        }
+        // dropout inputs: each config's sites are placeholders of its graph, and only those
+        java.util.Set<String> want = new java.util.TreeSet<>();
+        for (DropoutSite site : dropoutSites(cfg)) want.add(site.name());
+        java.util.Set<String> have = new java.util.TreeSet<>();
+        for (String in : sd.inputs()) if (in.startsWith("keep_")) have.add(in);
+        if (!want.equals(have)) {
+            java.util.Set<String> diff = new java.util.TreeSet<>(want);
+            diff.removeAll(have);
+            String site = diff.isEmpty() ? have.stream().filter(h -> !want.contains(h)).findFirst().orElseThrow() : diff.iterator().next();
+            return "field '" + dropoutField(site) + "' " + (diff.isEmpty() ? "has no dropout at '" : "asks for dropout at '") + site
+                    + "', but graph.fb " + (diff.isEmpty() ? "has it" : "has none there");
+        }
+        return null;
+    }
+
+    private static String branch(SameDiff sd, String field, boolean on, String input) {
+        boolean has = sd.hasVariable(input);
+        if (on == has) return null;
+        return "field '" + field + "' is " + on + ", but graph.fb " + (has ? "has" : "has no") + " '" + input + "' input";
+    }
+
+    private static long width(SameDiff sd, String input) {
+        long[] s = shapeOf(sd, input);
+        return s == null || s.length < 2 ? -1 : s[s.length - 1];
+    }
+
+    private static long[] shapeOf(SameDiff sd, String name) {
+        if (!sd.hasVariable(name)) return null;
+        SDVariable v = sd.getVariable(name);
+        long[] s = v.getShape();
+        if (s == null && v.getArr() != null) s = v.getArr().shape();
+        return s;
+    }
+
+    private static String dropoutField(String site) {
+        if (site.startsWith("keep_enc")) return "encoderDropout";
+        if (site.equals("keep_cls")) return "headDropout";
+        return "featureDropout' or 'branchDropout";
+    }
+
     /** Placeholders needed to score (the inference inputs) for a config. */
     public static List<String> inputs(ModelConfig cfg) {
         List<String> in = new ArrayList<>();

@@ -194,6 +194,15 @@ public record ModelConfig(
         return (tokens + tokenPool - 1) / tokenPool;
     }
 
+    /**
+     * The shortest precursor the sequence branch reads: {@code tokenPool + 3} nt, so that its
+     * 3-mers fill at least 2 pooling windows (a batch of single-position rows fails inside
+     * libnd4j's matmul). 6 nt with the default pool of 3; real precursors are far longer.
+     */
+    public int minLength() {
+        return tokenPool + 3;
+    }
+
     /** Token positions before pooling (a multiple of tokenPool). */
     public int tokenLength() {
         return pooledLength() * tokenPool;

@@ -21,6 +21,7 @@ public final class Cells {
         if (Double.isNaN(d)) return "NaN";
         if (d == Math.rint(d) && Math.abs(d) < 1e9) return String.format(Locale.ROOT, "%d", (long) d);
         double a = Math.abs(d);
+        if (d > 0 && d < 1e-300) return "< 1e-300"; // a p-value whose tail underflowed (stored as the smallest double)
         if (a != 0 && (a < 1e-3 || a >= 1e6)) return String.format(Locale.ROOT, "%.3e", d);
         return String.format(Locale.ROOT, "%.4g", d);
     }

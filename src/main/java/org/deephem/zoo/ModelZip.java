@@ -168,6 +168,8 @@ public final class ModelZip {
                 throw InputError.at(zip, "graph.fb is not a readable SameDiff graph");
             }
             if (sd == null || !sd.hasVariable(DeepHemGraph.LOGIT)) throw InputError.at(zip, "graph.fb has no '" + DeepHemGraph.LOGIT + "' output");
+            String mismatch = DeepHemGraph.configMismatch(sd, cfg);
+            if (mismatch != null) throw InputError.at(zip, "config.json, " + mismatch + " (the config does not belong to this graph)");
             Map<String, Object> provenance = json(entries.get("provenance.json"));
             String note = Backend.mismatchNote(zip.toString(), provenance, BuildInfo.current().nd4jVersion(), Backend.inUse());
             if (note != null) Progress.say("%s", note);

@@ -10,13 +10,15 @@ import org.deephem.features.FeatureCalculator;
 import org.deephem.features.Mature;
 import org.deephem.io.InputError;
 import org.deephem.io.Progress;
+import org.deephem.model.ModelConfig;
 import org.deephem.model.ModelInputs;
 import org.deephem.model.Predictor;
 
 /**
  * Turns miRNAs into model inputs the way training did, and scores them. Refuses, naming the
  * miRNA, a precursor longer than the model reads (the graph has a fixed length, so scoring it
- * would silently cut its 3' end) and any score that is not a finite number.
+ * would silently cut its 3' end) or shorter ({@link ModelConfig#minLength}), and any score that
+ * is not a finite number.
  */
 public final class Scorer {
     private final TrainedModel model;
@@ -128,18 +130,28 @@ public final class Scorer {
         return logits;
     }
 
-    /** The sequence branch reads at most maxLength nt: a longer precursor is refused, never cut. */
+    /**
+     * The sequence branch reads from {@link ModelConfig#minLength} to maxLength nt: a longer
+     * precursor is refused, never cut; a shorter one (too few 3-mers for two pooling windows)
+     * is refused instead of failing inside libnd4j.
+     */
     private void requireFits(List<String> ids, List<String> seqs) {
-        if (!model.config().useSequence()) return;
-        int max = model.config().maxLength();
         for (int i = 0; i < seqs.size(); i++) {
-            if (seqs.get(i).length() > max) throw new InputError(tooLong(ids.get(i), seqs.get(i).length()));
+            String why = lengthProblem(ids.get(i), seqs.get(i).length());
+            if (why != null) throw new InputError(why);
         }
     }
 
-    /** Why a precursor of {@code length} nt cannot be scored by this model, or null if it can. */
+    /** Why a precursor of {@code length} nt cannot be scored by this model (too long or too short), or null if it can. */
     public String lengthProblem(String id, int length) {
-        return model.config().useSequence() && length > model.config().maxLength() ? tooLong(id, length) : null;
+        ModelConfig c = model.config();
+        if (!c.useSequence()) return null;
+        if (length > c.maxLength()) return tooLong(id, length);
+        if (length < c.minLength()) {
+            return "'" + id + "' has " + length + " nt, shorter than the " + c.minLength() + " nt this model reads at least"
+                    + " (its 3-mers must fill 2 pooling windows of " + c.tokenPool() + ")";
+        }
+        return null;
     }
 
     private String tooLong(String id, int length) {

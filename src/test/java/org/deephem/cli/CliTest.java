@@ -224,4 +224,26 @@ public class CliTest {
                 () -> ReportCommand.humanScores(csv, List.of("demo-hsa-0001", "demo-hsa-0002")));
         assertTrue(e.getMessage().contains("scores.csv") && e.getMessage().contains("'demo-hsa-0002'"), e.getMessage());
     }
+
+    /**
+     * Audit issue 23, BAD 2: {@code -o} onto a FIFO or a link to a character device replaced it with
+     * a regular file (exit 0). The output goes through to them and they stay what they were.
+     */
+    @Test
+    void outputOntoAFifoOrALinkToADeviceGoesThroughAndLeavesThemInPlace() throws Exception {
+        Path fa = tmp.resolve("x.fa");
+        Files.writeString(fa, ">a\nGGCUGAGGUAGUAGGUUGUAUAGUUAGAAAAUACUAUACAACCUACUACCUCAGCC\n");
+        Path fifo = org.deephem.testutil.Fifos.make(tmp.resolve("pipe.csv"));
+        var got = org.deephem.testutil.Fifos.reader(fifo);
+        Run r = run("features", fa.toString(), "-o", fifo.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(got.get(60, java.util.concurrent.TimeUnit.SECONDS).startsWith("id,"), "the CSV came through the FIFO");
+        assertTrue(org.deephem.testutil.Fifos.isSpecial(fifo), "still a FIFO");
+
+        Path devNull = Files.createSymbolicLink(tmp.resolve("null.csv"), Path.of("/dev/null"));
+        Run n = run("features", fa.toString(), "-o", devNull.toString());
+        assertEquals(0, n.exit(), n.err());
+        assertTrue(Files.isSymbolicLink(devNull) && Files.readSymbolicLink(devNull).equals(Path.of("/dev/null")), "still the link to /dev/null");
+        assertEquals(List.of("null.csv", "pipe.csv", "x.fa"), TestData.names(tmp), "no temp file left");
+    }
 }

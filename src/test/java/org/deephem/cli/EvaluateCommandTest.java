@@ -43,6 +43,43 @@ class EvaluateCommandTest {
         return f;
     }
 
+    /** Audit issue 23, BAD 7: a perfect correlation on 3 rows was reported with p = 0.0; exactly it is 2/3! = 1/3. */
+    @Test
+    void aPerfectCorrelationOnThreeRowsHasTheExactPNotZero() throws java.io.IOException {
+        if (demo == null) demo = DatasetReader.read(TestData.demo());
+        StringBuilder csv = new StringBuilder("id,score\n");
+        List<Double> seen = new ArrayList<>();
+        for (String id : demo.target().ids()) {
+            Double v = demo.conservation().get(id);
+            if (v == null || seen.contains(v)) continue;
+            seen.add(v);
+            csv.append(id).append(',').append(v).append('\n'); // the score is the indicator itself
+            if (seen.size() == 3) break;
+        }
+        seen.sort(null);
+        // ranks: 2 of the 3! orderings reach |rho| = 1 (the observed one and its reversal): 1/3. Pearson's
+        // reversal reaches r = -1 only for evenly spaced values; otherwise only the observed one: 1/6
+        boolean even = Math.abs((seen.get(2) - seen.get(1)) - (seen.get(1) - seen.get(0))) < 1e-12;
+        Path three = Files.writeString(tmp.resolve("three.csv"), csv.toString());
+        Path out = tmp.resolve("eval");
+        CliTest.Run r = CliTest.run("evaluate", "--data", TestData.demo().toString(), "--scores", "three=" + three, "--resamples", "0",
+                "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        Table c = Delimited.read(out.resolve("correlations.csv"));
+        int ind = c.column("indicator"), kind = c.column("correlation"), rr = c.column("r"), p = c.column("p"), n = c.column("n");
+        int checked = 0;
+        for (int i = 0; i < c.rowCount(); i++) {
+            if (!c.text(i, ind).equals("conservation")) continue;
+            assertEquals(3, c.number(i, n));
+            assertEquals(1.0, c.number(i, rr), 1e-12, c.text(i, kind));
+            double exact = c.text(i, kind).equals("pearson") && !even ? 1.0 / 6 : 1.0 / 3;
+            assertEquals(exact, c.number(i, p), 1e-12, c.text(i, kind));
+            checked++;
+        }
+        assertEquals(3, checked, "pearson, spearman and kendall_tau_b");
+        assertTrue(Files.readString(out.resolve("correlations.csv.provenance.json")).contains("exact"), "the method is stated");
+    }
+
     @Test
     void evaluatesScoreFilesAndBaselinesOnTheDemoData() {
         Path all = lengthScores("all.csv", 1), half = lengthScores("half.csv", 2);

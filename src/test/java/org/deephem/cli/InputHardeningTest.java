@@ -83,6 +83,27 @@ class InputHardeningTest {
         return p;
     }
 
+    /** Audit issue 23, WEAK (b): a precursor of 5 nt or fewer failed in libnd4j ("Op matmul ... failed", exit 1). */
+    @Test
+    void aPrecursorShorterThanTheModelReadsIsRefusedByNameOrSkipped() throws IOException {
+        Path d = dir();
+        int min = ModelZip.load(zip).config().minLength();
+        assertEquals(6, min, "3 + the default pool of 3");
+        Path fa = fasta(d, "x.fa", ">ok\n" + OK + "\n>tiny\nGCAUG\n");
+        Path out = d.resolve("s.csv");
+        refused(d, args("score", "--model", zip, "--fasta", fa, "-o", out), "x.fa, line 3", "'tiny'", "5 nt", min + " nt this model reads at least");
+        // alone in its batch it failed inside libnd4j; beside a longer record it was padded and scored
+        Path alone = fasta(d, "alone.fa", ">tiny\nGCAUG\n");
+        refused(d, args("score", "--model", zip, "--fasta", alone, "-o", out), "alone.fa, line 1", "'tiny'", "5 nt");
+        Run r = CliTest.run("score", "--model", zip.toString(), "--fasta", fa.toString(), "--skip-invalid", "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2, Files.readAllLines(out).size());
+        // the shortest it reads scores
+        Path six = fasta(d, "six.fa", ">six\nGCAUGC\n");
+        Run ok = CliTest.run("score", "--model", zip.toString(), "--fasta", six.toString(), "-o", d.resolve("six.csv").toString());
+        assertEquals(0, ok.exit(), ok.err());
+    }
+
     @Test
     void aPrecursorLongerThanTheModelReadsIsRefusedByNameOrSkipped() throws IOException {
         Path d = dir();
@@ -158,6 +179,28 @@ class InputHardeningTest {
         }
     }
 
+    /**
+     * Audit issue 23, BAD 1: `all --name ../../x` wrote CV results and logs two levels above
+     * --reports, and `report --run ../../x` read a model outside --zoo. Every command that takes a
+     * model or run name refuses one that is not a plain file name, before any work, and writes
+     * nothing anywhere (the data are real, so that without the check the pipeline would run).
+     */
+    @Test
+    void everyCommandTakingAModelOrRunNameRefusesAPathThere() throws IOException {
+        Path d = dir();
+        Path nested = d.resolve("a").resolve("b");
+        Files.createDirectories(nested);
+        String data = TestData.demo().toString();
+        for (String name : List.of("../../x", "sub/inner", ".hidden", "")) {
+            refused(d, args("all", "--data", data, "--name", name, "--epochs", "1", "--seeds", "1", "--folds", "2", "--cv-epochs", "1",
+                    "--jobs", "1", "--zoo", nested.resolve("zoo"), "--reports", nested), "--name '" + name + "'");
+            refused(d, args("report", "--run", name, "--data", data, "--zoo", nested, "--reports", nested), "--run '" + name + "'");
+            refused(d, args("ensemble", "--members", zip + "," + zip, "--name", name, "--zoo", nested), "--name '" + name + "'");
+            refused(d, args("train", "--data", data, "--name", name, "--epochs", "1", "--zoo", nested, "--out", nested), "--name '" + name + "'");
+        }
+        assertEquals(Set.of(), listing(nested), "nothing written under --reports either");
+    }
+
     @Test
     void trainingOptionsOutOfBoundsNameTheOptionBeforeAnyDataIsRead() throws IOException {
         Path d = dir();
@@ -181,6 +224,27 @@ class InputHardeningTest {
         refused(d, args("make-demo", "--out", d.resolve("demo"), "--pca", "0"), "--pca: must be between 1 and");
         refused(d, args("build-dataset", "--raw", d.resolve("nowhere"), "--out", d.resolve("ds"), "--pca", "-3"), "--pca");
         refused(d, args("bench", "--dataset", d.resolve("nowhere"), "--epochs", "0"), "--epochs");
+    }
+
+    /**
+     * Audit issue 23, WEAK (a): a config.json that does not describe the zip's graph (a branch
+     * flipped, another pooling or length, width, depth, head, fusion or dropout) ended in a libnd4j
+     * dump (exit 1). It is refused at load, in one line naming the field.
+     */
+    @Test
+    void aConfigThatDoesNotDescribeTheGraphIsRefusedNamingTheField() throws IOException {
+        Path d = dir();
+        Path fa = fasta(d, "x.fa", ">ok\n" + OK + "\n");
+        Path out = d.resolve("s.csv");
+        Object[][] cases = {{"useMti", false, "field 'useMti' is false, but graph.fb has 'mti' input"},
+                {"useSequence", false, "field 'useSequence' is false"}, {"useInherent", false, "field 'useInherent' is false"},
+                {"tokenPool", 1, "'tokenPool' (1)"}, {"maxLength", 400, "'maxLength' (400)"}, {"width", 16, "field 'width' is 16"},
+                {"layers", 2, "field 'layers' is 2"}, {"hidden", 64, "field 'hidden' is 64"}, {"fusion", "CROSS_ATTENTION", "field 'fusion'"},
+                {"headDropout", 0.2, "field 'headDropout'"}};
+        for (Object[] c : cases) {
+            Path bad = ZipEdit.editJson(zip, shared.resolve("graph-" + c[0] + ".zip"), "config.json", m -> m.put((String) c[0], c[1]));
+            refused(d, args("score", "--model", bad, "--fasta", fa, "-o", out), "config.json, " , (String) c[2], "does not belong to this graph");
+        }
     }
 
     @Test

@@ -24,18 +24,24 @@ class CorrelationsTest {
         // (SciPy pearsonr: 0.5711815575638287, p 0.108173054349494)
         Correlation c = Correlations.of(Kind.PEARSON, HW_X, HW_Y, 0, 1);
         assertEquals(0.5711815575638287, c.r(), 1e-12);
-        assertEquals(0.108173054349494, c.p(), 1e-9);
+        assertEquals(0.108173054349494, Correlations.tTest(c.r(), 9, 7), 1e-9);
+        // 9 pairs: reported exactly, 37,203 of the 9! = 362,880 orderings reach |r| >= 0.5712
+        // (counted by an independent brute force in Python over itertools.permutations)
+        assertEquals(37203.0 / 362880, c.p(), 1e-15);
         assertEquals(9, c.n());
         assertEquals(0, c.dropped());
     }
 
     @Test
-    void spearmanMatchesSciPyTApproximation() {
-        // SciPy spearmanr(x, y): rho 0.6, p 0.08762282904140249 (t approximation, n − 2 df;
-        // R's default for this n is the exact test, 0.0968 two-sided, which is not what we compute).
+    void spearmanMatchesRsExactTestAndSciPyTApproximation() {
+        // SciPy spearmanr(x, y): rho 0.6, p 0.08762282904140249 (t approximation, n − 2 df, used above 9 pairs).
         Correlation c = Correlations.of(Kind.SPEARMAN, HW_X, HW_Y, 0, 1);
         assertEquals(0.6, c.r(), 1e-12);
-        assertEquals(0.08762282904140249, c.p(), 1e-9);
+        assertEquals(0.08762282904140249, Correlations.tTest(c.r(), 9, 7), 1e-9);
+        // 9 pairs: exact, as R's cor.test(x, y, method = "spearman") -> S = 48, p-value = 0.0968
+        // (35,126 of 362,880 orderings)
+        assertEquals(35126.0 / 362880, c.p(), 1e-15);
+        assertEquals(0.0968, c.p(), 5e-5);
     }
 
     @Test
@@ -45,8 +51,13 @@ class CorrelationsTest {
         // By hand: no ties, S = 16 (26 concordant − 10 discordant of 36 pairs), Var(S) = 9·8·23/18 = 92.
         Correlation c = Correlations.of(Kind.KENDALL_TAU_B, HW_X, HW_Y, 0, 1);
         assertEquals(16.0 / 36, c.r(), 1e-12);
-        assertEquals(Erf.erfc(16 / Math.sqrt(92) / Math.sqrt(2)), c.p(), 1e-12);
-        assertEquals(0.09529283802345664, c.p(), 1e-9);
+        double asymptotic = Correlations.kendallP(c.r(), HW_X, HW_Y);
+        assertEquals(Erf.erfc(16 / Math.sqrt(92) / Math.sqrt(2)), asymptotic, 1e-12);
+        assertEquals(0.09529283802345664, asymptotic, 1e-9);
+        // 9 pairs: exact, as R's ?cor.test example cor.test(x, y, method = "kendall", alternative =
+        // "greater") -> T = 26, p-value = 0.05972, two-sided twice that (43,342 of 362,880 orderings)
+        assertEquals(43342.0 / 362880, c.p(), 1e-15);
+        assertEquals(2 * 0.05972, c.p(), 1e-4);
     }
 
     @Test
@@ -59,19 +70,84 @@ class CorrelationsTest {
         Correlation k = Correlations.of(Kind.KENDALL_TAU_B, x, y, 0, 1);
         assertEquals(0.8, k.r(), 1e-12);
         double z = 4 / Math.sqrt(41.0 / 6);
-        assertEquals(Erf.erfc(z / Math.sqrt(2)), k.p(), 1e-12);
-        assertEquals(0.12597116307723114, k.p(), 1e-9);
+        assertEquals(Erf.erfc(z / Math.sqrt(2)), Correlations.kendallP(k.r(), x, y), 1e-12);
+        assertEquals(0.12597116307723114, Correlations.kendallP(k.r(), x, y), 1e-9);
         // Spearman: ranks x = (1, 2.5, 2.5, 4), y = (1, 3.5, 2, 3.5); centred (−1.5, 0, 0, 1.5) and
         // (−1.5, 1, −0.5, 1); Σdxdy = 3.75, Σdx² = Σdy² = 4.5: rho = 3.75/4.5 = 5/6.
         // t = rho·sqrt(2/(1 − rho²)) = (5/6)·sqrt(72/11); with 2 df, p = 1 − t/sqrt(2 + t²) = 1/6.
         Correlation s = Correlations.of(Kind.SPEARMAN, x, y, 0, 1);
         assertEquals(5.0 / 6, s.r(), 1e-12);
-        assertEquals(1.0 / 6, s.p(), 1e-9);
+        assertEquals(1.0 / 6, Correlations.tTest(s.r(), 4, 2), 1e-9);
         // Pearson: centred x (−1, 0, 0, 1), y (−1.25, 0.75, −0.25, 0.75); Sxy = 2, Sxx = 2, Syy = 2.75:
         // r = 2/sqrt(5.5) (SciPy: 0.8528028654224415, p 0.14719713457755845).
         Correlation p = Correlations.of(Kind.PEARSON, x, y, 0, 1);
         assertEquals(2 / Math.sqrt(5.5), p.r(), 1e-12);
-        assertEquals(0.14719713457755845, p.p(), 1e-9);
+        assertEquals(0.14719713457755845, Correlations.tTest(p.r(), 4, 2), 1e-9);
+        // 4 pairs: the reported p-values are exact, 8 of the 24 orderings for each coefficient
+        // (the approximations above are what larger samples get)
+        for (Correlation c : List.of(k, s, p)) assertEquals(1.0 / 3, c.p(), 1e-15, c.kind().label());
+    }
+
+    /**
+     * Audit issue 23, BAD 7: evaluate reported p = 0.0 for a perfect correlation on 3 rows. Up to
+     * 9 pairs every p-value is the exact permutation one; each case below is worked by hand.
+     */
+    @Test
+    void smallSamplesGetExactPValuesWorkedByHand() {
+        double[] x3 = {1, 2, 3}, x4 = {1, 2, 3, 4}, x5 = {1, 2, 3, 4, 5};
+        for (Kind kind : Correlations.PLAIN) {
+            String k = kind.label();
+            // n = 3, perfect: the 3! = 6 orderings of y give rho = 1, 1/2, 1/2, -1/2, -1/2, -1 (tau alike);
+            // two reach |rho| = 1: p = 2/6 = 1/3 (the t approximation said 0)
+            assertEquals(1.0 / 3, Correlations.of(kind, x3, x3, 0, 1).p(), 1e-15, k);
+            assertEquals(1.0 / 3, Correlations.of(kind, x3, new double[] {30, 20, 10}, 0, 1).p(), 1e-15, k);
+            // n = 4, perfect: only the identity and the reversal reach |rho| = 1: 2/24 = 1/12
+            assertEquals(1.0 / 12, Correlations.of(kind, x4, x4, 0, 1).p(), 1e-15, k);
+            // n = 4, y = (1, 2, 4, 3): rho = 1 − 6·Σd²/(n(n²−1)) = 1 − 12/60 = 0.8 (Pearson the same: the
+            // values are ranks), tau = (5 − 1)/6 = 2/3. |rho| >= 0.8 iff Σd² <= 2 or >= 18: the identity,
+            // the 3 adjacent swaps and their 4 reversals; |S| >= 4 iff <= 1 or >= 5 inversions: 1 + 3 + 3 + 1.
+            // Either way 8/24 = 1/3.
+            Correlation c4 = Correlations.of(kind, x4, new double[] {1, 2, 4, 3}, 0, 1);
+            assertEquals(kind == Kind.KENDALL_TAU_B ? 2.0 / 3 : 0.8, c4.r(), 1e-12, k);
+            assertEquals(1.0 / 3, c4.p(), 1e-15, k);
+            // n = 5, y = (2, 1, 3, 4, 5): rho = 1 − 12/120 = 0.9, tau = (10 − 2)/10 = 0.8. |rho| >= 0.9 iff
+            // Σd² <= 2 (1 + 4 adjacent swaps) or >= 38 (their 5 reversals); |S| >= 8 iff <= 1 or >= 9
+            // inversions (1 + 4 + 4 + 1): 10/120 = 1/12
+            assertEquals(1.0 / 12, Correlations.of(kind, x5, new double[] {2, 1, 3, 4, 5}, 0, 1).p(), 1e-15, k);
+            // ties kept: y = (1, 1, 2, 2) against x4. Centred ranks of x (−1.5, −0.5, 0.5, 1.5) against
+            // ±1: the statistic is −2·Σ(x at the two −1s), so |·| = 4 only with the −1s at {1, 2} or {3, 4}:
+            // 2 of the 6 placements, each 2!·2! orderings: 8/24 = 1/3 (tau: |S| = 4 by the same placements)
+            assertEquals(1.0 / 3, Correlations.of(kind, x4, new double[] {1, 1, 2, 2}, 0, 1).p(), 1e-15, k);
+        }
+    }
+
+    @Test
+    void aPValueIsNeverZero() {
+        for (int n : new int[] {10, 50, 200, 2000}) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) x[i] = i;
+            for (Kind kind : Correlations.PLAIN) {
+                Correlation c = Correlations.of(kind, x, x, 0, 1);
+                assertEquals(1.0, c.r(), 1e-12);
+                assertTrue(c.p() > 0, kind.label() + " n = " + n + ": p = " + c.p());
+            }
+        }
+        // 10 pairs, perfect: Spearman's t tail is 0, but no exact test gives less than 1/10!
+        double[] x = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        assertEquals(1 / 3628800.0, Correlations.of(Kind.SPEARMAN, x, x, 0, 1).p(), 1e-20);
+        assertEquals(Correlations.SMALLEST_P, Correlations.of(Kind.PEARSON, x, x, 0, 1).p());
+        assertEquals("p < 1e-300", Correlation.formatP(Correlations.SMALLEST_P));
+        assertEquals("p < 1e-300", Correlation.formatP(0));
+        assertEquals("p = 0.333", Correlation.formatP(1.0 / 3));
+        assertEquals("p = 2.8e-07", Correlation.formatP(1 / 3628800.0));
+        double[] z = new double[200];
+        double[] y = new double[200], xx = new double[200];
+        for (int i = 0; i < 200; i++) {
+            xx[i] = i;
+            y[i] = i;
+            z[i] = (i * 7919) % 200;
+        }
+        assertTrue(Correlations.partialSpearman(xx, y, z, 0, 1).p() > 0);
     }
 
     @Test

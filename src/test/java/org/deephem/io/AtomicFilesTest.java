@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.deephem.testutil.Fifos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,5 +88,127 @@ class AtomicFilesTest {
         Xlsx.write(dir.resolve("ok.xlsx"), List.of("ID"), List.<Object[]>of(new Object[] {"a"}));
         assertEquals(List.of("ok.xlsx"), names(dir));
         assertEquals(before, Files.isDirectory(sysTmp) ? names(sysTmp).size() : 0, "nothing new in the system temp folder");
+    }
+
+    // ---- audit issue 23, BAD 2: -o onto a device, FIFO or /dev/stdout replaced it with a regular file
+
+    @Test
+    void theDecisionRenamesOnlyOverRegularFilesAndNewPaths() throws Exception {
+        Path file = Files.writeString(dir.resolve("old.csv"), "x");
+        Path fileLink = Files.createSymbolicLink(dir.resolve("file-link.csv"), file);
+        Path nullLink = Files.createSymbolicLink(dir.resolve("null-link.csv"), Path.of("/dev/null"));
+        Path stdoutLink = Files.createSymbolicLink(dir.resolve("stdout-link.csv"), Path.of("/proc/self/fd/1"));
+        Path fifo = Fifos.make(dir.resolve("pipe.csv"));
+        Path fifoLink = Files.createSymbolicLink(dir.resolve("pipe-link.csv"), fifo);
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.csv"), dir.resolve("nowhere.csv"));
+        assertEquals(AtomicFiles.Target.NEW, AtomicFiles.classify(dir.resolve("new.csv")));
+        assertEquals(AtomicFiles.Target.FILE, AtomicFiles.classify(file));
+        assertEquals(AtomicFiles.Target.FILE, AtomicFiles.classify(fileLink));
+        assertEquals(AtomicFiles.Target.FOLDER, AtomicFiles.classify(dir));
+        assertEquals(AtomicFiles.Target.DANGLING_LINK, AtomicFiles.classify(dangling));
+        for (Path p : List.of(Path.of("/dev/null"), nullLink, Path.of("/dev/stdout"), Path.of("/proc/self/fd/1"), stdoutLink, fifo, fifoLink)) {
+            assertEquals(AtomicFiles.Target.STREAM, AtomicFiles.classify(p), p.toString());
+        }
+    }
+
+    @Test
+    void aFifoAndALinkToOneAreWrittenThroughAndStayWhatTheyWere() throws Exception {
+        Path fifo = Fifos.make(dir.resolve("pipe.csv"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), fifo);
+        for (Path target : List.of(fifo, link)) {
+            var got = Fifos.reader(fifo);
+            AtomicFiles.writeString(target, "id,score\n");
+            assertEquals("id,score\n", got.get(20, java.util.concurrent.TimeUnit.SECONDS), target.toString());
+        }
+        assertTrue(Fifos.isSpecial(fifo), "still a FIFO");
+        assertTrue(Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(fifo), "still the link");
+        assertEquals(List.of("link.csv", "pipe.csv"), names(dir), "no temp file beside them");
+        // a writer that fails sends nothing: the FIFO is not even opened
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(fifo, out -> {
+            out.write(1);
+            throw new IllegalStateException("boom");
+        }));
+        assertTrue(Fifos.isSpecial(fifo));
+    }
+
+    @Test
+    void aLinkToAFileStaysALinkAndTheFileItNamesIsReplaced() throws IOException {
+        Path real = Files.writeString(Files.createDirectory(dir.resolve("elsewhere")).resolve("scores.csv"), "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("scores.csv"), real);
+        AtomicFiles.writeString(link, "new\n");
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new\n", Files.readString(real));
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.csv"), dir.resolve("nowhere.csv"));
+        InputError e = assertThrows(InputError.class, () -> AtomicFiles.writeString(dangling, "x"));
+        assertTrue(e.getMessage().startsWith(dangling + ": is a symbolic link to '"), e.getMessage());
+        assertTrue(Files.isSymbolicLink(dangling) && !Files.exists(dir.resolve("nowhere.csv")));
+    }
+
+    /** `-o /dev/stdout >> log`: the stream behind /proc/self/fd/N is appended to, not renamed over. */
+    @Test
+    void aFileOpenedForAppendingBehindProcSelfFdKeepsWhatItHad() throws IOException {
+        Path log = Files.writeString(dir.resolve("log.txt"), "before\n");
+        Object key = Files.readAttributes(log, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        try (var held = Files.newOutputStream(log, java.nio.file.StandardOpenOption.APPEND)) {
+            Path fd = null;
+            try (var s = Files.list(Path.of("/proc/self/fd"))) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    try {
+                        if (Files.readSymbolicLink(p).equals(log.toRealPath())) fd = p;
+                    } catch (IOException ignored) {
+                        // a descriptor closed while listing
+                    }
+                }
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(fd != null, "no /proc/self/fd here");
+            AtomicFiles.writeString(fd, "after\n");
+        }
+        assertEquals("before\nafter\n", Files.readString(log));
+        assertEquals(key, Files.readAttributes(log, java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "the same file, not a new one");
+    }
+
+    // ---- audit issue 23, BAD 3 and 4: a folder output deleted whatever the folder held
+
+    @Test
+    void aFolderIsReplacedOnlyWhenEmptyOrWrittenByThisProgramAndHoldingNothingElse() throws IOException {
+        AtomicFiles.Owned owned = new AtomicFiles.Owned("manifest.json", java.util.Set.of("manifest.json", "a.csv", "b.csv"));
+        Path target = dir.resolve("out");
+        assertEquals(null, AtomicFiles.replaceProblem(target, owned), "a new folder");
+        Files.createDirectory(target);
+        Files.writeString(target.resolve(AtomicFiles.TEMP_PREFIX + "x.tmp"), "leftover");
+        assertEquals(null, AtomicFiles.replaceProblem(target, owned), "empty but for a leftover temp file");
+        AtomicFiles.writeFolder(target, owned, d -> {
+            Files.writeString(d.resolve("manifest.json"), "{}");
+            Files.writeString(d.resolve("a.csv"), "1");
+        });
+        assertEquals(null, AtomicFiles.replaceProblem(target, owned), "its own folder");
+
+        // a user's file beside ours, a sub-folder, a folder without the manifest, a file: refused, and left as they were
+        Files.writeString(target.resolve("thesis.txt"), "mine");
+        Files.createDirectory(target.resolve("b.csv"));
+        String why = AtomicFiles.replaceProblem(target, owned);
+        assertTrue(why.startsWith("holds 'b.csv', 'thesis.txt', which this program does not write there"), why);
+        InputError e = assertThrows(InputError.class, () -> AtomicFiles.writeFolder(target, owned, d -> Files.writeString(d.resolve("manifest.json"), "{}")));
+        assertEquals(target + ": " + why, e.getMessage());
+        assertEquals(List.of("a.csv", "b.csv", "manifest.json", "thesis.txt"), names(target));
+        assertEquals(List.of("out"), names(dir), "no temp folder left");
+
+        Path foreign = Files.createDirectory(dir.resolve("foreign"));
+        Files.writeString(foreign.resolve("a.csv"), "theirs");
+        assertEquals("holds 'a.csv' and no manifest.json (not a folder this program wrote), so it is not replaced; move it out or give a new or empty folder",
+                AtomicFiles.replaceProblem(foreign, owned));
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        assertTrue(AtomicFiles.replaceProblem(file, owned).startsWith("is not a folder"));
+        InputError named = assertThrows(InputError.class, () -> AtomicFiles.requireReplaceable("--out", foreign, owned));
+        assertTrue(named.getMessage().startsWith("--out " + foreign + ": holds 'a.csv'"), named.getMessage());
+
+        // the rule is checked again just before the swap: a file that arrived while the writer ran stays
+        Path busy = dir.resolve("busy");
+        assertThrows(InputError.class, () -> AtomicFiles.writeFolder(busy, owned, d -> {
+            Files.createDirectory(busy);
+            Files.writeString(busy.resolve("arrived.txt"), "meanwhile");
+            Files.writeString(d.resolve("manifest.json"), "{}");
+        }));
+        assertEquals(List.of("arrived.txt"), names(busy));
     }
 }

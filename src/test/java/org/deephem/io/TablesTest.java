@@ -87,8 +87,9 @@ class TablesTest {
             assertEquals(0, s.count(), "temp files left behind");
         }
         Path folder = dir.resolve("folder");
-        AtomicFiles.writeFolder(folder, d -> Files.writeString(d.resolve("a.txt"), "old"));
-        assertThrows(IllegalStateException.class, () -> AtomicFiles.writeFolder(folder, d -> {
+        AtomicFiles.Owned owned = new AtomicFiles.Owned("a.txt", java.util.Set.of("a.txt"));
+        AtomicFiles.writeFolder(folder, owned, d -> Files.writeString(d.resolve("a.txt"), "old"));
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.writeFolder(folder, owned, d -> {
             Files.writeString(d.resolve("a.txt"), "new");
             throw new IllegalStateException("crash");
         }));
