@@ -81,7 +81,6 @@ final class EnsembleCommand implements Callable<Integer> {
     }
 
     private int bundle(Path zip) {
-        org.deephem.zoo.ReferenceScores reference = null;
         if (source.members.size() < 2) throw new InputError("--members: an ensemble needs at least 2 model zips, got " + source.members.size());
         Outputs.requireNotInput("--name", zip, source.members.stream().map(p -> Outputs.input("--members", p)).toArray(Outputs.Input[]::new));
         org.deephem.zoo.Backend.start();
@@ -109,6 +108,7 @@ final class EnsembleCommand implements Callable<Integer> {
         prov.put("made_by", "ensemble --members");
         prov.put("member_zips", from);
         prov.put("software", Provenance.environment());
+        org.deephem.zoo.ReferenceScores reference = null;
         if (referenceData != null) {
             DeepHemDataset ds = DatasetReader.read(referenceData);
             reference = EnsembleZip.reference(members, ds);

@@ -85,23 +85,9 @@ final class TrainCommand implements Callable<Integer> {
             + "--branches picks the twin, and lever options given as well override the recipe's (default: none = the default config)")
     String recipe;
 
-<<<<<<< HEAD
     /** What train writes under --out; a folder holding only these is an earlier train's and may be replaced. */
     static final List<String> OUT_FILES = List.of("training_log.csv", "human_scores.csv", "training_curves.png", "training_curves.svg");
 
-    /** A model name becomes a file name in the zoo: no folders, no hidden files. */
-    static final java.util.regex.Pattern MODEL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
-
-    /** Refuses a {@code --name} that is not a plain file name (it names a zip in the zoo). */
-    static void requireModelName(String name) {
-        if (!MODEL_NAME.matcher(name).matches()) {
-            throw new InputError("--name '" + name + "': a model name is a plain file name of letters, digits, '.', '_' and '-',"
-                    + " not starting with '.' (at most 100 characters)");
-        }
-    }
-
-=======
->>>>>>> badlist
     /** The option that sets each config field, so that a bad value is reported under the name the user typed. */
     static final Map<String, String> OPTION_OF = Map.of("epochs", "--epochs", "heads", "--heads",
             "layers", "--layers", "tokenPool", "--pool", "mmdWeight", "--mmd-weight", "advWeight", "--adv-weight",
@@ -165,7 +151,7 @@ final class TrainCommand implements Callable<Integer> {
             // re-projected); a non-finite one stops here, before anything is written
             double[] humanLogits = new Scorer(r.model()).logits(ds.target(), ds.humanTargets());
             saveAfterTraining(r.provenance().timings().trainSeconds(), sel.epoch(), () -> {
-                ModelZip.save(zip, r.model());
+                ModelZip.save(zip, r.model(), ReferenceScores.ofDataset(ds, humanLogits));
                 StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
                 for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
                 AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());
@@ -182,31 +168,6 @@ final class TrainCommand implements Callable<Integer> {
             readout(ds, r.humanScores());
             System.out.printf(Locale.ROOT, "logs and scores: %s%n", outDir);
         }
-<<<<<<< HEAD
-        RunProvenance.Selected sel = r.provenance().selected();
-        // the human scores exactly as `score --data` computes them from the saved model (gene sets
-        // re-projected); a non-finite one stops here, before anything is written
-        double[] humanLogits = new Scorer(r.model()).logits(ds.target(), ds.humanTargets());
-        saveAfterTraining(r.provenance().timings().trainSeconds(), sel.epoch(), () -> {
-            ModelZip.save(zip, r.model(), ReferenceScores.ofDataset(ds, humanLogits));
-            StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
-            for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
-            AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());
-            org.deephem.zoo.ScoresCsv.write(outDir.resolve("human_scores.csv"), ds.target().ids(), humanLogits);
-            if (!r.log().isEmpty()) org.deephem.figures.FigureFiles.save(org.deephem.figures.TrainingCurves.chart(r.log(), sel.epoch()), outDir, "training_curves");
-        });
-
-        System.out.printf(Locale.ROOT, "model: %s%n", zip);
-        System.out.printf(Locale.ROOT, "selected epoch %d of %d%s; selection AUC %.3f, log-loss %.4f (the n=%d held-out labelled mouse rows that chose the epoch; not an accuracy estimate: use cv)%n",
-                sel.epoch(), sel.epochsRun(), sel.stoppedEarly() ? " (stopped early)" : "", sel.selectionAuc(),
-                sel.selectionLogLoss(), sel.selectionIds().size());
-        if (sel.collapsed()) System.out.println("WARNING: human scores collapsed (all equal) in every epoch; the last weights were kept");
-        System.out.printf(Locale.ROOT, "human score spread: sd %.4f; training took %.1f s%n", Metrics.std(r.humanScores()),
-                r.provenance().timings().trainSeconds());
-        readout(ds, r.humanScores());
-        System.out.printf(Locale.ROOT, "logs and scores: %s%n", outDir);
-=======
->>>>>>> badlist
         return 0;
     }
 

@@ -50,7 +50,6 @@ public final class Outputs {
     }
 
     /**
-<<<<<<< HEAD
      * Refuses an output folder that holds anything besides the files {@code command} writes there
      * (an earlier run of the same command may be replaced): a command that adds a few files to a
      * folder must not mix them into another run's report, e.g. a committed one.
@@ -72,7 +71,9 @@ public final class Outputs {
     /** A temporary file that a killed write of one of {@code own} left behind. */
     private static boolean ownTemp(String name, java.util.Collection<String> own) {
         return name.endsWith(".tmp") && own.stream().anyMatch(o -> name.startsWith(AtomicFiles.TEMP_PREFIX + o + "."));
-=======
+    }
+
+    /**
      * Refuses two outputs of one command that collide: the same path (compared by real path, as
      * in {@link #requireNotInput}) or one inside the other, so that neither is written over or
      * into by the other. Commands call it before any work.
@@ -86,7 +87,6 @@ public final class Outputs {
             throw new InputError(a.option() + " " + a.path() + " and " + b.option() + " " + b.path() + ": " + how
                     + " (outputs would overwrite each other); give each its own place");
         }
->>>>>>> badlist
     }
 
     /** The real path of a file, or of its nearest existing ancestor plus the rest for one not yet made. */
