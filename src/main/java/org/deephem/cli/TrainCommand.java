@@ -151,11 +151,13 @@ final class TrainCommand implements Callable<Integer> {
             // re-projected); a non-finite one stops here, before anything is written
             double[] humanLogits = new Scorer(r.model()).logits(ds.target(), ds.humanTargets());
             saveAfterTraining(r.provenance().timings().trainSeconds(), sel.epoch(), () -> {
-                ModelZip.save(zip, r.model(), ReferenceScores.ofDataset(ds, humanLogits));
+                ReferenceScores reference = ReferenceScores.ofDataset(ds, humanLogits);
+                ModelZip.save(zip, r.model(), reference);
                 StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
                 for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
                 AtomicFiles.writeString(outDir.resolve("training_log.csv"), logCsv.toString());
-                org.deephem.zoo.ScoresCsv.write(outDir.resolve("human_scores.csv"), ds.target().ids(), humanLogits);
+                // with the percentile column, as `score --data` writes it from the saved model
+                org.deephem.zoo.ScoresCsv.write(outDir.resolve("human_scores.csv"), ds.target().ids(), new double[][] {humanLogits}, reference);
                 if (!r.log().isEmpty()) org.deephem.figures.FigureFiles.save(org.deephem.figures.TrainingCurves.chart(r.log(), sel.epoch()), outDir, "training_curves");
             });
             System.out.printf(Locale.ROOT, "model: %s%n", zip);

@@ -147,7 +147,7 @@ class InputHardeningTest {
         Path fa = fasta(d, "x.fa", ">ok\n" + OK + "\n");
         Run s = CliTest.run("score", "--model", zip.toString(), "--fasta", fa.toString(), "-o", "-");
         assertEquals(0, s.exit(), s.err());
-        assertTrue(s.out().startsWith("id,score,logit\nok,"), s.out());
+        assertTrue(s.out().startsWith("id,score,logit,percentile\nok,"), s.out());
         Run f = CliTest.run("features", fa.toString(), "-o", "-");
         assertEquals(0, f.exit(), f.err());
         assertTrue(f.out().startsWith("id,length,") && f.out().lines().count() == 2, f.out());
