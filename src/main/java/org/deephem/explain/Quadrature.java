@@ -37,6 +37,9 @@ public record Quadrature(double[] nodes, double[] weights) {
     /**
      * Gauss–Legendre nodes and weights mapped from [−1, 1] to [0, 1]: roots of Pₙ by Newton's
      * method from Tricomi's estimate cos(π(k − ¼)/(n + ½)), wₖ = 2 / ((1 − xₖ²) Pₙ′(xₖ)²).
+     * Our own, not commons-math's {@code GaussIntegratorFactory.legendre}: that one builds and caches every
+     * rule up to n, measured 0.1 s at 64 points, 29 s at 512 and 192 s at
+     * 1,024 (the explainer doubles up to 16 × 64 points); this takes microseconds.
      */
     public static Quadrature gaussLegendre(int n) {
         double[] x = new double[n], w = new double[n];
@@ -44,26 +47,13 @@ public record Quadrature(double[] nodes, double[] weights) {
             double z = Math.cos(Math.PI * (k + 0.75) / (n + 0.5));
             double dp = 0;
             for (int it = 0; it < 100; it++) {
-                // P_n(z) and P_n'(z) by the three-term recurrence
-                double p0 = 1, p1 = z;
-                for (int j = 2; j <= n; j++) {
-                    double p2 = ((2 * j - 1) * z * p1 - (j - 1) * p0) / j;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                dp = n * (z * p1 - p0) / (z * z - 1);
-                double step = p1 / dp;
+                double[] p = legendre(n, z);
+                dp = p[1];
+                double step = p[0] / dp;
                 z -= step;
                 if (Math.abs(step) < 1e-15) break;
             }
-            // recompute P_n' at the converged root for the weight
-            double p0 = 1, p1 = z;
-            for (int j = 2; j <= n; j++) {
-                double p2 = ((2 * j - 1) * z * p1 - (j - 1) * p0) / j;
-                p0 = p1;
-                p1 = p2;
-            }
-            dp = n * (z * p1 - p0) / (z * z - 1);
+            dp = legendre(n, z)[1]; // P_n' at the converged root, for the weight
             double wk = 2 / ((1 - z * z) * dp * dp);
             // roots come in ± pairs: z > 0 here, mapped to the upper and lower half of [0, 1]
             x[n - 1 - k] = (1 + z) / 2;
@@ -72,6 +62,17 @@ public record Quadrature(double[] nodes, double[] weights) {
             w[k] = wk / 2;
         }
         return new Quadrature(x, w);
+    }
+
+    /** {Pₙ(z), Pₙ′(z)} by the three-term recurrence. */
+    private static double[] legendre(int n, double z) {
+        double p0 = 1, p1 = z;
+        for (int j = 2; j <= n; j++) {
+            double p2 = ((2 * j - 1) * z * p1 - (j - 1) * p0) / j;
+            p0 = p1;
+            p1 = p2;
+        }
+        return new double[] {p1, n * (z * p1 - p0) / (z * z - 1)};
     }
 
     /** Number of nodes. */
