@@ -129,6 +129,7 @@ public final class IntegratedGradients {
             for (int i = 0; i < a.length; i++) a[i] *= xv[i] - bv[i];
             attr.put(name, a);
         }
+        LogitGradients.close(ph.values());
         Attribution partial = new Attribution(p, attr.get(DeepHemGraph.TOKENS), attr.get(DeepHemGraph.INHERENT),
                 attr.get(DeepHemGraph.MTI), atInput, atBaseline, 0, steps);
         double residual = partial.total() - (atInput - atBaseline);
@@ -178,12 +179,12 @@ public final class IntegratedGradients {
             for (int r = 0; r < b; r++) for (int i = 0; i < w; i++) rows[r * w + i] = bv[i] + alpha[r] * (xv[i] - bv[i]);
             long[] shape = one.get(name).shape().clone();
             shape[0] = b;
-            m.put(name, Nd4j.create(rows, shape, 'c').castTo(dt));
+            m.put(name, LogitGradients.as(Nd4j.create(rows, shape, 'c'), dt));
         }
         if (cfg.useSequence()) {
             double[] mask = LogitGradients.flat(one.get(DeepHemGraph.MASK)), rows = new double[b * p];
             for (int r = 0; r < b; r++) System.arraycopy(mask, 0, rows, r * p, p);
-            m.put(DeepHemGraph.MASK, Nd4j.create(rows, new long[] {b, p}, 'c').castTo(dt));
+            m.put(DeepHemGraph.MASK, LogitGradients.as(Nd4j.create(rows, new long[] {b, p}, 'c'), dt));
         }
         for (DeepHemGraph.DropoutSite site : DeepHemGraph.dropoutSites(cfg)) m.put(site.name(), Nd4j.ones(dt, site.shape(b, p)));
         return m;

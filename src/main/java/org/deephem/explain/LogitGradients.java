@@ -115,11 +115,33 @@ final class LogitGradients {
             }
             grads.put(e.getKey(), flat(gr));
         }
+        // copied out: free the native arrays now rather than when a garbage collection finds them
+        // (this alone did not bound the growth of a long run: docs/ARCHITECTURE.md, "Explanations")
+        close(og.getOutputs().values());
+        close(og.getGradients().values());
+        close(placeholders.values());
         return new Result(logits, grads);
+    }
+
+    /** Closes arrays that own their memory (views and shared buffers are left alone). */
+    static void close(java.util.Collection<INDArray> arrays) {
+        for (INDArray a : arrays) if (a != null && a.closeable()) a.close();
     }
 
     /** Row-major doubles of any array (views and strides included). */
     static double[] flat(INDArray a) {
-        return a.dup('c').castTo(DataType.DOUBLE).reshape(a.length()).toDoubleVector();
+        INDArray c = a.dup('c');
+        INDArray d = as(c, DataType.DOUBLE);
+        double[] out = d.reshape(a.length()).toDoubleVector();
+        d.close();
+        return out;
+    }
+
+    /** {@code a} as {@code type}; a copy of another type is made and {@code a} closed (its memory freed now). */
+    static INDArray as(INDArray a, DataType type) {
+        if (a.dataType() == type) return a;
+        INDArray c = a.castTo(type);
+        if (c != a && a.closeable()) a.close();
+        return c;
     }
 }
