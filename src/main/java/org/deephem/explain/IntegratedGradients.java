@@ -111,7 +111,9 @@ public final class IntegratedGradients {
         int perPass = rowsPerPass(p);
         for (int start = 0; start < alpha.length; start += perPass) {
             int end = Math.min(alpha.length, start + perPass);
-            LogitGradients.Result r = gradients.run(batch(ph, x, base, Arrays.copyOfRange(alpha, start, end), p));
+            Map<String, INDArray> points = batch(ph, x, base, Arrays.copyOfRange(alpha, start, end), p);
+            LogitGradients.Result r = gradients.run(points);
+            LogitGradients.close(points.values());
             for (int j = start; j < end; j++) {
                 if (alpha[j] == 0.0) atBaseline = r.logits()[j - start];
                 if (alpha[j] == 1.0) atInput = r.logits()[j - start];

@@ -119,7 +119,6 @@ final class LogitGradients {
         // (this alone did not bound the growth of a long run: docs/ARCHITECTURE.md, "Explanations")
         close(og.getOutputs().values());
         close(og.getGradients().values());
-        close(placeholders.values());
         return new Result(logits, grads);
     }
 
