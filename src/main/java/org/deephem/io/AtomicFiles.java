@@ -3,6 +3,7 @@ package org.deephem.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -23,6 +26,8 @@ import java.util.stream.Stream;
  * temporary sibling first and is renamed into place only when complete. Temporary names start
  * with {@link #TEMP_PREFIX}; they are deleted on failure, and ones left by a killed run (older
  * than {@link #STALE_AFTER}) are removed at the start of the next write into the same folder.
+ * A replaced file or folder keeps its permission bits; a new one gets what the umask gives, as if
+ * it had been written in place.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -106,8 +111,9 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Path dir = prepare(abs);
-            tmp = Files.createTempFile(dir, TEMP_PREFIX + abs.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            Set<PosixFilePermission> keep = permissions(abs);
+            tmp = newTempFile(dir, abs.getFileName().toString(), keep);
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                 Path before = SiblingTempFiles.swap(dir);
                 try {
                     writer.write(out);
@@ -115,7 +121,7 @@ public final class AtomicFiles {
                     SiblingTempFiles.swap(before);
                 }
             }
-            readable(tmp, "rw-r--r--");
+            if (keep != null) Files.setPosixFilePermissions(tmp, keep);
             move(tmp, abs);
         } catch (IOException e) {
             deleteQuietly(tmp);
@@ -233,13 +239,14 @@ public final class AtomicFiles {
         Path old = null;
         try {
             Path dir = prepare(abs);
-            tmp = Files.createTempDirectory(dir, TEMP_PREFIX + abs.getFileName() + ".");
+            Set<PosixFilePermission> keep = Files.isDirectory(abs) ? permissions(abs) : null;
+            tmp = newTempFolder(dir, abs.getFileName().toString(), "");
             writer.write(tmp);
-            readable(tmp, "rwxr-xr-x");
+            if (keep != null) Files.setPosixFilePermissions(tmp, keep);
             why = replaceProblem(abs, owned); // something may have arrived while the writer ran
             if (why != null) throw InputError.at(target, why);
             if (Files.exists(abs)) {
-                old = Files.createTempDirectory(dir, TEMP_PREFIX + abs.getFileName() + ".old.");
+                old = newTempFolder(dir, abs.getFileName().toString(), "old.");
                 Files.delete(old);
                 move(abs, old);
             }
@@ -283,13 +290,61 @@ public final class AtomicFiles {
         }
     }
 
-    /** Temp files are created private; the finished output gets ordinary permissions. */
-    private static void readable(Path p, String perms) throws IOException {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * The permission bits of an existing regular file or folder that is about to be replaced, so
+     * that the new one keeps them (a file of mode 600 stays 600); null for a new path, or where
+     * the file system has no POSIX permissions.
+     */
+    private static Set<PosixFilePermission> permissions(Path existing) {
         try {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: keep the defaults
+            return Files.getPosixFilePermissions(existing);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
         }
+    }
+
+    /**
+     * A new empty temporary file in {@code dir} for the content of {@code name}. Without
+     * {@code keep} it gets what {@link Files#newOutputStream} gives a new file (0666 less the
+     * umask), as the output would if written in place; with {@code keep} (the bits of the file it
+     * replaces) it is created no wider than those and set to them exactly once written.
+     */
+    private static Path newTempFile(Path dir, String name, Set<PosixFilePermission> keep) throws IOException {
+        while (true) {
+            Path tmp = dir.resolve(TEMP_PREFIX + name + "." + randomPart() + ".tmp");
+            try {
+                if (keep == null) Files.createFile(tmp);
+                else Files.createFile(tmp, PosixFilePermissions.asFileAttribute(writableByOwner(keep)));
+                return tmp;
+            } catch (FileAlreadyExistsException taken) {
+                // another run's temporary file of the same name: draw again
+            }
+        }
+    }
+
+    /** A new empty temporary folder in {@code dir} for {@code name}: 0777 less the umask, as {@link Files#createDirectory} makes it. */
+    private static Path newTempFolder(Path dir, String name, String infix) throws IOException {
+        while (true) {
+            Path tmp = dir.resolve(TEMP_PREFIX + name + "." + infix + randomPart());
+            try {
+                return Files.createDirectory(tmp);
+            } catch (FileAlreadyExistsException taken) {
+                // drawn before: draw again
+            }
+        }
+    }
+
+    /** {@code bits} with the owner's read and write added, so that a temp file of a read-only output can be filled. */
+    private static Set<PosixFilePermission> writableByOwner(Set<PosixFilePermission> bits) {
+        Set<PosixFilePermission> s = java.util.EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        s.addAll(bits);
+        return s;
+    }
+
+    private static String randomPart() {
+        return Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
     }
 
     private static void move(Path from, Path to) throws IOException {

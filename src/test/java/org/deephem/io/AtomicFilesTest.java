@@ -211,4 +211,46 @@ class AtomicFilesTest {
         }));
         assertEquals(List.of("arrived.txt"), names(busy));
     }
+
+    // ---- audit issue 23, WEAK: the umask was ignored (a file of mode 600 became 644 once rewritten)
+
+    private static String mode(Path p) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
+    void aReplacedFileOrFolderKeepsItsPermissionBitsAndANewOneGetsWhatTheUmaskGives() throws IOException {
+        for (String bits : List.of("rw-------", "r--r-----", "rw-rw-r--")) {
+            Path f = Files.writeString(dir.resolve("kept-" + bits + ".csv"), "old");
+            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString(bits));
+            AtomicFiles.writeString(f, "new");
+            assertEquals("new", Files.readString(f));
+            assertEquals(bits, mode(f), "rewritten " + f.getFileName());
+        }
+        // a new file or folder: as a plain write here would make it
+        Path reference = dir.resolve("reference");
+        Files.newOutputStream(reference).close();
+        Path fresh = dir.resolve("fresh.csv");
+        AtomicFiles.writeString(fresh, "x");
+        assertEquals(mode(reference), mode(fresh));
+        AtomicFiles.Owned owned = new AtomicFiles.Owned("manifest.json", java.util.Set.of("manifest.json"));
+        Path folder = dir.resolve("folder");
+        AtomicFiles.writeFolder(folder, owned, d -> Files.writeString(d.resolve("manifest.json"), "{}"));
+        assertEquals(mode(Files.createDirectory(dir.resolve("reference-folder"))), mode(folder));
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        AtomicFiles.writeFolder(folder, owned, d -> Files.writeString(d.resolve("manifest.json"), "{}"));
+        assertEquals("rwx------", mode(folder), "a replaced folder keeps its bits");
+    }
+
+    /** A run under umask 077 writes a new output as 600, as any program writing it in place would. */
+    @Test
+    void aNewOutputFollowsTheUmaskOfTheRun() throws Exception {
+        Path fasta = Files.writeString(dir.resolve("in.fa"), ">x\nGGCUGAGGUAGUAGGUUGUAUAGUUAGAAAAUACUAUACAACCUACUACCUCAGCC\n");
+        Path out = dir.resolve("features.csv");
+        String cmd = String.join(" ", org.deephem.experiment.ChildJvm.command("features", fasta.toString(), "-o", out.toString()).stream()
+                .map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        var r = org.deephem.testutil.Processes.run(new ProcessBuilder("sh", "-c", "umask 077 && exec " + cmd), 120);
+        assertEquals(0, r.exit(), r.out());
+        assertEquals("rw-------", mode(out));
+    }
 }
