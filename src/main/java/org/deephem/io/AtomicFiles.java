@@ -35,6 +35,45 @@ public final class AtomicFiles {
     /** Prefix of every temporary file or folder this project creates. */
     public static final String TEMP_PREFIX = ".deephem-tmp-";
 
+    /** Longest file name, in bytes, of the usual file systems (NAME_MAX of ext4, xfs, btrfs, tmpfs). */
+    public static final int NAME_MAX = 255;
+
+    /**
+     * Bytes a temporary name may add to the name it stands for: {@link #TEMP_PREFIX}, a dot, an
+     * infix such as {@code old.}, 13 random characters and {@code .tmp}, with room to spare.
+     */
+    private static final int TEMP_OVERHEAD = 48;
+
+    /**
+     * {@code name} when it takes at most {@code room} bytes (UTF-8), else its longest start that
+     * leaves room for {@code ~} and 16 hex digits of its SHA-256: the same short form every time,
+     * so that a name derived from an output's (a temporary file, a lock file) fits NAME_MAX and is
+     * still recognised as that output's.
+     */
+    public static String fitName(String name, int room) {
+        byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (utf8.length <= room) return name;
+        String hash = "~" + Hashing.sha256(utf8).substring(0, 16);
+        int budget = room - hash.length(), used = 0, end = 0;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int bytes = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (used + bytes > budget) break;
+            used += bytes;
+            end += Character.charCount(cp);
+        }
+        return name.substring(0, end) + hash;
+    }
+
+    /**
+     * How every temporary file or folder made for the output named {@code name} begins: the
+     * prefix, the name (shortened by {@link #fitName} when the whole would pass NAME_MAX) and a
+     * dot. A 244-character output name thus gets a temporary name of at most 255 bytes.
+     */
+    public static String tempPrefixOf(String name) {
+        return TEMP_PREFIX + fitName(name, NAME_MAX - TEMP_OVERHEAD) + ".";
+    }
+
     /** Age after which a temporary file is taken as left over by a killed run, not in use. */
     public static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
@@ -313,7 +352,7 @@ public final class AtomicFiles {
      */
     private static Path newTempFile(Path dir, String name, Set<PosixFilePermission> keep) throws IOException {
         while (true) {
-            Path tmp = dir.resolve(TEMP_PREFIX + name + "." + randomPart() + ".tmp");
+            Path tmp = dir.resolve(tempPrefixOf(name) + randomPart() + ".tmp");
             try {
                 if (keep == null) Files.createFile(tmp);
                 else Files.createFile(tmp, PosixFilePermissions.asFileAttribute(writableByOwner(keep)));
@@ -327,7 +366,7 @@ public final class AtomicFiles {
     /** A new empty temporary folder in {@code dir} for {@code name}: 0777 less the umask, as {@link Files#createDirectory} makes it. */
     private static Path newTempFolder(Path dir, String name, String infix) throws IOException {
         while (true) {
-            Path tmp = dir.resolve(TEMP_PREFIX + name + "." + infix + randomPart());
+            Path tmp = dir.resolve(tempPrefixOf(name) + infix + randomPart());
             try {
                 return Files.createDirectory(tmp);
             } catch (FileAlreadyExistsException taken) {

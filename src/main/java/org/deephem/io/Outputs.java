@@ -70,7 +70,7 @@ public final class Outputs {
 
     /** A temporary file that a killed write of one of {@code own} left behind. */
     private static boolean ownTemp(String name, java.util.Collection<String> own) {
-        return name.endsWith(".tmp") && own.stream().anyMatch(o -> name.startsWith(AtomicFiles.TEMP_PREFIX + o + "."));
+        return name.endsWith(".tmp") && own.stream().anyMatch(o -> name.startsWith(AtomicFiles.tempPrefixOf(o)));
     }
 
     /**
