@@ -190,14 +190,22 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the saving steps; if one fails, the message says plainly that the training itself finished. */
+    /**
+     * Runs the saving steps as one unit ({@link AtomicFiles.Batch}): every file is written in full
+     * before any is renamed into place, so a failure while writing (a full disk) changes nothing.
+     * If a step fails, the message says plainly that the training itself finished and exactly what
+     * was saved and what was not.
+     */
     static void saveAfterTraining(double seconds, int keptEpoch, Runnable save) {
-        try {
-            save.run();
-        } catch (WriteError | InputError e) {
-            String what = String.format(Locale.ROOT, "training finished (%.0f s, epoch %d kept) but its results were not saved: %s",
-                    seconds, keptEpoch, e.getMessage());
-            throw e instanceof WriteError w ? new WriteError(what, w.userCaused(), e) : new InputError(what, e);
+        String finished = String.format(Locale.ROOT, "training finished (%.0f s, epoch %d kept) but ", seconds, keptEpoch);
+        try (AtomicFiles.Batch batch = AtomicFiles.batch()) {
+            try {
+                batch.stage(save);
+                batch.commit();
+            } catch (WriteError | InputError e) {
+                String what = finished + batch.outcome() + ": " + e.getMessage();
+                throw e instanceof WriteError w ? new WriteError(what, w.userCaused(), e) : new InputError(what, e);
+            }
         }
     }
 

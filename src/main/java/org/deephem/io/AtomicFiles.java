@@ -141,12 +141,15 @@ public final class AtomicFiles {
             case FOLDER -> throw InputError.at(target, "is a folder; give the name of a file to write");
             case DANGLING_LINK -> throw InputError.at(target, "is a symbolic link to '" + linkText(abs) + "', which does not exist; give the file itself");
             case STREAM -> {
-                writeThrough(target, abs, writer);
+                Batch batch = Batch.CURRENT.get();
+                if (batch != null) batch.staged.add(new Batch.Staged(target, abs, null, buffered(target, writer)));
+                else writeThrough(target, abs, writer);
                 return;
             }
             case FILE -> abs = realFile(target, abs);
             case NEW -> { }
         }
+        Batch batch = Batch.CURRENT.get();
         Path tmp = null;
         try {
             Path dir = prepare(abs);
@@ -161,6 +164,10 @@ public final class AtomicFiles {
                 }
             }
             if (keep != null) Files.setPosixFilePermissions(tmp, keep);
+            if (batch != null) {
+                batch.staged.add(new Batch.Staged(target, abs, tmp, null)); // renamed by Batch.commit
+                return;
+            }
             move(tmp, abs);
         } catch (IOException e) {
             deleteQuietly(tmp);
@@ -195,6 +202,10 @@ public final class AtomicFiles {
      * swept next to it, and the writer's own buffers (xlsx) go to the system temp folder.
      */
     private static void writeThrough(Path target, Path abs, StreamWriter writer) {
+        append(target, abs, buffered(target, writer));
+    }
+
+    private static byte[] buffered(Path target, StreamWriter writer) {
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         Path before = SiblingTempFiles.swap(null);
         try {
@@ -204,11 +215,96 @@ public final class AtomicFiles {
         } finally {
             SiblingTempFiles.swap(before);
         }
+        return buf.toByteArray();
+    }
+
+    private static void append(Path target, Path abs, byte[] bytes) {
         try (OutputStream out = Files.newOutputStream(abs, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            buf.writeTo(out);
+            out.write(bytes);
         } catch (IOException e) {
             throw WriteError.of(target, e);
         }
+    }
+
+    /**
+     * Several files of one run written as a unit (train: the model zip, its log, its scores, its
+     * figures). While {@link #stage} runs, each {@link AtomicFiles#write} on this thread fills its
+     * temporary file and stops there; nothing is renamed yet. A failure while staging (a full
+     * disk, a writer that throws) therefore changes no output: the temporary files are deleted
+     * and every earlier output is as it was. {@link #commit} then renames the staged files into
+     * place in the order they were written; a rename that fails there (rare: no space is needed)
+     * stops it, and {@link #outcome} says which files are new and which are not.
+     */
+    public static final class Batch implements AutoCloseable {
+        private static final ThreadLocal<Batch> CURRENT = new ThreadLocal<>();
+
+        /** A file written up to its rename: a temporary file, or the bytes for a stream target. */
+        private record Staged(Path target, Path abs, Path tmp, byte[] bytes) {}
+
+        private final List<Staged> staged = new java.util.ArrayList<>();
+        private final List<Path> saved = new java.util.ArrayList<>();
+        private boolean committing;
+
+        private Batch() {}
+
+        /** Runs {@code writes}, staging every file it writes through {@link AtomicFiles#write} on this thread. */
+        public void stage(Runnable writes) {
+            if (committing) throw new IllegalStateException("already committed");
+            Batch before = CURRENT.get();
+            CURRENT.set(this);
+            try {
+                writes.run();
+            } finally {
+                if (before == null) CURRENT.remove();
+                else CURRENT.set(before);
+            }
+        }
+
+        /** Renames every staged file into place, in the order written; the first failure stops it. */
+        public void commit() {
+            committing = true;
+            for (Staged s : staged) {
+                if (s.tmp() == null) {
+                    append(s.target(), s.abs(), s.bytes());
+                } else {
+                    try {
+                        move(s.tmp(), s.abs());
+                    } catch (IOException e) {
+                        throw WriteError.of(s.target(), e);
+                    }
+                }
+                saved.add(s.target());
+            }
+        }
+
+        /**
+         * What the batch changed, in words, for a message after a failure: "its results were not
+         * saved (nothing was changed)", or "only part of its results were saved: A and B are
+         * new; C and D are not saved".
+         */
+        public String outcome() {
+            List<Path> unsaved = staged.stream().map(Staged::target).filter(t -> !saved.contains(t)).toList();
+            if (saved.isEmpty()) return "its results were not saved (nothing was changed)";
+            return "only part of its results were saved: " + list(saved) + (saved.size() == 1 ? " is" : " are") + " new; "
+                    + list(unsaved) + (unsaved.size() == 1 ? " is" : " are") + " not saved";
+        }
+
+        private static String list(List<Path> paths) {
+            List<String> names = paths.stream().map(Path::toString).toList();
+            if (names.size() <= 1) return String.join("", names);
+            return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        }
+
+        /** Deletes the temporary files of whatever was not renamed into place. */
+        @Override
+        public void close() {
+            for (Staged s : staged) if (s.tmp() != null && !saved.contains(s.target())) deleteQuietly(s.tmp());
+        }
+    }
+
+    /** A new {@link Batch}: stage the files, then commit them, in a try-with-resources block. */
+    public static Batch batch() {
+        return new Batch();
     }
 
     /** Writes a UTF-8 text file atomically. */
@@ -270,6 +366,7 @@ public final class AtomicFiles {
      * a link: the folder it names is replaced.
      */
     public static void writeFolder(Path target, Owned owned, FolderWriter writer) {
+        if (Batch.CURRENT.get() != null) throw new IllegalStateException("a folder cannot be staged in a Batch (it would be renamed at once)");
         Path abs = target.toAbsolutePath();
         String why = replaceProblem(abs, owned);
         if (why != null) throw InputError.at(target, why);

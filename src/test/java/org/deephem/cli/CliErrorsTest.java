@@ -201,7 +201,7 @@ class CliErrorsTest {
                 () -> TrainCommand.saveAfterTraining(361.4, 12, () -> {
                     throw full;
                 }));
-        assertEquals("training finished (361 s, epoch 12 kept) but its results were not saved: could not write zoo/m.zip: no space left on device",
+        assertEquals("training finished (361 s, epoch 12 kept) but its results were not saved (nothing was changed): could not write zoo/m.zip: no space left on device",
                 w.getMessage());
         assertFalse(w.userCaused());
     }
