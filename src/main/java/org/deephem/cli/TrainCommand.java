@@ -150,7 +150,9 @@ final class TrainCommand implements Callable<Integer> {
             // the human scores exactly as `score --data` computes them from the saved model (gene sets
             // re-projected); a non-finite one stops here, before anything is written
             double[] humanLogits = new Scorer(r.model()).logits(ds.target(), ds.humanTargets());
-            saveAfterTraining(r.provenance().timings().trainSeconds(), sel.epoch(), () -> {
+            // the previous run's files under --out go before the new zip is renamed in: a kill never leaves them beside it
+            List<Path> previous = OUT_FILES.stream().map(outDir::resolve).toList();
+            saveAfterTraining(r.provenance().timings().trainSeconds(), sel.epoch(), previous, () -> {
                 ModelZip.save(zip, r.model(), ReferenceScores.ofDataset(ds, humanLogits));
                 StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
                 for (EpochLog e : r.log()) logCsv.append(e.csv()).append('\n');
@@ -192,13 +194,14 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * Runs the saving steps as one unit ({@link AtomicFiles.Batch}): every file is written in full
-     * before any is renamed into place, so a failure while writing (a full disk) changes nothing.
-     * If a step fails, the message says plainly that the training itself finished and exactly what
-     * was saved and what was not.
+     * before any is renamed into place, so a failure while writing (a full disk) changes nothing;
+     * then the {@code previous} run's files are removed and the new ones renamed in, so a kill
+     * leaves no file of the previous run beside the new model. If a step fails, the message says
+     * plainly that the training itself finished and exactly what was saved and what was not.
      */
-    static void saveAfterTraining(double seconds, int keptEpoch, Runnable save) {
+    static void saveAfterTraining(double seconds, int keptEpoch, List<Path> previous, Runnable save) {
         String finished = String.format(Locale.ROOT, "training finished (%.0f s, epoch %d kept) but ", seconds, keptEpoch);
-        try (AtomicFiles.Batch batch = AtomicFiles.batch()) {
+        try (AtomicFiles.Batch batch = AtomicFiles.batch(previous)) {
             try {
                 batch.stage(save);
                 batch.commit();

@@ -231,9 +231,13 @@ public final class AtomicFiles {
      * figures). While {@link #stage} runs, each {@link AtomicFiles#write} on this thread fills its
      * temporary file and stops there; nothing is renamed yet. A failure while staging (a full
      * disk, a writer that throws) therefore changes no output: the temporary files are deleted
-     * and every earlier output is as it was. {@link #commit} then renames the staged files into
-     * place in the order they were written; a rename that fails there (rare: no space is needed)
-     * stops it, and {@link #outcome} says which files are new and which are not.
+     * and every earlier output is as it was. {@link #commit} first removes the previous run's
+     * files it was given (those this run rewrites and those it no longer writes), then renames the
+     * staged files into place in the order they were written. So whenever the process is killed,
+     * no file of the previous run is left beside a new one: what is there is the previous run as
+     * it was, the previous run less some of its files, or the new run's first files. A removal or
+     * rename that fails (rare: no space is needed) stops the commit, and {@link #outcome} says
+     * which files are new, which are not, and which of the previous run's are gone.
      */
     public static final class Batch implements AutoCloseable {
         private static final ThreadLocal<Batch> CURRENT = new ThreadLocal<>();
@@ -242,10 +246,14 @@ public final class AtomicFiles {
         private record Staged(Path target, Path abs, Path tmp, byte[] bytes) {}
 
         private final List<Staged> staged = new java.util.ArrayList<>();
+        private final List<Path> previous;
+        private final List<Path> removed = new java.util.ArrayList<>();
         private final List<Path> saved = new java.util.ArrayList<>();
         private boolean committing;
 
-        private Batch() {}
+        private Batch(java.util.Collection<Path> previous) {
+            this.previous = List.copyOf(previous);
+        }
 
         /** Runs {@code writes}, staging every file it writes through {@link AtomicFiles#write} on this thread. */
         public void stage(Runnable writes) {
@@ -260,9 +268,24 @@ public final class AtomicFiles {
             }
         }
 
-        /** Renames every staged file into place, in the order written; the first failure stops it. */
+        /**
+         * Removes the previous run's files, then renames every staged file into place in the order
+         * written; the first failure stops it.
+         */
         public void commit() {
             committing = true;
+            for (Path p : previous) {
+                Staged s = stagedAs(p);
+                if (s != null && s.tmp() == null) continue; // a stream is written through, never removed
+                Path victim = s != null ? s.abs() : p.toAbsolutePath(); // a link's file, which the rename replaces
+                if (!Files.exists(victim, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(victim, LinkOption.NOFOLLOW_LINKS)) continue;
+                try {
+                    Files.delete(victim);
+                } catch (IOException e) {
+                    throw WriteError.of("could not remove the previous run's " + p, e);
+                }
+                removed.add(p);
+            }
             for (Staged s : staged) {
                 if (s.tmp() == null) {
                     append(s.target(), s.abs(), s.bytes());
@@ -284,9 +307,21 @@ public final class AtomicFiles {
          */
         public String outcome() {
             List<Path> unsaved = staged.stream().map(Staged::target).filter(t -> !saved.contains(t)).toList();
-            if (saved.isEmpty()) return "its results were not saved (nothing was changed)";
+            List<Path> gone = removed.stream().filter(p -> saved.stream().noneMatch(t -> same(t, p))).toList();
+            String lost = gone.isEmpty() ? "" : "the previous run's " + list(gone) + (gone.size() == 1 ? " was" : " were") + " removed";
+            if (saved.isEmpty()) return "its results were not saved " + (gone.isEmpty() ? "(nothing was changed)" : "and " + lost);
             return "only part of its results were saved: " + list(saved) + (saved.size() == 1 ? " is" : " are") + " new; "
-                    + list(unsaved) + (unsaved.size() == 1 ? " is" : " are") + " not saved";
+                    + list(unsaved) + (unsaved.size() == 1 ? " is" : " are") + " not saved" + (gone.isEmpty() ? "" : "; " + lost);
+        }
+
+        /** The staged file written to {@code p}, or null. */
+        private Staged stagedAs(Path p) {
+            for (Staged s : staged) if (same(s.target(), p)) return s;
+            return null;
+        }
+
+        private static boolean same(Path a, Path b) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
 
         private static String list(List<Path> paths) {
@@ -302,9 +337,13 @@ public final class AtomicFiles {
         }
     }
 
-    /** A new {@link Batch}: stage the files, then commit them, in a try-with-resources block. */
-    public static Batch batch() {
-        return new Batch();
+    /**
+     * A new {@link Batch}: stage the files, then commit them, in a try-with-resources block.
+     * {@code previous}: the files an earlier run of the same output left, removed at the commit
+     * before anything new goes in (those that do not exist are passed over).
+     */
+    public static Batch batch(java.util.Collection<Path> previous) {
+        return new Batch(previous);
     }
 
     /** Writes a UTF-8 text file atomically. */

@@ -49,13 +49,18 @@ class SaveAfterTrainingTest {
         };
     }
 
+    /** What train passes: every file it writes under --out, as an earlier run may have left it. */
+    private List<Path> previous() {
+        return TrainCommand.OUT_FILES.stream().map(log.getParent()::resolve).toList();
+    }
+
     private List<String> contents() throws IOException {
         return List.of(Files.readString(zip), Files.readString(log), Files.readString(scores), Files.readString(figure));
     }
 
     @Test
     void aWriteFailingOnTheThirdFileChangesNothingAndSaysSo() throws IOException {
-        WriteError e = assertThrows(WriteError.class, () -> TrainCommand.saveAfterTraining(12.3, 4, save(3)));
+        WriteError e = assertThrows(WriteError.class, () -> TrainCommand.saveAfterTraining(12.3, 4, previous(), save(3)));
         assertEquals("training finished (12 s, epoch 4 kept) but its results were not saved (nothing was changed): could not write "
                 + scores + ": no space left on device", e.getMessage());
         assertFalse(e.userCaused(), "a full disk is not bad input");
@@ -67,7 +72,7 @@ class SaveAfterTrainingTest {
     @Test
     void aFailureWhileRenamingSaysExactlyWhichFilesAreNewAndWhichAreNot() throws IOException {
         Runnable save = save(0);
-        WriteError e = assertThrows(WriteError.class, () -> TrainCommand.saveAfterTraining(7, 2, () -> {
+        WriteError e = assertThrows(WriteError.class, () -> TrainCommand.saveAfterTraining(7, 2, previous(), () -> {
             save.run();
             try { // once all are written, a folder takes the figure's place: its rename fails
                 Files.delete(figure);
@@ -86,8 +91,22 @@ class SaveAfterTrainingTest {
 
     @Test
     void withoutAFailureEveryFileIsNew() throws IOException {
-        TrainCommand.saveAfterTraining(1, 1, save(0));
+        TrainCommand.saveAfterTraining(1, 1, previous(), save(0));
         assertEquals(List.of("new", "new", "new", "new"), contents());
         assertEquals(List.of("human_scores.csv", "training_curves.png", "training_log.csv"), TestData.names(log.getParent()));
+    }
+
+    /** Audit issue 23, WEAK: a run that writes no figure (an empty log) left the previous run's beside its model. */
+    @Test
+    void aFileThePreviousRunWroteAndThisOneDoesNotIsRemoved() throws IOException {
+        Path svg = Files.writeString(log.getParent().resolve("training_curves.svg"), "old svg");
+        TrainCommand.saveAfterTraining(1, 1, previous(), () -> {
+            AtomicFiles.writeString(zip, "new");
+            AtomicFiles.writeString(log, "new");
+            AtomicFiles.writeString(scores, "new");
+        });
+        assertEquals(List.of("new", "new", "new"), List.of(Files.readString(zip), Files.readString(log), Files.readString(scores)));
+        assertFalse(Files.exists(figure) || Files.exists(svg), "the previous run's figures are gone");
+        assertEquals(List.of("human_scores.csv", "training_log.csv"), TestData.names(log.getParent()));
     }
 }
