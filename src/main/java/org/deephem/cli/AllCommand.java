@@ -228,8 +228,8 @@ final class AllCommand implements Callable<Integer> {
         if (comparisonSet != null && !Files.isDirectory(comparisonSet)) throw new InputError("--comparison-set " + comparisonSet + ": no such dataset folder");
         OptionCheck.atLeast("--folds", folds, 2);
         OptionCheck.atLeast("--repeats", repeats, 1);
-        OptionCheck.atLeast("--epochs", epochs, 1);
-        OptionCheck.atLeast("--cv-epochs", cvEpochs, 1);
+        OptionCheck.epochs("--epochs", epochs);
+        OptionCheck.epochs("--cv-epochs", cvEpochs);
         if (jobs != null) OptionCheck.range("--jobs", jobs, 1, 64);
         levers.apply(ModelConfig.defaults());
     }

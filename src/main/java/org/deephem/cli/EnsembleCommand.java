@@ -124,7 +124,7 @@ final class EnsembleCommand implements Callable<Integer> {
         if (seeds != null && folds != null) throw new InputError("--seeds and --folds: give one of them");
         OptionCheck.atLeast("--seeds", seeds, 2);
         OptionCheck.atLeast("--folds", folds, 2);
-        OptionCheck.atLeast("--epochs", epochs, 1);
+        OptionCheck.epochs("--epochs", epochs);
         method = method.strip().toLowerCase(Locale.ROOT);
         if (!List.of("deephem", "deephem-nomti").contains(method)) throw new InputError("--method must be deephem or deephem-nomti, not '" + method + "'");
         Outputs.requireNotInput("--name", zip, Outputs.input("--data", source.data));

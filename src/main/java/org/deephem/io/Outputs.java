@@ -68,6 +68,21 @@ public final class Outputs {
                 + " writes only into a new or empty folder or one of its own earlier runs: choose another output");
     }
 
+    /**
+     * Refuses, before any work, an output folder that cannot be one: {@code dir} is a file, or a
+     * file stands where one of the folders above it would be made ("not a directory" once the
+     * results are ready to write).
+     */
+    public static void requireFolder(String option, Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.exists(abs) && !Files.isDirectory(abs)) throw new InputError(option + " " + dir + ": is a file, but a folder is needed to write into");
+        Path up = abs.getParent();
+        while (up != null && !Files.exists(up)) up = up.getParent();
+        if (up != null && !Files.isDirectory(up)) {
+            throw new InputError(option + " " + dir + ": '" + up + "' is a file, so no folder can be made under it");
+        }
+    }
+
     /** A temporary file that a killed write of one of {@code own} left behind. */
     private static boolean ownTemp(String name, java.util.Collection<String> own) {
         return name.endsWith(".tmp") && own.stream().anyMatch(o -> name.startsWith(AtomicFiles.tempPrefixOf(o)));
