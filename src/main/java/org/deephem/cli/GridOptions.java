@@ -63,6 +63,7 @@ final class GridOptions {
         if (seeds != null) for (long s : seeds) OptionCheck.range("--seeds", s, 0, Integer.MAX_VALUE);
         cvFoldsRepeats();
         cvFirstSeedOnly();
+        org.deephem.io.Outputs.requireFolder("-o", out);
     }
 
     /** {@code --cv-seeds first}: only each method's first seed runs the CV. */

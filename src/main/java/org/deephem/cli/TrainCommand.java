@@ -121,8 +121,14 @@ final class TrainCommand implements Callable<Integer> {
         for (Path p : List.of(zoo, outDir)) {
             if (Files.exists(p) && !Files.isDirectory(p)) throw new InputError(p + ": is a file, but a folder is needed to save into");
         }
-        if (!intoRunFolder) Outputs.requireOwnFolder(out != null ? "--out" : "--out (default)", outDir, "train", OUT_FILES);
+        String outOption = out != null ? "--out" : "--out (default)";
+        if (!intoRunFolder) Outputs.requireOwnFolder(outOption, outDir, "train", OUT_FILES);
         if (Files.isDirectory(zip)) throw new InputError(zip + ": is a folder, so the model cannot be saved there");
+        // a read-only place (or one under a file) is found now, not once the training is done;
+        // the folders' lock files go beside them (OutputLock), so their parents are checked too
+        Outputs.requireFolder("--zoo", zoo);
+        Outputs.requireFolder(outOption, outDir);
+        OutputLock.requirePossible(outOption, outDir);
 
         org.deephem.zoo.Backend.start();
         DeepHemDataset ds = DatasetReader.read(data);

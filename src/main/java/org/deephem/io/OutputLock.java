@@ -50,6 +50,15 @@ public final class OutputLock implements AutoCloseable {
     }
 
     /**
+     * Refuses, before any work, an output whose lock file could not be made beside it (that folder
+     * is not writable, or is under a file), in one line naming {@code option} and the output.
+     */
+    public static void requirePossible(String option, Path output) {
+        String why = Outputs.writeProblem(fileFor(output), Outputs.Place.FILE, Outputs::canWrite);
+        if (why != null) throw new InputError(option + " " + output + ": " + why);
+    }
+
+    /**
      * Locks {@code output} for this run (its folder is created if needed) or refuses:
      * {@code another <who> is writing <output> (pid N); <hint>}.
      */

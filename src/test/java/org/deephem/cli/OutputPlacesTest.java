@@ -57,4 +57,38 @@ class OutputPlacesTest {
         refusedFirst("--epochs: must be between 1 and 100000 (got 1000000)", "ensemble", "--data", missingData(), "--name", "e", "--epochs", "1000000",
                 "--zoo", tmp.resolve("zoo").toString());
     }
+
+    /**
+     * Every command's output place under a regular file (as a read-only place, it cannot be
+     * written, but unlike permission bits this holds for root too): refused first, naming the option.
+     */
+    @Test
+    void everyOutputPlaceThatCannotBeWrittenIsRefusedBeforeTheDataIsRead() throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("blocker"), "a file");
+        String data = missingData(), zoo = tmp.resolve("zoo").toString(), under = "'" + blocker + "' is a file, so no folder can be made under it";
+        Path fa = tmp.resolve("missing.fa");
+        refusedFirst("--zoo " + blocker.resolve("zoo") + ": " + under, "train", "--data", data, "--zoo", blocker.resolve("zoo").toString(),
+                "--out", tmp.resolve("out").toString());
+        refusedFirst("--out " + blocker.resolve("out") + ": " + under, "train", "--data", data, "--zoo", zoo, "--out", blocker.resolve("out").toString());
+        refusedFirst("--zoo " + blocker.resolve("zoo") + ": " + under, "ensemble", "--data", data, "--name", "e", "--zoo", blocker.resolve("zoo").toString());
+        refusedFirst("-o " + blocker.resolve("ev") + ": " + under, "evaluate", "--data", data, "--scores", tmp.resolve("s.csv").toString(),
+                "-o", blocker.resolve("ev").toString());
+        refusedFirst("--reports " + blocker.resolve("reports").resolve("demo") + ": " + under, "report", "--run", "demo", "--data", data,
+                "--zoo", zoo, "--reports", blocker.resolve("reports").toString());
+        refusedFirst("--reports " + blocker.resolve("reports").resolve("deephem") + ": " + under, "all", "--data", data, "--zoo", zoo,
+                "--reports", blocker.resolve("reports").toString());
+        refusedFirst("--zoo " + blocker.resolve("zoo") + ": " + under, "all", "--data", data, "--zoo", blocker.resolve("zoo").toString(),
+                "--reports", tmp.resolve("reports").toString());
+        refusedFirst("-o " + blocker.resolve("grid") + ": " + under, "ablate", "--data", data, "-o", blocker.resolve("grid").toString());
+        refusedFirst("-o " + blocker.resolve("cs") + ": " + under, "case-study", "--data", data, "--scores", tmp.resolve("s.csv").toString(),
+                "-o", blocker.resolve("cs").toString());
+        refusedFirst("-o " + blocker.resolve("s.csv") + ": " + under, "score", "--fasta", fa.toString(), "-o", blocker.resolve("s.csv").toString());
+        refusedFirst("--report " + blocker.resolve("page") + ": " + under, "score", "--fasta", fa.toString(), "-o", tmp.resolve("s.csv").toString(),
+                "--report", blocker.resolve("page").toString());
+        refusedFirst("-o " + blocker.resolve("f.csv") + ": " + under, "features", fa.toString(), "-o", blocker.resolve("f.csv").toString());
+        refusedFirst("--out " + blocker.resolve("demo") + ": " + under, "make-demo", "--out", blocker.resolve("demo").toString());
+        refusedFirst("--out " + blocker.resolve("ds") + ": " + under, "build-dataset", "--raw", tmp.resolve("raw").toString(), "--out", blocker.resolve("ds").toString(),
+                "--no-xgem-dataset1");
+        assertEquals("a file", Files.readString(blocker));
+    }
 }
