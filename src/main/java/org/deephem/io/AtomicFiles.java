@@ -168,7 +168,8 @@ public final class AtomicFiles {
                 batch.staged.add(new Batch.Staged(target, abs, tmp, null)); // renamed by Batch.commit
                 return;
             }
-            move(tmp, abs);
+            Path from = tmp, to = abs;
+            renaming(() -> move(from, to));
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw WriteError.of(target, e);
@@ -274,6 +275,17 @@ public final class AtomicFiles {
          */
         public void commit() {
             committing = true;
+            // one step that abandon() waits for: a child whose parent dies ends with all of it or none
+            RENAMING.readLock().lock();
+            try {
+                if (abandoned) throw new WriteError("the process is stopping (its parent is gone): nothing was renamed into place", false, null);
+                commitSteps();
+            } finally {
+                RENAMING.readLock().unlock();
+            }
+        }
+
+        private void commitSteps() {
             for (Path p : previous) {
                 Staged s = stagedAs(p);
                 if (s != null && s.tmp() == null) continue; // a stream is written through, never removed
@@ -422,10 +434,13 @@ public final class AtomicFiles {
             if (why != null) throw InputError.at(target, why);
             if (Files.exists(abs)) {
                 old = newTempFolder(dir, abs.getFileName().toString(), "old.");
-                Files.delete(old);
-                move(abs, old);
+                deleteTree(old); // only its name is wanted
             }
-            move(tmp, abs);
+            Path from = tmp, to = abs, aside = old;
+            renaming(() -> { // both renames, or neither, if the process is stopped meanwhile
+                if (aside != null) move(to, aside);
+                move(from, to);
+            });
             tmp = null;
             deleteTree(old);
         } catch (IOException e) {
@@ -492,7 +507,7 @@ public final class AtomicFiles {
             try {
                 if (keep == null) Files.createFile(tmp);
                 else Files.createFile(tmp, PosixFilePermissions.asFileAttribute(writableByOwner(keep)));
-                return tmp;
+                return track(tmp);
             } catch (FileAlreadyExistsException taken) {
                 // another run's temporary file of the same name: draw again
             }
@@ -504,7 +519,7 @@ public final class AtomicFiles {
         while (true) {
             Path tmp = dir.resolve(tempPrefixOf(name) + infix + randomPart());
             try {
-                return Files.createDirectory(tmp);
+                return track(Files.createDirectory(tmp));
             } catch (FileAlreadyExistsException taken) {
                 // drawn before: draw again
             }
@@ -528,10 +543,58 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
+        LIVE.remove(from);
+    }
+
+    // ---- a child process stopped because its parent is gone (experiment.ChildJvm.watchParent)
+
+    /** The temporary files and folders this process has made and not yet renamed or deleted. */
+    private static final Set<Path> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Held shared while outputs are renamed into place; {@link #abandon} takes it alone. */
+    private static final java.util.concurrent.locks.ReentrantReadWriteLock RENAMING = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private static volatile boolean abandoned;
+
+    @FunctionalInterface
+    private interface IoStep {
+        void run() throws IOException;
+    }
+
+    /** Runs renames into place as one step that {@link #abandon} waits for; after it, refuses. */
+    private static void renaming(IoStep step) throws IOException {
+        RENAMING.readLock().lock();
+        try {
+            if (abandoned) throw new IOException("the process is stopping (its parent is gone)");
+            step.run();
+        } finally {
+            RENAMING.readLock().unlock();
+        }
+    }
+
+    /** Records a temporary file or folder for {@link #abandon} (ones deleted behind our back are pruned now and then). */
+    static Path track(Path tmp) {
+        if (LIVE.size() > 1000) LIVE.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS));
+        LIVE.add(tmp);
+        return tmp;
+    }
+
+    /**
+     * For a process about to halt because its parent is gone: waits (up to 5 s) for renames in
+     * progress to finish, refuses every later one, and deletes every temporary file and folder it
+     * was writing, so that nothing half-made is left and no new output appears.
+     */
+    public static void abandon() {
+        try {
+            RENAMING.writeLock().tryLock(5, java.util.concurrent.TimeUnit.SECONDS); // kept: no rename after this
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        abandoned = true;
+        for (Path p : List.copyOf(LIVE)) deleteTree(p);
     }
 
     private static void deleteQuietly(Path p) {
         if (p == null) return;
+        LIVE.remove(p);
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
@@ -541,6 +604,7 @@ public final class AtomicFiles {
 
     /** Deletes a folder tree (or a single file), best effort. */
     public static void deleteTree(Path root) {
+        if (root != null) LIVE.remove(root);
         if (root == null || !Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             deleteQuietly(root);

@@ -32,13 +32,13 @@ final class SiblingTempFiles implements TempFileCreationStrategy {
     public File createTempFile(String prefix, String suffix) throws IOException {
         Path dir = FOLDER.get();
         if (dir == null) return fallback.createTempFile(prefix, suffix);
-        return Files.createTempFile(dir, AtomicFiles.TEMP_PREFIX + AtomicFiles.fitName(prefix, 100), suffix).toFile();
+        return AtomicFiles.track(Files.createTempFile(dir, AtomicFiles.TEMP_PREFIX + AtomicFiles.fitName(prefix, 100), suffix)).toFile();
     }
 
     @Override
     public File createTempDirectory(String prefix) throws IOException {
         Path dir = FOLDER.get();
         if (dir == null) return fallback.createTempDirectory(prefix);
-        return Files.createTempDirectory(dir, AtomicFiles.TEMP_PREFIX + AtomicFiles.fitName(prefix, 100)).toFile();
+        return AtomicFiles.track(Files.createTempDirectory(dir, AtomicFiles.TEMP_PREFIX + AtomicFiles.fitName(prefix, 100))).toFile();
     }
 }
