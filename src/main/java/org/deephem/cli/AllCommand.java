@@ -88,7 +88,7 @@ final class AllCommand implements Callable<Integer> {
         }
         boolean demo = isDemo(dataset);
         List<Long> seedList = seeds != null ? seeds : parse(demo ? DEMO_SEEDS : SEEDS);
-        String run = name != null ? name : raw != null ? "deephem-real" : demo ? "demo" : "deephem";
+        String run = runName(dataset);
         Path runDir = reports.resolve(run);
         Integer n = epochs != null ? epochs : demo ? Integer.valueOf(DEMO_EPOCHS) : null;
         DeepHemDataset ds = DatasetReader.read(dataset);
@@ -228,10 +228,19 @@ final class AllCommand implements Callable<Integer> {
         if (comparisonSet != null && !Files.isDirectory(comparisonSet)) throw new InputError("--comparison-set " + comparisonSet + ": no such dataset folder");
         OptionCheck.atLeast("--folds", folds, 2);
         OptionCheck.atLeast("--repeats", repeats, 1);
-        OptionCheck.atLeast("--epochs", epochs, 1);
-        OptionCheck.atLeast("--cv-epochs", cvEpochs, 1);
+        OptionCheck.epochs("--epochs", epochs);
+        OptionCheck.epochs("--cv-epochs", cvEpochs);
         if (jobs != null) OptionCheck.range("--jobs", jobs, 1, 64);
         levers.apply(ModelConfig.defaults());
+        // output places that cannot be written are found now, not after the trainings
+        org.deephem.io.Outputs.requireFolder("--reports", reports.resolve(runName(raw != null ? out : data)));
+        org.deephem.io.Outputs.requireFolder("--zoo", zoo);
+        if (raw != null) org.deephem.io.Outputs.requireWritable("--out", out, org.deephem.io.Outputs.Place.REPLACED_FOLDER);
+    }
+
+    /** The run's name: --name, else deephem-real with --raw, demo for the demo data, else deephem (only the manifest is read). */
+    private String runName(Path dataset) {
+        return name != null ? name : raw != null ? "deephem-real" : isDemo(dataset) ? "demo" : "deephem";
     }
 
     private static List<Long> parse(String s) {

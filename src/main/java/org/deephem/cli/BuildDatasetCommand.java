@@ -61,6 +61,8 @@ final class BuildDatasetCommand implements Callable<Integer> {
         }
         DatasetWriter.requireReplaceable("--out", out);
         if (checkCmp) DatasetWriter.requireReplaceable(cmpOption, cmp);
+        Outputs.requireWritable("--out", out, Outputs.Place.REPLACED_FOLDER);
+        if (checkCmp) Outputs.requireWritable(cmpOption, cmp, Outputs.Place.REPLACED_FOLDER);
         DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed,
                 dangleModel, cmp));
         System.out.print(Json.write(s.manifest().get("counts")));

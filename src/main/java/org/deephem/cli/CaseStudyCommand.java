@@ -65,6 +65,7 @@ final class CaseStudyCommand implements Callable<Integer> {
         OptionCheck.range("--top", top, 1, 100_000);
         if (mouseScores != null && source.scores == null) throw new InputError("--mouse-scores goes with --scores (with --model the unlabelled mouse is scored from the dataset)");
         if (Files.exists(out) && !Files.isDirectory(out)) throw new InputError(out + ": is a file, but a folder is needed to write into");
+        org.deephem.io.Outputs.requireFolder("-o", out);
         DeepHemDataset ds = DatasetReader.read(data);
         List<String> humanIds = ds.target().ids();
         Ranked human, mouse = null;

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.io.InputError;
+import org.deephem.io.Outputs;
 import org.deephem.io.Progress;
 import org.deephem.method.Method;
 import org.deephem.model.ModelConfig;
@@ -54,8 +55,9 @@ final class CvCommand implements Callable<Integer> {
         threadsOption.apply();
         OptionCheck.atLeast("--folds", folds, 2);
         OptionCheck.atLeast("--repeats", repeats, 1);
-        OptionCheck.atLeast("--epochs", epochs, 1);
-        OptionCheck.atLeast("--patience", patience, 0);
+        OptionCheck.epochs("--epochs", epochs);
+        OptionCheck.patience("--patience", patience);
+        Outputs.requireFolder("-o", out);
         ModelConfig net = levers.apply(ModelConfig.defaults()); // checked before any data is read
         DeepHemDataset ds = DatasetReader.read(data);
         if (!ds.hasFeatures()) throw new InputError(data + ": the dataset has no feature files (run build-dataset)");

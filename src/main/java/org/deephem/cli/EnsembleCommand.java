@@ -66,6 +66,7 @@ final class EnsembleCommand implements Callable<Integer> {
         Path zip = zoo.resolve(name + ".zip");
         if (Files.exists(zoo) && !Files.isDirectory(zoo)) throw new InputError(zoo + ": is a file, but a folder is needed to save into");
         if (Files.isDirectory(zip)) throw new InputError(zip + ": is a folder, so the ensemble cannot be saved there");
+        Outputs.requireFolder("--zoo", zoo); // read-only, or under a file: refused before any member is trained
         if (source.members == null && referenceData != null) throw new InputError("--reference-data goes with --members (with --data the ensemble's reference is that dataset)");
         if (source.members != null) {
             if (seeds != null || folds != null || epochs != null) throw new InputError("--seeds, --folds and --epochs go with --data, not --members");
@@ -124,7 +125,7 @@ final class EnsembleCommand implements Callable<Integer> {
         if (seeds != null && folds != null) throw new InputError("--seeds and --folds: give one of them");
         OptionCheck.atLeast("--seeds", seeds, 2);
         OptionCheck.atLeast("--folds", folds, 2);
-        OptionCheck.atLeast("--epochs", epochs, 1);
+        OptionCheck.epochs("--epochs", epochs);
         method = method.strip().toLowerCase(Locale.ROOT);
         if (!List.of("deephem", "deephem-nomti").contains(method)) throw new InputError("--method must be deephem or deephem-nomti, not '" + method + "'");
         Outputs.requireNotInput("--name", zip, Outputs.input("--data", source.data));

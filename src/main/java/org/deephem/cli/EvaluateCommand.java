@@ -55,6 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         if (scores.isEmpty() && !baselines) throw new InputError("evaluate: give --scores FILE[,FILE...] and/or --baselines");
         if (resamples < 0) throw new InputError("--resamples: must be 0 or more, not " + resamples);
+        org.deephem.io.Outputs.requireFolder("-o", out);
         // cheap checks first: a typo should not wait for the dataset to load
         List<Spec> specs = scores.stream().map(Spec::parse).toList();
         Set<String> seen = new HashSet<>();

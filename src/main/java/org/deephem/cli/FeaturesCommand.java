@@ -49,6 +49,7 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Outputs.requireNotInput("-o", out, Outputs.input("the FASTA", fasta), Outputs.input("--matures", matures));
+        Outputs.requireWritable("-o", out, Outputs.Place.FILE);
         RnaFolder folder = new RnaFolder(Dangles.requireOption(dangles, "--dangles"));
         List<Mature> ms = Mature.readFasta(matures);
         long[] count = {0};

@@ -56,13 +56,14 @@ final class GridOptions {
         OptionCheck.range("--jobs", jobs, 1, 64);
         if (ensemble != null) OptionCheck.range("--ensemble", ensemble, 2, 100);
         if (threads != null) OptionCheck.range("--threads", threads, 1, 256);
-        OptionCheck.atLeast("--epochs", epochs, 1);
-        OptionCheck.atLeast("--patience", patience, 0);
+        OptionCheck.epochs("--epochs", epochs);
+        OptionCheck.patience("--patience", patience);
         if (seeds != null && seeds.isEmpty()) throw new InputError("--seeds: give at least one seed");
         if (seeds != null && seeds.stream().distinct().count() != seeds.size()) throw new InputError("--seeds: a seed is given twice");
         if (seeds != null) for (long s : seeds) OptionCheck.range("--seeds", s, 0, Integer.MAX_VALUE);
         cvFoldsRepeats();
         cvFirstSeedOnly();
+        org.deephem.io.Outputs.requireFolder("-o", out);
     }
 
     /** {@code --cv-seeds first}: only each method's first seed runs the CV. */

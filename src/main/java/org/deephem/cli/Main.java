@@ -48,6 +48,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // figures are drawn without a display
         org.deephem.model.NdMemory.configure();           // before ND4J loads
+        org.deephem.experiment.ChildJvm.watchParent();    // a child of all/ablate/...: ends with its parent
         System.exit(run(args));
     }
 

@@ -28,6 +28,16 @@ final class OptionCheck {
         if (value < lo || value > hi) throw new InputError(option + ": must be between " + lo + " and " + hi + " (got " + value + ")");
     }
 
+    /** Training epochs ({@code null} = not given): 1 to ModelConfig.MAX_EPOCHS, checked before any data is read. */
+    static void epochs(String option, Integer value) {
+        if (value != null) range(option, value, 1, org.deephem.model.ModelConfig.MAX_EPOCHS);
+    }
+
+    /** Early-stopping patience ({@code null} = not given): 0 (off) to ModelConfig.MAX_EPOCHS. */
+    static void patience(String option, Integer value) {
+        if (value != null) range(option, value, 0, org.deephem.model.ModelConfig.MAX_EPOCHS);
+    }
+
     /** A lower bound for an option that may be left out ({@code null} = not given, nothing to check). */
     static void atLeast(String option, Integer value, int lo) {
         if (value != null && value < lo) throw new InputError(option + ": need " + (lo == 0 ? "0 or more" : "at least " + lo) + ", got " + value);

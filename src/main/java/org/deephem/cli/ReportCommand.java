@@ -53,6 +53,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         OptionCheck.name("--run", run);
         Path runDir = reports.resolve(run);
+        org.deephem.io.Outputs.requireFolder("--reports", runDir); // the page goes into <reports>/<run>
         if (experiments != null) for (Path dir : experiments) org.deephem.experiment.Harness.savedGrid(dir); // refuse a wrong folder before the long part
         if (selection != null) org.deephem.report.SelectionSection.read(selection);
         Path index = write(run, data, zoo.resolve(run + ".zip"), runDir, scores, null, null, null, seed,

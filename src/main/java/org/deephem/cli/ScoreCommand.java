@@ -111,6 +111,10 @@ final class ScoreCommand implements Callable<Integer> {
         }
         if (report != null) Outputs.requireNotInput("--report", report, inputs);
         if (expected != null) Outputs.requireNotInput("--record-expected", expected, inputs);
+        // a place where nothing can be saved is refused before anything is read or scored
+        Outputs.requireWritable("-o", out, Outputs.Place.FILE);
+        if (report != null) Outputs.requireFolder("--report", report);
+        if (expected != null) Outputs.requireWritable("--record-expected", expected, Outputs.Place.FILE);
         org.deephem.zoo.Backend.start();
         domain = domain.strip().toLowerCase(java.util.Locale.ROOT); // any case, like the enum options
         long t0 = System.nanoTime();

@@ -121,8 +121,14 @@ final class TrainCommand implements Callable<Integer> {
         for (Path p : List.of(zoo, outDir)) {
             if (Files.exists(p) && !Files.isDirectory(p)) throw new InputError(p + ": is a file, but a folder is needed to save into");
         }
-        if (!intoRunFolder) Outputs.requireOwnFolder(out != null ? "--out" : "--out (default)", outDir, "train", OUT_FILES);
+        String outOption = out != null ? "--out" : "--out (default)";
+        if (!intoRunFolder) Outputs.requireOwnFolder(outOption, outDir, "train", OUT_FILES);
         if (Files.isDirectory(zip)) throw new InputError(zip + ": is a folder, so the model cannot be saved there");
+        // a read-only place (or one under a file) is found now, not once the training is done;
+        // the folders' lock files go beside them (OutputLock), so their parents are checked too
+        Outputs.requireFolder("--zoo", zoo);
+        Outputs.requireFolder(outOption, outDir);
+        OutputLock.requirePossible(outOption, outDir);
 
         org.deephem.zoo.Backend.start();
         DeepHemDataset ds = DatasetReader.read(data);
@@ -150,7 +156,9 @@ final class TrainCommand implements Callable<Integer> {
             // the human scores exactly as `score --data` computes them from the saved model (gene sets
             // re-projected); a non-finite one stops here, before anything is written
             double[] humanLogits = new Scorer(r.model()).logits(ds.target(), ds.humanTargets());
-            saveAfterTraining(r.provenance().timings().trainSeconds(), sel.epoch(), () -> {
+            // the previous run's files under --out go before the new zip is renamed in: a kill never leaves them beside it
+            List<Path> previous = OUT_FILES.stream().map(outDir::resolve).toList();
+            saveAfterTraining(r.provenance().timings().trainSeconds(), sel.epoch(), previous, () -> {
                 ReferenceScores reference = ReferenceScores.ofDataset(ds, humanLogits);
                 ModelZip.save(zip, r.model(), reference);
                 StringBuilder logCsv = new StringBuilder(EpochLog.header()).append('\n');
@@ -192,14 +200,23 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the saving steps; if one fails, the message says plainly that the training itself finished. */
-    static void saveAfterTraining(double seconds, int keptEpoch, Runnable save) {
-        try {
-            save.run();
-        } catch (WriteError | InputError e) {
-            String what = String.format(Locale.ROOT, "training finished (%.0f s, epoch %d kept) but its results were not saved: %s",
-                    seconds, keptEpoch, e.getMessage());
-            throw e instanceof WriteError w ? new WriteError(what, w.userCaused(), e) : new InputError(what, e);
+    /**
+     * Runs the saving steps as one unit ({@link AtomicFiles.Batch}): every file is written in full
+     * before any is renamed into place, so a failure while writing (a full disk) changes nothing;
+     * then the {@code previous} run's files are removed and the new ones renamed in, so a kill
+     * leaves no file of the previous run beside the new model. If a step fails, the message says
+     * plainly that the training itself finished and exactly what was saved and what was not.
+     */
+    static void saveAfterTraining(double seconds, int keptEpoch, List<Path> previous, Runnable save) {
+        String finished = String.format(Locale.ROOT, "training finished (%.0f s, epoch %d kept) but ", seconds, keptEpoch);
+        try (AtomicFiles.Batch batch = AtomicFiles.batch(previous)) {
+            try {
+                batch.stage(save);
+                batch.commit();
+            } catch (WriteError | InputError e) {
+                String what = finished + batch.outcome() + ": " + e.getMessage();
+                throw e instanceof WriteError w ? new WriteError(what, w.userCaused(), e) : new InputError(what, e);
+            }
         }
     }
 

@@ -22,6 +22,8 @@ import org.deephem.io.InputError;
  * in-process run of many trainings grew to 7 GB), and because ND4J's random generator and thread
  * settings are process-wide. The first failure stops the pool (running children are killed) and
  * is thrown with the child's last log line; exit code 2 (bad input) stays an {@link InputError}.
+ * A child ends with its parent, also when the parent is killed with no chance to clean up
+ * (kill -9): it watches a pipe from the parent ({@link ChildJvm#watchParent}).
  */
 public final class ChildPool {
     private ChildPool() {}
@@ -99,6 +101,10 @@ public final class ChildPool {
                             .redirectErrorStream(true).redirectOutput(t.log().toFile());
                     pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
                     pb.environment().put("DEEPHEM_PROGRESS", "plain");
+                    // standard input stays a pipe from this process, never written or closed: when this
+                    // process dies (even by kill -9) the child reads its end and stops (ChildJvm.watchParent)
+                    pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+                    pb.environment().put(ChildJvm.PARENT_PIPE_ENV, "1");
                     long c0 = System.nanoTime();
                     int exit = runChild(pb, live);
                     double secs = (System.nanoTime() - c0) / 1e9;

@@ -3,6 +3,7 @@ package org.deephem.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -23,12 +26,53 @@ import java.util.stream.Stream;
  * temporary sibling first and is renamed into place only when complete. Temporary names start
  * with {@link #TEMP_PREFIX}; they are deleted on failure, and ones left by a killed run (older
  * than {@link #STALE_AFTER}) are removed at the start of the next write into the same folder.
+ * A replaced file or folder keeps its permission bits; a new one gets what the umask gives, as if
+ * it had been written in place.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
 
     /** Prefix of every temporary file or folder this project creates. */
     public static final String TEMP_PREFIX = ".deephem-tmp-";
+
+    /** Longest file name, in bytes, of the usual file systems (NAME_MAX of ext4, xfs, btrfs, tmpfs). */
+    public static final int NAME_MAX = 255;
+
+    /**
+     * Bytes a temporary name may add to the name it stands for: {@link #TEMP_PREFIX}, a dot, an
+     * infix such as {@code old.}, 13 random characters and {@code .tmp}, with room to spare.
+     */
+    private static final int TEMP_OVERHEAD = 48;
+
+    /**
+     * {@code name} when it takes at most {@code room} bytes (UTF-8), else its longest start that
+     * leaves room for {@code ~} and 16 hex digits of its SHA-256: the same short form every time,
+     * so that a name derived from an output's (a temporary file, a lock file) fits NAME_MAX and is
+     * still recognised as that output's.
+     */
+    public static String fitName(String name, int room) {
+        byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (utf8.length <= room) return name;
+        String hash = "~" + Hashing.sha256(utf8).substring(0, 16);
+        int budget = room - hash.length(), used = 0, end = 0;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int bytes = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (used + bytes > budget) break;
+            used += bytes;
+            end += Character.charCount(cp);
+        }
+        return name.substring(0, end) + hash;
+    }
+
+    /**
+     * How every temporary file or folder made for the output named {@code name} begins: the
+     * prefix, the name (shortened by {@link #fitName} when the whole would pass NAME_MAX) and a
+     * dot. A 244-character output name thus gets a temporary name of at most 255 bytes.
+     */
+    public static String tempPrefixOf(String name) {
+        return TEMP_PREFIX + fitName(name, NAME_MAX - TEMP_OVERHEAD) + ".";
+    }
 
     /** Age after which a temporary file is taken as left over by a killed run, not in use. */
     public static final Duration STALE_AFTER = Duration.ofMinutes(10);
@@ -97,17 +141,21 @@ public final class AtomicFiles {
             case FOLDER -> throw InputError.at(target, "is a folder; give the name of a file to write");
             case DANGLING_LINK -> throw InputError.at(target, "is a symbolic link to '" + linkText(abs) + "', which does not exist; give the file itself");
             case STREAM -> {
-                writeThrough(target, abs, writer);
+                Batch batch = Batch.CURRENT.get();
+                if (batch != null) batch.staged.add(new Batch.Staged(target, abs, null, buffered(target, writer)));
+                else writeThrough(target, abs, writer);
                 return;
             }
             case FILE -> abs = realFile(target, abs);
             case NEW -> { }
         }
+        Batch batch = Batch.CURRENT.get();
         Path tmp = null;
         try {
             Path dir = prepare(abs);
-            tmp = Files.createTempFile(dir, TEMP_PREFIX + abs.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            Set<PosixFilePermission> keep = permissions(abs);
+            tmp = newTempFile(dir, abs.getFileName().toString(), keep);
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                 Path before = SiblingTempFiles.swap(dir);
                 try {
                     writer.write(out);
@@ -115,8 +163,13 @@ public final class AtomicFiles {
                     SiblingTempFiles.swap(before);
                 }
             }
-            readable(tmp, "rw-r--r--");
-            move(tmp, abs);
+            if (keep != null) Files.setPosixFilePermissions(tmp, keep);
+            if (batch != null) {
+                batch.staged.add(new Batch.Staged(target, abs, tmp, null)); // renamed by Batch.commit
+                return;
+            }
+            Path from = tmp, to = abs;
+            renaming(() -> move(from, to));
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw WriteError.of(target, e);
@@ -150,6 +203,10 @@ public final class AtomicFiles {
      * swept next to it, and the writer's own buffers (xlsx) go to the system temp folder.
      */
     private static void writeThrough(Path target, Path abs, StreamWriter writer) {
+        append(target, abs, buffered(target, writer));
+    }
+
+    private static byte[] buffered(Path target, StreamWriter writer) {
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         Path before = SiblingTempFiles.swap(null);
         try {
@@ -159,11 +216,146 @@ public final class AtomicFiles {
         } finally {
             SiblingTempFiles.swap(before);
         }
+        return buf.toByteArray();
+    }
+
+    private static void append(Path target, Path abs, byte[] bytes) {
         try (OutputStream out = Files.newOutputStream(abs, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            buf.writeTo(out);
+            out.write(bytes);
         } catch (IOException e) {
             throw WriteError.of(target, e);
         }
+    }
+
+    /**
+     * Several files of one run written as a unit (train: the model zip, its log, its scores, its
+     * figures). While {@link #stage} runs, each {@link AtomicFiles#write} on this thread fills its
+     * temporary file and stops there; nothing is renamed yet. A failure while staging (a full
+     * disk, a writer that throws) therefore changes no output: the temporary files are deleted
+     * and every earlier output is as it was. {@link #commit} first removes the previous run's
+     * files it was given (those this run rewrites and those it no longer writes), then renames the
+     * staged files into place in the order they were written. So whenever the process is killed,
+     * no file of the previous run is left beside a new one: what is there is the previous run as
+     * it was, the previous run less some of its files, or the new run's first files. A removal or
+     * rename that fails (rare: no space is needed) stops the commit, and {@link #outcome} says
+     * which files are new, which are not, and which of the previous run's are gone.
+     */
+    public static final class Batch implements AutoCloseable {
+        private static final ThreadLocal<Batch> CURRENT = new ThreadLocal<>();
+
+        /** A file written up to its rename: a temporary file, or the bytes for a stream target. */
+        private record Staged(Path target, Path abs, Path tmp, byte[] bytes) {}
+
+        private final List<Staged> staged = new java.util.ArrayList<>();
+        private final List<Path> previous;
+        private final List<Path> removed = new java.util.ArrayList<>();
+        private final List<Path> saved = new java.util.ArrayList<>();
+        private boolean committing;
+
+        private Batch(java.util.Collection<Path> previous) {
+            this.previous = List.copyOf(previous);
+        }
+
+        /** Runs {@code writes}, staging every file it writes through {@link AtomicFiles#write} on this thread. */
+        public void stage(Runnable writes) {
+            if (committing) throw new IllegalStateException("already committed");
+            Batch before = CURRENT.get();
+            CURRENT.set(this);
+            try {
+                writes.run();
+            } finally {
+                if (before == null) CURRENT.remove();
+                else CURRENT.set(before);
+            }
+        }
+
+        /**
+         * Removes the previous run's files, then renames every staged file into place in the order
+         * written; the first failure stops it.
+         */
+        public void commit() {
+            committing = true;
+            // one step that abandon() waits for: a child whose parent dies ends with all of it or none
+            RENAMING.readLock().lock();
+            try {
+                if (abandoned) throw new WriteError("the process is stopping (its parent is gone): nothing was renamed into place", false, null);
+                commitSteps();
+            } finally {
+                RENAMING.readLock().unlock();
+            }
+        }
+
+        private void commitSteps() {
+            for (Path p : previous) {
+                Staged s = stagedAs(p);
+                if (s != null && s.tmp() == null) continue; // a stream is written through, never removed
+                Path victim = s != null ? s.abs() : p.toAbsolutePath(); // a link's file, which the rename replaces
+                if (!Files.exists(victim, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(victim, LinkOption.NOFOLLOW_LINKS)) continue;
+                try {
+                    Files.delete(victim);
+                } catch (IOException e) {
+                    throw WriteError.of("could not remove the previous run's " + p, e);
+                }
+                removed.add(p);
+            }
+            for (Staged s : staged) {
+                if (s.tmp() == null) {
+                    append(s.target(), s.abs(), s.bytes());
+                } else {
+                    try {
+                        move(s.tmp(), s.abs());
+                    } catch (IOException e) {
+                        throw WriteError.of(s.target(), e);
+                    }
+                }
+                saved.add(s.target());
+            }
+        }
+
+        /**
+         * What the batch changed, in words, for a message after a failure: "its results were not
+         * saved (nothing was changed)", or "only part of its results were saved: A and B are
+         * new; C and D are not saved".
+         */
+        public String outcome() {
+            List<Path> unsaved = staged.stream().map(Staged::target).filter(t -> !saved.contains(t)).toList();
+            List<Path> gone = removed.stream().filter(p -> saved.stream().noneMatch(t -> same(t, p))).toList();
+            String lost = gone.isEmpty() ? "" : "the previous run's " + list(gone) + (gone.size() == 1 ? " was" : " were") + " removed";
+            if (saved.isEmpty()) return "its results were not saved " + (gone.isEmpty() ? "(nothing was changed)" : "and " + lost);
+            return "only part of its results were saved: " + list(saved) + (saved.size() == 1 ? " is" : " are") + " new; "
+                    + list(unsaved) + (unsaved.size() == 1 ? " is" : " are") + " not saved" + (gone.isEmpty() ? "" : "; " + lost);
+        }
+
+        /** The staged file written to {@code p}, or null. */
+        private Staged stagedAs(Path p) {
+            for (Staged s : staged) if (same(s.target(), p)) return s;
+            return null;
+        }
+
+        private static boolean same(Path a, Path b) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+
+        private static String list(List<Path> paths) {
+            List<String> names = paths.stream().map(Path::toString).toList();
+            if (names.size() <= 1) return String.join("", names);
+            return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        }
+
+        /** Deletes the temporary files of whatever was not renamed into place. */
+        @Override
+        public void close() {
+            for (Staged s : staged) if (s.tmp() != null && !saved.contains(s.target())) deleteQuietly(s.tmp());
+        }
+    }
+
+    /**
+     * A new {@link Batch}: stage the files, then commit them, in a try-with-resources block.
+     * {@code previous}: the files an earlier run of the same output left, removed at the commit
+     * before anything new goes in (those that do not exist are passed over).
+     */
+    public static Batch batch(java.util.Collection<Path> previous) {
+        return new Batch(previous);
     }
 
     /** Writes a UTF-8 text file atomically. */
@@ -225,6 +417,7 @@ public final class AtomicFiles {
      * a link: the folder it names is replaced.
      */
     public static void writeFolder(Path target, Owned owned, FolderWriter writer) {
+        if (Batch.CURRENT.get() != null) throw new IllegalStateException("a folder cannot be staged in a Batch (it would be renamed at once)");
         Path abs = target.toAbsolutePath();
         String why = replaceProblem(abs, owned);
         if (why != null) throw InputError.at(target, why);
@@ -233,17 +426,21 @@ public final class AtomicFiles {
         Path old = null;
         try {
             Path dir = prepare(abs);
-            tmp = Files.createTempDirectory(dir, TEMP_PREFIX + abs.getFileName() + ".");
+            Set<PosixFilePermission> keep = Files.isDirectory(abs) ? permissions(abs) : null;
+            tmp = newTempFolder(dir, abs.getFileName().toString(), "");
             writer.write(tmp);
-            readable(tmp, "rwxr-xr-x");
+            if (keep != null) Files.setPosixFilePermissions(tmp, keep);
             why = replaceProblem(abs, owned); // something may have arrived while the writer ran
             if (why != null) throw InputError.at(target, why);
             if (Files.exists(abs)) {
-                old = Files.createTempDirectory(dir, TEMP_PREFIX + abs.getFileName() + ".old.");
-                Files.delete(old);
-                move(abs, old);
+                old = newTempFolder(dir, abs.getFileName().toString(), "old.");
+                deleteTree(old); // only its name is wanted
             }
-            move(tmp, abs);
+            Path from = tmp, to = abs, aside = old;
+            renaming(() -> { // both renames, or neither, if the process is stopped meanwhile
+                if (aside != null) move(to, aside);
+                move(from, to);
+            });
             tmp = null;
             deleteTree(old);
         } catch (IOException e) {
@@ -283,13 +480,61 @@ public final class AtomicFiles {
         }
     }
 
-    /** Temp files are created private; the finished output gets ordinary permissions. */
-    private static void readable(Path p, String perms) throws IOException {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * The permission bits of an existing regular file or folder that is about to be replaced, so
+     * that the new one keeps them (a file of mode 600 stays 600); null for a new path, or where
+     * the file system has no POSIX permissions.
+     */
+    private static Set<PosixFilePermission> permissions(Path existing) {
         try {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: keep the defaults
+            return Files.getPosixFilePermissions(existing);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
         }
+    }
+
+    /**
+     * A new empty temporary file in {@code dir} for the content of {@code name}. Without
+     * {@code keep} it gets what {@link Files#newOutputStream} gives a new file (0666 less the
+     * umask), as the output would if written in place; with {@code keep} (the bits of the file it
+     * replaces) it is created no wider than those and set to them exactly once written.
+     */
+    private static Path newTempFile(Path dir, String name, Set<PosixFilePermission> keep) throws IOException {
+        while (true) {
+            Path tmp = dir.resolve(tempPrefixOf(name) + randomPart() + ".tmp");
+            try {
+                if (keep == null) Files.createFile(tmp);
+                else Files.createFile(tmp, PosixFilePermissions.asFileAttribute(writableByOwner(keep)));
+                return track(tmp);
+            } catch (FileAlreadyExistsException taken) {
+                // another run's temporary file of the same name: draw again
+            }
+        }
+    }
+
+    /** A new empty temporary folder in {@code dir} for {@code name}: 0777 less the umask, as {@link Files#createDirectory} makes it. */
+    private static Path newTempFolder(Path dir, String name, String infix) throws IOException {
+        while (true) {
+            Path tmp = dir.resolve(tempPrefixOf(name) + infix + randomPart());
+            try {
+                return track(Files.createDirectory(tmp));
+            } catch (FileAlreadyExistsException taken) {
+                // drawn before: draw again
+            }
+        }
+    }
+
+    /** {@code bits} with the owner's read and write added, so that a temp file of a read-only output can be filled. */
+    private static Set<PosixFilePermission> writableByOwner(Set<PosixFilePermission> bits) {
+        Set<PosixFilePermission> s = java.util.EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        s.addAll(bits);
+        return s;
+    }
+
+    private static String randomPart() {
+        return Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -298,10 +543,58 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
+        LIVE.remove(from);
+    }
+
+    // ---- a child process stopped because its parent is gone (experiment.ChildJvm.watchParent)
+
+    /** The temporary files and folders this process has made and not yet renamed or deleted. */
+    private static final Set<Path> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Held shared while outputs are renamed into place; {@link #abandon} takes it alone. */
+    private static final java.util.concurrent.locks.ReentrantReadWriteLock RENAMING = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private static volatile boolean abandoned;
+
+    @FunctionalInterface
+    private interface IoStep {
+        void run() throws IOException;
+    }
+
+    /** Runs renames into place as one step that {@link #abandon} waits for; after it, refuses. */
+    private static void renaming(IoStep step) throws IOException {
+        RENAMING.readLock().lock();
+        try {
+            if (abandoned) throw new IOException("the process is stopping (its parent is gone)");
+            step.run();
+        } finally {
+            RENAMING.readLock().unlock();
+        }
+    }
+
+    /** Records a temporary file or folder for {@link #abandon} (ones deleted behind our back are pruned now and then). */
+    static Path track(Path tmp) {
+        if (LIVE.size() > 1000) LIVE.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS));
+        LIVE.add(tmp);
+        return tmp;
+    }
+
+    /**
+     * For a process about to halt because its parent is gone: waits (up to 5 s) for renames in
+     * progress to finish, refuses every later one, and deletes every temporary file and folder it
+     * was writing, so that nothing half-made is left and no new output appears.
+     */
+    public static void abandon() {
+        try {
+            RENAMING.writeLock().tryLock(5, java.util.concurrent.TimeUnit.SECONDS); // kept: no rename after this
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        abandoned = true;
+        for (Path p : List.copyOf(LIVE)) deleteTree(p);
     }
 
     private static void deleteQuietly(Path p) {
         if (p == null) return;
+        LIVE.remove(p);
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
@@ -311,6 +604,7 @@ public final class AtomicFiles {
 
     /** Deletes a folder tree (or a single file), best effort. */
     public static void deleteTree(Path root) {
+        if (root != null) LIVE.remove(root);
         if (root == null || !Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             deleteQuietly(root);

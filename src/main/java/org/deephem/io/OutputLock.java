@@ -39,10 +39,23 @@ public final class OutputLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The hidden lock file of an output: {@code .<name>.deephem-lock} beside it. */
+    /**
+     * The hidden lock file of an output: {@code .<name>.deephem-lock} beside it (a name too long
+     * for NAME_MAX with it is shortened by {@link AtomicFiles#fitName}).
+     */
     public static Path fileFor(Path output) {
         Path abs = output.toAbsolutePath().normalize();
-        return abs.resolveSibling("." + abs.getFileName() + ".deephem-lock");
+        String suffix = ".deephem-lock";
+        return abs.resolveSibling("." + AtomicFiles.fitName(abs.getFileName().toString(), AtomicFiles.NAME_MAX - 1 - suffix.length()) + suffix);
+    }
+
+    /**
+     * Refuses, before any work, an output whose lock file could not be made beside it (that folder
+     * is not writable, or is under a file), in one line naming {@code option} and the output.
+     */
+    public static void requirePossible(String option, Path output) {
+        String why = Outputs.writeProblem(fileFor(output), Outputs.Place.FILE, Outputs::canWrite);
+        if (why != null) throw new InputError(option + " " + output + ": " + why);
     }
 
     /**

@@ -68,9 +68,64 @@ public final class Outputs {
                 + " writes only into a new or empty folder or one of its own earlier runs: choose another output");
     }
 
+    /** How a command writes an output, which decides where it must be able to create files. */
+    public enum Place {
+        /** A file, renamed into place in its folder (or written through, for a device or FIFO). */
+        FILE,
+        /** A folder that files are written into (it and its parents are made if missing). */
+        FOLDER,
+        /** A folder replaced as a whole by one renamed beside it (build-dataset, make-demo). */
+        REPLACED_FOLDER
+    }
+
+    /**
+     * Refuses, before any data is read or any work done, an output place where nothing could be
+     * saved: a folder output that is a file, a place under a file (the "not a directory" that would
+     * otherwise come once the results are ready), or a folder this process may not create files in
+     * (read-only file system, permissions) - judged on the nearest folder that exists, where the
+     * first file or folder would be made. Nothing is created.
+     */
+    public static void requireWritable(String option, Path target, Place place) {
+        if (target == null || isStdout(target)) return;
+        String why = writeProblem(target, place, Outputs::canWrite);
+        if (why != null) throw new InputError(option + " " + target + ": " + why);
+    }
+
+    /** {@link #requireWritable} of a folder that files are written into. */
+    public static void requireFolder(String option, Path dir) {
+        requireWritable(option, dir, Place.FOLDER);
+    }
+
+    /** Whether this process may create and rename files in an existing folder (access(2): write and search). */
+    static boolean canWrite(Path folder) {
+        return Files.isWritable(folder) && Files.isExecutable(folder);
+    }
+
+    /**
+     * Why nothing could be saved at {@code target} written as {@code place}, in words, or null;
+     * {@code canWrite} answers for an existing folder (tests give their own answer: as root,
+     * permission bits do not stop a write).
+     */
+    static String writeProblem(Path target, Place place, java.util.function.Predicate<Path> canWrite) {
+        Path abs = target.toAbsolutePath().normalize();
+        boolean exists = Files.exists(abs);
+        if (place == Place.FOLDER && exists && !Files.isDirectory(abs)) return "is a file, but a folder is needed to write into";
+        if (place == Place.FILE && exists && Files.isDirectory(abs)) return "is a folder; give the name of a file to write";
+        if (place == Place.FILE && exists && AtomicFiles.classify(abs) == AtomicFiles.Target.STREAM) {
+            return canWrite.test(abs) ? null : "cannot be written (read-only, or no permission)";
+        }
+        // where the first new file or folder would be made: in the folder itself, else beside the target
+        Path up = place == Place.FOLDER && exists ? abs : abs.getParent();
+        while (up != null && !Files.exists(up)) up = up.getParent();
+        if (up == null) return null;
+        if (!Files.isDirectory(up)) return "'" + up + "' is a file, so no folder can be made under it";
+        if (!canWrite.test(up)) return "cannot save there: '" + up + "' is not writable (read-only, or no permission)";
+        return null;
+    }
+
     /** A temporary file that a killed write of one of {@code own} left behind. */
     private static boolean ownTemp(String name, java.util.Collection<String> own) {
-        return name.endsWith(".tmp") && own.stream().anyMatch(o -> name.startsWith(AtomicFiles.TEMP_PREFIX + o + "."));
+        return name.endsWith(".tmp") && own.stream().anyMatch(o -> name.startsWith(AtomicFiles.tempPrefixOf(o)));
     }
 
     /**

@@ -12,7 +12,8 @@ import org.apache.poi.util.TempFileCreationStrategy;
  * temp folder, where a killed run leaves it for good. While {@link AtomicFiles#write} fills a
  * file on this thread the buffers go next to the output instead, named with
  * {@link AtomicFiles#TEMP_PREFIX}, so that the next write into that folder sweeps them away like
- * any other leftover. A write straight through to a device or FIFO sets no folder (nothing is
+ * any other leftover (POI's own prefix is cut to 100 bytes, so that the name stays within
+ * NAME_MAX whatever POI passes). A write straight through to a device or FIFO sets no folder (nothing is
  * created beside {@code /dev/null}): POI's default is used then.
  */
 final class SiblingTempFiles implements TempFileCreationStrategy {
@@ -31,13 +32,13 @@ final class SiblingTempFiles implements TempFileCreationStrategy {
     public File createTempFile(String prefix, String suffix) throws IOException {
         Path dir = FOLDER.get();
         if (dir == null) return fallback.createTempFile(prefix, suffix);
-        return Files.createTempFile(dir, AtomicFiles.TEMP_PREFIX + prefix, suffix).toFile();
+        return AtomicFiles.track(Files.createTempFile(dir, AtomicFiles.TEMP_PREFIX + AtomicFiles.fitName(prefix, 100), suffix)).toFile();
     }
 
     @Override
     public File createTempDirectory(String prefix) throws IOException {
         Path dir = FOLDER.get();
         if (dir == null) return fallback.createTempDirectory(prefix);
-        return Files.createTempDirectory(dir, AtomicFiles.TEMP_PREFIX + prefix).toFile();
+        return AtomicFiles.track(Files.createTempDirectory(dir, AtomicFiles.TEMP_PREFIX + AtomicFiles.fitName(prefix, 100))).toFile();
     }
 }

@@ -28,11 +28,16 @@ public final class WriteError extends RuntimeException {
 
     /** {@code could not write <target>: <reason>}. */
     public static WriteError of(Path target, IOException e) {
+        return of("could not write " + target, e);
+    }
+
+    /** {@code <what>: <reason>}, e.g. "could not remove the previous run's X: permission denied". */
+    public static WriteError of(String what, IOException e) {
         String why = reason(e);
         boolean user = e instanceof AccessDeniedException || e instanceof FileAlreadyExistsException
                 || e instanceof NoSuchFileException || e instanceof DirectoryNotEmptyException
                 || why.startsWith("read-only") || why.startsWith("not a directory") || why.startsWith("is a directory");
-        return new WriteError("could not write " + target + ": " + why, user, e);
+        return new WriteError(what + ": " + why, user, e);
     }
 
     /** The operating system's reason, lower case, without Java class names or repeated paths. */

@@ -34,7 +34,7 @@ class ExperimentCommandsTest {
         refused("--methods: unknown method 'svm'", "compare", "--data", data, "-o", out, "--methods", "tca,svm");
         refused("--jobs: must be between 1 and 64", "compare", "--data", data, "-o", out, "--jobs", "0");
         refused("--seeds: a seed is given twice", "compare", "--data", data, "-o", out, "--seeds", "1,1");
-        refused("--epochs: need at least 1", "ablate", "--data", data, "-o", out, "--epochs", "0");
+        refused("--epochs: must be between 1 and 100000 (got 0)", "ablate", "--data", data, "-o", out, "--epochs", "0");
         refused("--patience: training-length always trains the full epochs", "training-length", "--data", data, "-o", out, "--patience", "3");
         refused("is not an experiment folder (no grid.json", "report", "--run", "demo", "--data", data, "--experiments", out);
         assertFalse(Files.exists(tmp.resolve("o")), "nothing written");

@@ -211,4 +211,95 @@ class AtomicFilesTest {
         }));
         assertEquals(List.of("arrived.txt"), names(busy));
     }
+
+    // ---- audit issue 23, WEAK: the umask was ignored (a file of mode 600 became 644 once rewritten)
+
+    private static String mode(Path p) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
+    void aReplacedFileOrFolderKeepsItsPermissionBitsAndANewOneGetsWhatTheUmaskGives() throws IOException {
+        for (String bits : List.of("rw-------", "r--r-----", "rw-rw-r--")) {
+            Path f = Files.writeString(dir.resolve("kept-" + bits + ".csv"), "old");
+            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString(bits));
+            AtomicFiles.writeString(f, "new");
+            assertEquals("new", Files.readString(f));
+            assertEquals(bits, mode(f), "rewritten " + f.getFileName());
+        }
+        // a new file or folder: as a plain write here would make it
+        Path reference = dir.resolve("reference");
+        Files.newOutputStream(reference).close();
+        Path fresh = dir.resolve("fresh.csv");
+        AtomicFiles.writeString(fresh, "x");
+        assertEquals(mode(reference), mode(fresh));
+        AtomicFiles.Owned owned = new AtomicFiles.Owned("manifest.json", java.util.Set.of("manifest.json"));
+        Path folder = dir.resolve("folder");
+        AtomicFiles.writeFolder(folder, owned, d -> Files.writeString(d.resolve("manifest.json"), "{}"));
+        assertEquals(mode(Files.createDirectory(dir.resolve("reference-folder"))), mode(folder));
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        AtomicFiles.writeFolder(folder, owned, d -> Files.writeString(d.resolve("manifest.json"), "{}"));
+        assertEquals("rwx------", mode(folder), "a replaced folder keeps its bits");
+    }
+
+    /** A run under umask 077 writes a new output as 600, as any program writing it in place would. */
+    @Test
+    void aNewOutputFollowsTheUmaskOfTheRun() throws Exception {
+        Path fasta = Files.writeString(dir.resolve("in.fa"), ">x\nGGCUGAGGUAGUAGGUUGUAUAGUUAGAAAAUACUAUACAACCUACUACCUCAGCC\n");
+        Path out = dir.resolve("features.csv");
+        String cmd = String.join(" ", org.deephem.experiment.ChildJvm.command("features", fasta.toString(), "-o", out.toString()).stream()
+                .map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        var r = org.deephem.testutil.Processes.run(new ProcessBuilder("sh", "-c", "umask 077 && exec " + cmd), 120);
+        assertEquals(0, r.exit(), r.out());
+        assertEquals("rw-------", mode(out));
+    }
+
+    // ---- audit issue 23, WEAK: a valid 244-character file name failed (its temporary name passed NAME_MAX, 255 bytes)
+
+    private static int bytes(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    private static final List<String> LONG_NAMES = List.of("s".repeat(240) + ".csv", "x".repeat(255), "\u00e9".repeat(126) + ".c");
+
+    @Test
+    void outputNamesUpTo255BytesAreWritten() throws Exception {
+        for (String name : LONG_NAMES) {
+            assertTrue(bytes(name) <= 255);
+            Path f = dir.resolve(name);
+            AtomicFiles.writeString(f, "first");
+            AtomicFiles.writeString(f, "second"); // replacing it too
+            assertEquals("second", Files.readString(f));
+        }
+        AtomicFiles.Owned owned = new AtomicFiles.Owned("manifest.json", java.util.Set.of("manifest.json"));
+        Path folder = dir.resolve("d".repeat(250));
+        AtomicFiles.writeFolder(folder, owned, d -> Files.writeString(d.resolve("manifest.json"), "{}"));
+        AtomicFiles.writeFolder(folder, owned, d -> Files.writeString(d.resolve("manifest.json"), "{}"));
+        Path zip = dir.resolve("z".repeat(244) + ".zip");
+        try (OutputLock lock = OutputLock.acquire(zip, "training", "wait")) {
+            assertTrue(bytes(OutputLock.fileFor(zip).getFileName().toString()) <= 255);
+        }
+        assertEquals(LONG_NAMES.stream().sorted().toList(), names(dir).stream().filter(n -> !n.startsWith("d") && !n.startsWith(".z")).toList(),
+                "no temp file left");
+    }
+
+    @Test
+    void temporaryNamesOfLongOutputsFitAndAreRecognisedAsTheirs() throws Exception {
+        for (String name : LONG_NAMES) {
+            String prefix = AtomicFiles.tempPrefixOf(name);
+            assertTrue(prefix.startsWith(AtomicFiles.TEMP_PREFIX), prefix);
+            assertTrue(bytes(prefix) + "old.".length() + 13 + ".tmp".length() <= 255, bytes(prefix) + " bytes: " + prefix);
+            assertEquals(prefix, AtomicFiles.tempPrefixOf(name), "the same every time");
+        }
+        assertEquals(AtomicFiles.TEMP_PREFIX + "scores.csv.", AtomicFiles.tempPrefixOf("scores.csv"), "a short name is kept as it is");
+
+        // what a killed write of a long name leaves is taken as the output's own leftover, and swept once stale
+        Path out = Files.createDirectory(dir.resolve("out"));
+        String own = "h".repeat(244) + ".csv";
+        Path leftover = Files.writeString(out.resolve(AtomicFiles.tempPrefixOf(own) + "123.tmp"), "half");
+        Outputs.requireOwnFolder("--out", out, "train", List.of(own));
+        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        AtomicFiles.writeString(out.resolve(own), "whole");
+        assertEquals(List.of(own), names(out));
+    }
 }
