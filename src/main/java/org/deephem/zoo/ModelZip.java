@@ -46,7 +46,14 @@ public final class ModelZip {
     static final String INHERENT_NAMES = "inherent_names";
     /** Scaler values beyond these are not features but corruption (they overflow float inputs). */
     static final double MAX_SCALER_MEAN = 1e12, MIN_SCALER_STD = 1e-12, MAX_SCALER_STD = 1e12;
-    static final long MAX_GRAPH_BYTES = 512L << 20;
+    /**
+     * What a model zip may inflate to, all entries together: 128 MiB. A shipped model with its MTI
+     * basis inflates to 11.7 MiB (graph.fb 0.2 MiB, mti_pca_model.tsv 11.5 MiB of 15,879 genes ×
+     * 40 components, the rest a few kB); the cap leaves 10× room for wider graphs and bases, and a
+     * few MB of zip that inflate to gigabytes are refused after 128 MiB, in well under a second.
+     */
+    static final long MAX_INFLATED_BYTES = 128L << 20;
+    /** Any entry but graph.fb (the basis, 11.5 MiB, is the largest of them). */
     static final long MAX_OTHER_BYTES = 64L << 20;
 
     private ModelZip() {}
@@ -124,7 +131,16 @@ public final class ModelZip {
      * every message (e.g. {@code ens.zip/members/seed-1.zip}).
      */
     public static TrainedModel load(Path label, byte[] zipBytes) {
-        return load(label, readEntries(label, new ByteArrayInputStream(zipBytes)));
+        return load(label, readEntries(label, new ByteArrayInputStream(zipBytes), budget(label)));
+    }
+
+    /** As {@link #load(Path, byte[])}, the inflated bytes counting against the ensemble's budget too. */
+    static TrainedModel load(Path label, byte[] zipBytes, ZipEntries.Budget ensemble) {
+        return load(label, readEntries(label, new ByteArrayInputStream(zipBytes), ensemble.inner(label, MAX_INFLATED_BYTES, "a model zip")));
+    }
+
+    private static ZipEntries.Budget budget(Path zip) {
+        return new ZipEntries.Budget(zip, MAX_INFLATED_BYTES, "a model zip");
     }
 
     private static TrainedModel load(Path zip, Map<String, byte[]> entries) {
@@ -227,7 +243,7 @@ public final class ModelZip {
 
     private static Map<String, byte[]> readEntries(Path zip) {
         try (InputStream fin = Files.newInputStream(zip)) {
-            return readEntries(zip, fin);
+            return readEntries(zip, fin, budget(zip));
         } catch (NoSuchFileException e) {
             throw InputError.at(zip, "model file not found");
         } catch (IOException e) {
@@ -235,8 +251,8 @@ public final class ModelZip {
         }
     }
 
-    private static Map<String, byte[]> readEntries(Path zip, InputStream in) {
-        return ZipEntries.read(zip, in, ENTRIES::contains, name -> name.equals("graph.fb") ? MAX_GRAPH_BYTES : MAX_OTHER_BYTES,
-                "not a DeepHEM-J model");
+    private static Map<String, byte[]> readEntries(Path zip, InputStream in, ZipEntries.Budget budget) {
+        return ZipEntries.read(zip, in, ENTRIES::contains, name -> name.equals("graph.fb") ? MAX_INFLATED_BYTES : MAX_OTHER_BYTES,
+                budget, "not a DeepHEM-J model");
     }
 }

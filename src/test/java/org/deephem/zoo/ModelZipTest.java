@@ -201,6 +201,49 @@ class ModelZipTest {
         assertTrue(refused(big).contains("larger than 64 MiB"));
     }
 
+    /** Audit issue 23, WEAK: each entry had its own limit, so entries within theirs added up to gigabytes. */
+    @Test
+    void aZipWhoseEntriesTogetherInflatePastTheTotalCapIsRefused() throws IOException {
+        Path big = rewrite("total.zip", e -> {
+            e.put("graph.fb", new byte[100 << 20]);
+            e.put("provenance.json", new byte[40 << 20]);
+            return e;
+        });
+        assertTrue(Files.size(big) < 2_000_000, "small on disk");
+        assertTrue(refused(big).contains("total.zip: inflates to more than 128 MiB (the limit for a model zip)"), refused(big));
+
+        // members that load (a member's reference scores are not read) each within a model zip's cap, together past the ensemble's
+        byte[] member = Files.readAllBytes(rewrite("member.zip", e -> {
+            e.put(ReferenceScores.ENTRY, new byte[60 << 20]);
+            return e;
+        }));
+        ModelZip.load(tmp.resolve("member.zip"));
+        Path ens = tmp.resolve("ens.zip");
+        ZipEdit.rewrite(zip, ens, e -> {
+            Map<String, byte[]> m = new LinkedHashMap<>();
+            m.put("format.json", "{\"format\":\"deephem-j-ensemble\",\"version\":1}".getBytes());
+            m.put("ensemble.json", "{\"members\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}".getBytes());
+            for (String n : List.of("a", "b", "c", "d", "e")) m.put("members/" + n + ".zip", member);
+            return m;
+        });
+        InputError e = assertThrows(InputError.class, () -> EnsembleZip.load(ens));
+        assertEquals(ens + ": inflates to more than 256 MiB (the limit for an ensemble zip with its members)", e.getMessage());
+
+        // a member zip that alone inflates past a model zip's cap is named under the ensemble
+        byte[] bombMember = Files.readAllBytes(big);
+        Path ens2 = tmp.resolve("ens2.zip");
+        ZipEdit.rewrite(zip, ens2, x -> {
+            Map<String, byte[]> m = new LinkedHashMap<>();
+            m.put("format.json", "{\"format\":\"deephem-j-ensemble\",\"version\":1}".getBytes());
+            m.put("ensemble.json", "{\"members\":[\"a\",\"b\"]}".getBytes());
+            m.put("members/a.zip", bombMember);
+            m.put("members/b.zip", bombMember);
+            return m;
+        });
+        InputError e2 = assertThrows(InputError.class, () -> EnsembleZip.load(ens2));
+        assertEquals(ens2.resolve("members/a.zip") + ": inflates to more than 128 MiB (the limit for a model zip)", e2.getMessage());
+    }
+
     @Test
     void configsWrittenBeforeLaterFieldsStillLoadButOtherGapsAreRefused() {
         Map<String, Object> m = new LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
