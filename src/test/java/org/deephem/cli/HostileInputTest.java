@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.deephem.io.Limits;
+import org.deephem.testutil.Hostile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +99,28 @@ class HostileInputTest {
         Path out = tmp.resolve("bomb-scores.csv");
         Child c = child("score", "--model", bomb.toString(), "--fasta", fasta(tmp).toString(), "-o", out.toString());
         refusedFast(c, "bomb.zip: inflates to more than 256 MiB (the limit for an ensemble zip with its members)");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aGzipFastaOfOneLongLineAndDevZeroAreRefusedAtTheLineCap() throws Exception {
+        // 1.5 MB of gzip: one line of 1.5 G letters
+        Path gz = Hostile.gzip(tmp.resolve("one-line.fa.gz"), ">x\n", "A".repeat(1 << 20), 1500, "\n");
+        assertTrue(Files.size(gz) < 3_000_000, "small on disk: " + Files.size(gz));
+        Path out = tmp.resolve("line-scores.csv");
+        refusedFast(child("score", "--fasta", gz.toString(), "-o", out.toString()),
+                gz + ", line 2: line longer than " + Limits.MAX_LINE_LENGTH + " characters (the limit for one line of a text file)");
+        refusedFast(child("score", "--fasta", "/dev/zero", "-o", out.toString()),
+                "/dev/zero, line 1: line longer than " + Limits.MAX_LINE_LENGTH + " characters");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aGzipTargetsTableOfOneLongLineIsRefusedAtTheLineCap() throws Exception {
+        Path gz = Hostile.gzip(tmp.resolve("targets.tsv"), "ID\tgene\nok\t", "G".repeat(1 << 20), 1500, "\n");
+        Path out = tmp.resolve("targets-scores.csv");
+        refusedFast(child("score", "--fasta", fasta(tmp).toString(), "--targets", gz.toString(), "-o", out.toString()),
+                gz + ", line 2: line longer than " + Limits.MAX_LINE_LENGTH + " characters");
         assertFalse(Files.exists(out));
     }
 }
