@@ -48,4 +48,15 @@ public final class Limits {
      * 15,879 genes × 34 columns = 540 k).
      */
     public static final long MAX_TABLE_CELLS = 5_000_000;
+
+    /** Columns of an xlsx sheet: Excel's own limit (A to XFD); a cell reference past it is refused. */
+    public static final int MAX_XLSX_COLUMNS = 16_384;
+
+    /**
+     * Cells of one xlsx sheet as streamed, counting the empty ones a row is padded with up to its
+     * last cell: 100 M. The widest sheet the readers take, a wide 0/1 MTI sheet (one column per
+     * gene), would be ~1,900 human precursors × 15,880 columns = 30 M; a row padded to column
+     * XFD is 16,384 cells, so a few MB of rows that each end in a far cell stop here.
+     */
+    public static final long MAX_XLSX_CELLS = 100_000_000;
 }

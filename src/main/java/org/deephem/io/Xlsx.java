@@ -40,7 +40,10 @@ public final class Xlsx {
 
     /**
      * Streams the first sheet row by row (sheetRow is 1-based). A sheet longer than
-     * {@link Limits#MAX_TABLE_ROWS} data rows is refused as soon as the row after the limit arrives.
+     * {@link Limits#MAX_TABLE_ROWS} data rows is refused as soon as the row after the limit
+     * arrives, a cell past column XFD ({@link Limits#MAX_XLSX_COLUMNS}) as soon as it arrives,
+     * and a sheet of more than {@link Limits#MAX_XLSX_CELLS} cells, the empty cells each row is
+     * padded with up to its last one included, before the padding is made.
      */
     public static void stream(Path file, RowSink sink) {
         stream(file, sink, Limits.MAX_TABLE_ROWS);
@@ -80,11 +83,19 @@ public final class Xlsx {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    /** Reads the whole first sheet: row 1 is the header. */
+    /**
+     * Reads the whole first sheet: row 1 is the header. The rows are held, so at most
+     * {@link Limits#MAX_TABLE_CELLS} cells (rows × header columns).
+     */
     public static Table read(Path file) {
+        return read(file, Limits.MAX_TABLE_CELLS);
+    }
+
+    static Table read(Path file, long maxCells) {
         List<String> header = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
         int[] expect = {1};
+        long[] held = {0};
         stream(file, (sheetRow, cells) -> {
             if (header.isEmpty()) {
                 if (sheetRow != 1) throw InputError.at(file, 1, "header row is empty");
@@ -93,7 +104,11 @@ public final class Xlsx {
                 // Blank rows inside the data would shift every later row number; refuse them.
                 if (sheetRow != expect[0]) throw InputError.at(file, expect[0], "empty row inside the data");
                 Table.checkWidth(file, sheetRow, header, cells, true);
-                rows.add(cells);
+                if ((held[0] += header.size()) > maxCells) {
+                    throw InputError.at(file, sheetRow, "more than " + maxCells + " cells (the limit for one table)");
+                }
+                // blank cells past the header are allowed, not kept
+                rows.add(cells.length > header.size() ? java.util.Arrays.copyOf(cells, header.size()) : cells);
             }
             expect[0] = sheetRow + 1;
         });
@@ -168,6 +183,8 @@ public final class Xlsx {
         private final RowSink sink;
         private final long maxRows;
         private final List<String> cells = new ArrayList<>();
+        private long streamed;
+        private int row;
 
         Collector(Path file, RowSink sink, long maxRows) {
             this.file = file;
@@ -179,13 +196,14 @@ public final class Xlsx {
         public void startRow(int rowNum) {
             // rowNum is 0-based and includes the header row; checked before the row is parsed
             if (rowNum > maxRows) throw InputError.at(file, rowNum + 1L, "more than " + maxRows + " data rows (the limit for one sheet)");
+            row = rowNum;
             cells.clear();
         }
 
         @Override
         public void endRow(int rowNum) {
             boolean any = false;
-            for (String c : cells) if (c != null && !c.isBlank()) any = true;
+            for (int i = 0; i < cells.size() && !any; i++) any = cells.get(i) != null && !cells.get(i).isBlank();
             if (any) {
                 String[] row = cells.toArray(new String[0]);
                 for (int i = 0; i < row.length; i++) if (row[i] == null) row[i] = "";
@@ -196,7 +214,14 @@ public final class Xlsx {
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
             int col = ref == null ? cells.size() : new CellReference(ref).getCol();
-            while (cells.size() < col) cells.add("");
+            if (col >= Limits.MAX_XLSX_COLUMNS || col < 0) {
+                throw InputError.at(file, row + 1L, "cell " + ref + " is past column XFD, the last an xlsx sheet has");
+            }
+            if (col >= cells.size() && (streamed += col + 1 - cells.size()) > Limits.MAX_XLSX_CELLS) {
+                throw InputError.at(file, row + 1L, "more than " + Limits.MAX_XLSX_CELLS
+                        + " cells, counting the empty cells each row is padded with up to its last (the limit for one sheet)");
+            }
+            if (cells.size() < col) cells.addAll(java.util.Collections.nCopies(col - cells.size(), ""));
             if (cells.size() == col) cells.add(value);
             else cells.set(col, value);
         }

@@ -116,6 +116,24 @@ class HostileInputTest {
     }
 
     @Test
+    void anXlsxWhoseRowsArePaddedToTheLastColumnIsRefusedAtTheCellCap() throws Exception {
+        // 100,000 rows of an ID and a blank cell in column XFD: ~1 MB, 1.6 G cells once padded
+        Path data = org.deephem.testutil.TestData.demoCopy(Files.createTempDirectory(tmp, "padded"));
+        Path sheet = data.resolve(org.deephem.data.Layout.HSA_FEATURE);
+        Path template = tmp.resolve("template.xlsx");
+        Files.copy(sheet, template, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Hostile.xlsx(sheet, template, null, w -> {
+            w.write("<row r=\"1\">" + Hostile.text("A1", "ID") + Hostile.text("B1", "length") + "</row>");
+            for (int r = 2; r <= 100_001; r++) w.write("<row r=\"" + r + "\">" + Hostile.text("A" + r, "id" + r) + Hostile.text("XFD" + r, " ") + "</row>");
+        });
+        assertTrue(Files.size(sheet) < 2_000_000, "small on disk: " + Files.size(sheet));
+        Path out = tmp.resolve("padded-scores.csv");
+        refusedFast(child("score", "--data", data.toString(), "-o", out.toString()), sheet + ", row ",
+                ": more than " + Limits.MAX_XLSX_CELLS + " cells, counting the empty cells each row is padded with");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aGzipTargetsTableOfOneLongLineIsRefusedAtTheLineCap() throws Exception {
         Path gz = Hostile.gzip(tmp.resolve("targets.tsv"), "ID\tgene\nok\t", "G".repeat(1 << 20), 1500, "\n");
         Path out = tmp.resolve("targets-scores.csv");

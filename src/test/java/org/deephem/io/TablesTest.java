@@ -137,4 +137,42 @@ class TablesTest {
         assertThrows(InputError.class, () -> t.number(1, 1));
         assertEquals(7.0, t.number(2, 1));
     }
+
+    /** Audit issue 23, WEAK: rows padded to the last column made a 1.1 MB xlsx fill gigabytes. */
+    @Test
+    void xlsxRowsPaddedToAFarColumnStopAtTheCellLimit() throws IOException {
+        Path template = dir.resolve("template.xlsx");
+        Xlsx.write(template, List.of("ID", "v"), List.<Object[]>of(new Object[] {"a", 1.0}));
+        // the header row has 2 cells, each data row 16,384: data row k passes the limit
+        long k = (Limits.MAX_XLSX_CELLS - 2) / Limits.MAX_XLSX_COLUMNS + 1, rows = k + 1;
+        // each row: an ID and a blank cell in column XFD, the last an xlsx sheet has
+        Path padded = org.deephem.testutil.Hostile.xlsx(dir.resolve("padded.xlsx"), template, null, w -> {
+            w.write("<row r=\"1\">" + org.deephem.testutil.Hostile.text("A1", "ID") + org.deephem.testutil.Hostile.text("B1", "v") + "</row>");
+            for (long r = 2; r <= rows + 1; r++) {
+                w.write("<row r=\"" + r + "\">" + org.deephem.testutil.Hostile.text("A" + r, "m" + r) + org.deephem.testutil.Hostile.text("XFD" + r, " ") + "</row>");
+            }
+        });
+        assertTrue(Files.size(padded) < 500_000, "small on disk: " + Files.size(padded));
+        InputError e = assertThrows(InputError.class, () -> Xlsx.read(padded));
+        assertEquals(padded + ", row " + (k + 1) + ": more than " + Limits.MAX_XLSX_CELLS
+                + " cells, counting the empty cells each row is padded with up to its last (the limit for one sheet)", e.getMessage());
+        int[] seen = {0};
+        assertThrows(InputError.class, () -> Xlsx.stream(padded, (r, c) -> seen[0]++));
+        assertEquals(k, seen[0], "streaming stops at the same row: the header and k - 1 data rows were passed on");
+
+        Path past = org.deephem.testutil.Hostile.xlsx(dir.resolve("past.xlsx"), template, null, w -> w.write("<row r=\"1\">"
+                + org.deephem.testutil.Hostile.text("A1", "ID") + "</row><row r=\"2\">" + org.deephem.testutil.Hostile.text("A2", "a")
+                + org.deephem.testutil.Hostile.text("XFE2", " ") + "</row>"));
+        assertEquals(past + ", row 2: cell XFE2 is past column XFD, the last an xlsx sheet has",
+                assertThrows(InputError.class, () -> Xlsx.read(past)).getMessage());
+
+        // a table is held: rows x header columns are capped as for TSV/CSV, and blank cells past the header are not kept
+        Path wide = dir.resolve("wide.xlsx");
+        List<Object[]> eleven = new ArrayList<>();
+        for (int r = 0; r < 11; r++) eleven.add(new Object[] {"m" + r, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        Xlsx.write(wide, List.of("ID", "a", "b", "c", "d", "e", "f", "g", "h", "i"), eleven);
+        assertEquals(11, Xlsx.read(wide, 110).rowCount());
+        assertEquals(wide + ", row 12: more than 100 cells (the limit for one table)",
+                assertThrows(InputError.class, () -> Xlsx.read(wide, 100)).getMessage());
+    }
 }

@@ -21,4 +21,45 @@ public final class Hostile {
         }
         return f;
     }
+
+    /** Writes the rows of a sheet's {@code <sheetData>} (row elements, as XML text). */
+    @FunctionalInterface
+    public interface SheetRows {
+        void write(java.io.Writer w) throws IOException;
+    }
+
+    /**
+     * An xlsx: the parts of {@code template} (a workbook this project wrote) with its first sheet
+     * replaced by {@code rows}, so a test can write cells no writer would (a far column, a style).
+     * Cells are written as {@code <c r="B2" t="inlineStr"><is><t>text</t></is></c>} or
+     * {@code <c r="B2"><v>1</v></c>}; {@code styles} replaces xl/styles.xml when not null.
+     */
+    public static Path xlsx(Path out, Path template, String styles, SheetRows rows) throws IOException {
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(template.toFile());
+             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(in.entries())) {
+                if (e.getName().equals(SHEET) || styles != null && e.getName().equals("xl/styles.xml")) continue;
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.getInputStream(e).transferTo(z);
+            }
+            if (styles != null) {
+                z.putNextEntry(new java.util.zip.ZipEntry("xl/styles.xml"));
+                z.write(styles.getBytes(StandardCharsets.UTF_8));
+            }
+            z.putNextEntry(new java.util.zip.ZipEntry(SHEET));
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(z, StandardCharsets.UTF_8), 1 << 16);
+            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+            rows.write(w);
+            w.write("</sheetData></worksheet>");
+            w.flush();
+        }
+        return out;
+    }
+
+    private static final String SHEET = "xl/worksheets/sheet1.xml";
+
+    /** An inline text cell. */
+    public static String text(String ref, String text) {
+        return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+    }
 }
