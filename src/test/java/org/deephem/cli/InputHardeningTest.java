@@ -260,7 +260,7 @@ class InputHardeningTest {
         }
         Path mean = ZipEdit.editJson(zip, shared.resolve("bad-mean.zip"), "scalers.json",
                 sc -> ((List<Object>) ((Map<String, Object>) sc.get("mti")).get("mean")).set(2, 1e308));
-        refused(d, args("score", "--model", mean, "--fasta", fa, "-o", out), "scalers.json, 'mti' mean[2]");
+        refused(d, args("score", "--model", mean, "--fasta", fa, "-o", out), "scalers.json, mti feature pc3 (mean[2], std[2]): mean 1.0E308");
     }
 
     @Test

@@ -304,7 +304,33 @@ class ModelZipTest {
         assertTrue(refused(huge).contains("config.json, field 'maxLength': must be between 3 and 400 (got 2000000000)"), refused(huge));
         Path mean = ZipEdit.editJson(zip, tmp.resolve("mean.zip"), "scalers.json",
                 sc -> ((java.util.List<Object>) ((Map<String, Object>) sc.get("inherent")).get("mean")).set(0, 1e308));
-        assertTrue(refused(mean).contains("scalers.json, 'inherent' mean[0] = 1.0E308"), refused(mean));
+        assertTrue(refused(mean).contains("scalers.json, inherent feature 'length' (mean[0], std[0]): mean 1.0E308 is not within ±1e6"), refused(mean));
+    }
+
+    /** Audit issue 23, WEAK: a spread of 1e-12 or a mean of 1e12 loaded, and every score was 1. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void scalersOutsideWhatRealFeaturesCanBeAreRefusedNamingTheFeature() throws IOException {
+        Path tiny = ZipEdit.editJson(zip, tmp.resolve("tiny.zip"), "scalers.json",
+                sc -> ((List<Object>) ((Map<String, Object>) sc.get("inherent")).get("std")).set(6, 1e-12));
+        assertEquals(tiny + ": scalers.json, inherent feature 'mfe' (mean[6], std[6]): std 1.0E-12 is not between 1e-6 and 1e6"
+                + " (it would scale the feature to millions of sd: every score 0 or 1)", refused(tiny));
+        Path far = ZipEdit.editJson(zip, tmp.resolve("far.zip"), "scalers.json",
+                sc -> ((List<Object>) ((Map<String, Object>) sc.get("inherent")).get("mean")).set(0, 1e12));
+        assertEquals(far + ": scalers.json, inherent feature 'length' (mean[0], std[0]): mean 1.0E12 is not within ±1e6, as every real feature's is",
+                refused(far));
+        Path mti = ZipEdit.editJson(zip, tmp.resolve("mti.zip"), "scalers.json",
+                sc -> ((List<Object>) ((Map<String, Object>) sc.get("mti")).get("std")).set(2, 1e9));
+        assertEquals(mti + ": scalers.json, mti feature pc3 (mean[2], std[2]): std 1.0E9 is not between 1e-6 and 1e6", refused(mti));
+        // without inputs.json (older zips) the column is named by its number
+        Path old = ZipEdit.rewrite(tiny, tmp.resolve("tiny-old.zip"), e -> {
+            e.remove("inputs.json");
+            return e;
+        });
+        assertTrue(refused(old).contains("scalers.json, inherent feature column 7 (mean[6], std[6]): std 1.0E-12"), refused(old));
+        // what training fits, loading takes: a column that varies less than the bound is left unscaled
+        double[][] rows = {{1, 5}, {1, 5 + 1e-8}, {1, 5}};
+        assertArrayEquals(new double[] {1, 1}, org.deephem.model.Standardiser.fit(rows, org.deephem.model.Standardiser.MIN_NETWORK_STD).std(), 0.0);
     }
 
     @Test
