@@ -36,6 +36,12 @@ public final class Xlsx {
     @FunctionalInterface
     public interface RowSink {
         void row(int sheetRow, String[] cells);
+
+        /**
+         * A number cell formatted as a date or time (Excel's serial day count, 44928 for
+         * 2023-01-02), told before its row; its text in the row is the serial number.
+         */
+        default void dateCell(int sheetRow, int column) {}
     }
 
     /**
@@ -62,8 +68,9 @@ public final class Xlsx {
             if (!sheets.hasNext()) throw InputError.at(file, "workbook has no sheet");
             try (InputStream sheet = sheets.next()) {
                 XMLReader xml = SAXHelper.newXMLReader();
+                FullPrecisionFormatter formatter = new FullPrecisionFormatter();
                 xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
-                        new Collector(file, sink, maxRows), new FullPrecisionFormatter(), false));
+                        new Collector(file, sink, maxRows, formatter), formatter, false));
                 xml.parse(new InputSource(sheet));
             }
         } catch (InputError e) {
@@ -94,26 +101,36 @@ public final class Xlsx {
     static Table read(Path file, long maxCells) {
         List<String> header = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
+        java.util.Set<Long> dates = new java.util.HashSet<>();
         int[] expect = {1};
         long[] held = {0};
-        stream(file, (sheetRow, cells) -> {
-            if (header.isEmpty()) {
-                if (sheetRow != 1) throw InputError.at(file, 1, "header row is empty");
-                for (String c : cells) header.add(c.strip());
-            } else {
-                // Blank rows inside the data would shift every later row number; refuse them.
-                if (sheetRow != expect[0]) throw InputError.at(file, expect[0], "empty row inside the data");
-                Table.checkWidth(file, sheetRow, header, cells, true);
-                if ((held[0] += header.size()) > maxCells) {
-                    throw InputError.at(file, sheetRow, "more than " + maxCells + " cells (the limit for one table)");
-                }
-                // blank cells past the header are allowed, not kept
-                rows.add(cells.length > header.size() ? java.util.Arrays.copyOf(cells, header.size()) : cells);
+        stream(file, new RowSink() {
+            @Override
+            public void dateCell(int sheetRow, int column) {
+                // the data row it will be, if its row is kept (a header date is the header's text)
+                if (sheetRow > 1) dates.add(Table.cellKey(rows.size(), column));
             }
-            expect[0] = sheetRow + 1;
+
+            @Override
+            public void row(int sheetRow, String[] cells) {
+                if (header.isEmpty()) {
+                    if (sheetRow != 1) throw InputError.at(file, 1, "header row is empty");
+                    for (String c : cells) header.add(c.strip());
+                } else {
+                    // Blank rows inside the data would shift every later row number; refuse them.
+                    if (sheetRow != expect[0]) throw InputError.at(file, expect[0], "empty row inside the data");
+                    Table.checkWidth(file, sheetRow, header, cells, true);
+                    if ((held[0] += header.size()) > maxCells) {
+                        throw InputError.at(file, sheetRow, "more than " + maxCells + " cells (the limit for one table)");
+                    }
+                    // blank cells past the header are allowed, not kept
+                    rows.add(cells.length > header.size() ? java.util.Arrays.copyOf(cells, header.size()) : cells);
+                }
+                expect[0] = sheetRow + 1;
+            }
         });
         if (header.isEmpty()) throw InputError.at(file, "sheet is empty (no header row)");
-        return new Table(file, header, rows);
+        return new Table(file, header, rows, dates);
     }
 
     /** Writes one sheet: a header row, then rows whose cells are String or Number. */
@@ -183,13 +200,16 @@ public final class Xlsx {
         private final RowSink sink;
         private final long maxRows;
         private final List<String> cells = new ArrayList<>();
+        private final FullPrecisionFormatter formatter;
+        private final List<Integer> dates = new ArrayList<>();
         private long streamed;
         private int row;
 
-        Collector(Path file, RowSink sink, long maxRows) {
+        Collector(Path file, RowSink sink, long maxRows, FullPrecisionFormatter formatter) {
             this.file = file;
             this.sink = sink;
             this.maxRows = maxRows;
+            this.formatter = formatter;
         }
 
         @Override
@@ -198,6 +218,8 @@ public final class Xlsx {
             if (rowNum > maxRows) throw InputError.at(file, rowNum + 1L, "more than " + maxRows + " data rows (the limit for one sheet)");
             row = rowNum;
             cells.clear();
+            dates.clear();
+            formatter.wasDate = false;
         }
 
         @Override
@@ -205,6 +227,7 @@ public final class Xlsx {
             boolean any = false;
             for (int i = 0; i < cells.size() && !any; i++) any = cells.get(i) != null && !cells.get(i).isBlank();
             if (any) {
+                for (int c : dates) sink.dateCell(rowNum + 1, c);
                 String[] row = cells.toArray(new String[0]);
                 for (int i = 0; i < row.length; i++) if (row[i] == null) row[i] = "";
                 sink.row(rowNum + 1, row);
@@ -214,6 +237,10 @@ public final class Xlsx {
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
             int col = ref == null ? cells.size() : new CellReference(ref).getCol();
+            if (formatter.wasDate) {
+                formatter.wasDate = false;
+                dates.add(col);
+            }
             if (col >= Limits.MAX_XLSX_COLUMNS || col < 0) {
                 throw InputError.at(file, row + 1L, "cell " + ref + " is past column XFD, the last an xlsx sheet has");
             }
@@ -227,10 +254,17 @@ public final class Xlsx {
         }
     }
 
-    /** Gives numeric cells as Java's shortest round-trip decimal instead of Excel's display. */
+    /**
+     * Gives numeric cells as Java's shortest round-trip decimal instead of Excel's display, and
+     * notes whether the cell it formatted was formatted as a date or time (the sheet handler
+     * passes the cell on right after formatting it).
+     */
     private static final class FullPrecisionFormatter extends DataFormatter {
+        boolean wasDate;
+
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+            wasDate = org.apache.poi.ss.usermodel.DateUtil.isADateFormat(formatIndex, formatString);
             if (value == Math.rint(value) && Math.abs(value) < 1e15) return Long.toString((long) value);
             return Double.toString(value);
         }

@@ -330,6 +330,19 @@ class InputHardeningTest {
         refused(d, args("score", "--model", zip, "--data", foreign, "-o", out), "none of its", "model's MTI PCA basis");
     }
 
+    /** Audit issue 23, WEAK: an Excel date in a feature cell was read as its day number (44928) and scored. */
+    @Test
+    void aDateInAFeatureCellIsRefusedNamingFileRowAndColumn() throws IOException {
+        Path d = dir();
+        Path out = d.resolve("s.csv");
+        Path data = TestData.demoCopy(Files.createTempDirectory(shared, "date"));
+        Path sheet = data.resolve(Layout.HSA_FEATURE);
+        assertEquals("mfe", Xlsx.read(sheet).header().get(7), "column H");
+        org.deephem.testutil.Hostile.editCell(sheet, "H5", "<c r=\"H5\" s=\"1\" t=\"n\"><v>44928</v></c>", org.deephem.testutil.Hostile.DATE_STYLES);
+        refused(d, args("score", "--model", zip, "--data", data, "-o", out),
+                sheet + ", row 5, column 'mfe': a date or time where a number is expected (2023-01-02, Excel's day 44928)");
+    }
+
     private static void swapColumns(Path xlsx, int a, int b) {
         Table t = Xlsx.read(xlsx);
         List<String> header = new ArrayList<>(t.header());

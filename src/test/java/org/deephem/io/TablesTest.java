@@ -175,4 +175,21 @@ class TablesTest {
         assertEquals(wide + ", row 12: more than 100 cells (the limit for one table)",
                 assertThrows(InputError.class, () -> Xlsx.read(wide, 100)).getMessage());
     }
+
+    /** Audit issue 23, WEAK: a date typed into a feature cell was read as Excel's day number (44928). */
+    @Test
+    void aDateFormattedCellIsRefusedWhereANumberIsExpected() throws IOException {
+        Path f = dir.resolve("dates.xlsx");
+        Xlsx.write(f, List.of("ID", "mfe", "when"), List.of(new Object[] {"a", -30.5, "x"}, new Object[] {"b", -25.0, "y"}));
+        org.deephem.testutil.Hostile.editCell(f, "B3", "<c r=\"B3\" s=\"1\" t=\"n\"><v>44928</v></c>", org.deephem.testutil.Hostile.DATE_STYLES);
+        org.deephem.testutil.Hostile.editCell(f, "C2", "<c r=\"C2\" s=\"1\" t=\"n\"><v>44928.75</v></c>", null);
+        Table t = Xlsx.read(f);
+        assertEquals(-30.5, t.number(0, 1));
+        assertEquals(f + ", row 3, column 'mfe': a date or time where a number is expected (2023-01-02, Excel's day 44928)"
+                + " (the cell is formatted as a date in the workbook)", assertThrows(InputError.class, () -> t.number(1, 1)).getMessage());
+        assertTrue(assertThrows(InputError.class, () -> t.numericBlock(1)).getMessage().contains("row 2, column 'when': a date or time"
+                + " where a number is expected (2023-01-02 18:00, Excel's day 44928.75)"));
+        // its text is still the cell's value, for a column read as text
+        assertEquals("44928", t.text(1, 1));
+    }
 }

@@ -62,4 +62,34 @@ public final class Hostile {
     public static String text(String ref, String text) {
         return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
     }
+
+    /** The styles of a workbook this project wrote, with style 1 formatting numbers as dates (Excel's m/d/yy). */
+    public static final String DATE_STYLES = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><fonts count=\"1\"><font><sz val=\"11.0\"/>"
+            + "<name val=\"Calibri\"/></font></fonts><fills count=\"1\"><fill><patternFill patternType=\"none\"/></fill></fills>"
+            + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+            + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+            + "<xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>";
+
+    /**
+     * Rewrites one cell of an xlsx this project wrote, in place: {@code cellXml} replaces the
+     * {@code <c r="ref">} element (which must exist); {@code styles} replaces xl/styles.xml when not null.
+     */
+    public static void editCell(Path xlsx, String ref, String cellXml, String styles) throws IOException {
+        String sheet;
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(xlsx.toFile())) {
+            sheet = new String(z.getInputStream(z.getEntry(SHEET)).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String rows = sheet.substring(sheet.indexOf("<sheetData>") + "<sheetData>".length(), sheet.indexOf("</sheetData>"));
+        String edited = rows.replaceFirst("<c r=\"" + ref + "\"(?: [^>]*)?>.*?</c>", java.util.regex.Matcher.quoteReplacement(cellXml));
+        if (edited.equals(rows)) throw new IllegalArgumentException("no cell " + ref + " in " + xlsx);
+        Path copy = Files.createTempFile(xlsx.getParent(), "template", ".xlsx");
+        try {
+            Files.copy(xlsx, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            xlsx(xlsx, copy, styles, w -> w.write(edited));
+        } finally {
+            Files.delete(copy);
+        }
+    }
 }
