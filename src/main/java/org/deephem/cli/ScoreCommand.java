@@ -68,7 +68,7 @@ final class ScoreCommand implements Callable<Integer> {
     Path matures;
     @Option(names = "--targets", description = "with --fasta: tab-separated, header line ID<TAB>gene, then one predicted target per line (without it: no targets)")
     Path targets;
-    @Option(names = "--skip-invalid", description = "with --fasta: leave out records that cannot be scored (letters other than A/C/G/U/T, empty, too long) and name them on stderr, instead of stopping at the first (always on with --species)")
+    @Option(names = "--skip-invalid", description = "with --fasta: leave out records that cannot be scored (letters other than A/C/G/U/T, empty, too long, features over 1000 sd from the model's training mean) and name them on stderr, instead of stopping at the first (always on with --species)")
     boolean skipInvalid;
     @Option(names = {"-o", "--out"}, description = "output CSV (- for standard output); required unless --record-expected. Records left out are listed beside it (scores.csv -> scores.skipped.csv)")
     Path out;
@@ -143,7 +143,11 @@ final class ScoreCommand implements Callable<Integer> {
             ids = checked.ids();
             seqs = checked.sequences();
             tg = targets(zm, ids);
-            logits = zm.logitsOfSequences(ids, checked.sequences(), checked.matures(), tg);
+            Precursors.Scored scored = checked.score(zm, input.fasta, tg, skipInvalid || species != null);
+            checked = scored.precursors(); // less the records whose features are far outside the training data
+            ids = checked.ids();
+            seqs = checked.sequences();
+            logits = scored.logits();
             if (expected != null) {
                 ExpectedScores.write(expected, model, ids, checked.sequences(), checked.matures(), tg, ZooModel.scores(logits));
                 Progress.say("recorded the expected scores of %d records -> %s", ids.size(), expected);

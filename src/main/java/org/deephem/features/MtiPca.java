@@ -241,6 +241,9 @@ public final class MtiPca {
         long n = 2;
         while ((line = in.readLine()) != null) {
             n++;
+            if ((n - 2) * (k + 1L) > org.deephem.io.Limits.MAX_TABLE_CELLS) {
+                throw InputError.at(file, n, "more than " + org.deephem.io.Limits.MAX_TABLE_CELLS + " values (the limit for an MTI PCA basis)");
+            }
             String[] f = line.split("\t");
             if (f.length != k + 2) throw InputError.at(file, n, "expected " + (k + 2) + " columns, found " + f.length);
             double[] r = new double[k + 1];

@@ -17,7 +17,9 @@ import org.apache.commons.csv.QuoteMode;
  * Tab- and comma-separated text tables (header line first), parsed by Apache Commons CSV:
  * quoted fields (with embedded separators, quotes and line breaks), CRLF or LF line ends, a
  * leading byte-order mark. On top of the parser: every row must have the header's columns,
- * a blank line may not split the data, and at most {@link Limits#MAX_TABLE_ROWS} rows.
+ * a blank line may not split the data, and at most {@link Limits#MAX_TABLE_ROWS} rows,
+ * {@link Limits#MAX_TABLE_CELLS} cells and {@link Limits#MAX_TABLE_CHARS} characters (the table
+ * is held whole), none of its lines longer than {@link Limits#MAX_LINE_LENGTH}.
  */
 public final class Delimited {
     private Delimited() {}
@@ -38,23 +40,27 @@ public final class Delimited {
         boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
         List<String> header = null;
         List<String[]> rows = new ArrayList<>();
-        long blank = -1;
-        try (BufferedReader in = TextFiles.open(file); CSVParser p = CSVParser.builder().setReader(in).setFormat(csv ? CSV_IN : TSV_IN).get()) {
+        long blank = -1, cells = 0;
+        try (BufferedReader in = TextFiles.open(file, Limits.MAX_TABLE_CHARS, "one table"); CSVParser p = CSVParser.builder().setReader(in).setFormat(csv ? CSV_IN : TSV_IN).get()) {
             for (CSVRecord rec : p) {
                 long row = rec.getRecordNumber();
-                String[] cells = rec.values();
-                if (isBlank(cells)) {
+                String[] values = rec.values();
+                if (isBlank(values)) {
                     if (header != null && blank < 0) blank = row;
                     continue;
                 }
                 if (header == null) {
-                    header = List.of(cells);
+                    header = List.of(values);
                     continue;
                 }
                 if (blank >= 0) throw InputError.at(file, blank, "empty line inside the data");
                 if (rows.size() >= maxRows) throw InputError.at(file, row, "more than " + maxRows + " data rows (the limit for one table)");
-                Table.checkWidth(file, row, header, cells, false);
-                rows.add(cells);
+                Table.checkWidth(file, row, header, values, false);
+                if ((cells += header.size()) > Limits.MAX_TABLE_CELLS) {
+                    throw InputError.at(file, row, "more than " + Limits.MAX_TABLE_CELLS + " cells (the limit for one table)");
+                }
+                // blank cells past the header are allowed, not kept
+                rows.add(values.length > header.size() ? Arrays.copyOf(values, header.size()) : values);
             }
         } catch (IOException e) {
             throw TextFiles.readFailure(file, e);

@@ -22,8 +22,10 @@ public final class Fasta {
 
     /**
      * Streams records to {@code sink}, validating letters, empty records and duplicate IDs, and
-     * refusing more than {@link Limits#MAX_FASTA_RECORDS} records or a record longer than
-     * {@link Limits#MAX_SEQUENCE_LENGTH} letters as soon as the limit is passed.
+     * refusing more than {@link Limits#MAX_FASTA_RECORDS} records, a record longer than
+     * {@link Limits#MAX_SEQUENCE_LENGTH} letters, more than {@link Limits#MAX_FASTA_LETTERS}
+     * letters in all or a line longer than {@link Limits#MAX_LINE_LENGTH} as soon as the limit
+     * is passed (a line before it is held).
      */
     public static void read(Path file, Consumer<FastaRecord> sink) {
         read(file, sink, null);
@@ -50,7 +52,7 @@ public final class Fasta {
             long headerLine = 0;
             StringBuilder seq = new StringBuilder();
             String line;
-            long n = 0;
+            long n = 0, letters = 0;
             while ((line = in.readLine()) != null) {
                 n++;
                 String t = line.strip();
@@ -68,6 +70,9 @@ public final class Fasta {
                     }
                     if (seq.length() + t.length() > Limits.MAX_SEQUENCE_LENGTH) {
                         throw InputError.atLine(file, headerLine, "record longer than " + Limits.MAX_SEQUENCE_LENGTH + " letters (the limit for one sequence)");
+                    }
+                    if ((letters += t.length()) > Limits.MAX_FASTA_LETTERS) {
+                        throw InputError.atLine(file, n, "more than " + Limits.MAX_FASTA_LETTERS + " letters in all (the limit for one FASTA file)");
                     }
                     seq.append(t);
                 }

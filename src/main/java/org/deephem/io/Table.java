@@ -15,11 +15,27 @@ public final class Table {
     private final Path source;
     private final List<String> header;
     private final List<String[]> rows;
+    private final java.util.Set<Long> dates;
 
     public Table(Path source, List<String> header, List<String[]> rows) {
+        this(source, header, rows, java.util.Set.of());
+    }
+
+    /**
+     * A table whose cells {@code dates} ({@link #cellKey} of data row and column) were number
+     * cells formatted as dates in the xlsx: their text is Excel's serial day count, and
+     * {@link #number} refuses them.
+     */
+    public Table(Path source, List<String> header, List<String[]> rows, java.util.Set<Long> dates) {
         this.source = source;
         this.header = List.copyOf(header);
         this.rows = rows;
+        this.dates = dates;
+    }
+
+    /** The key of data row {@code r} (0-based), column {@code c} in the set of date cells. */
+    static long cellKey(int r, int c) {
+        return (long) r << 20 | c;
     }
 
     public Path source() {
@@ -57,6 +73,10 @@ public final class Table {
     public double number(int r, int c) {
         String[] row = rows.get(r);
         String raw = c < row.length && row[c] != null ? row[c] : "";
+        if (!dates.isEmpty() && dates.contains(cellKey(r, c))) {
+            throw InputError.at(source, sheetRow(r), header.get(c), "a date or time where a number is expected"
+                    + asDate(raw) + " (the cell is formatted as a date in the workbook)");
+        }
         return Numbers.parse(raw, source, sheetRow(r), header.get(c));
     }
 
@@ -75,6 +95,19 @@ public final class Table {
         if (!mayBeShort && cells.length < header.size()) {
             throw InputError.at(file, row, header.get(cells.length), "missing (the row has " + cells.length
                     + " of the header's " + header.size() + " columns)");
+        }
+    }
+
+    /** " (2023-01-02, Excel's day 44928)": how a date cell's serial number reads, or "" if it does not. */
+    private static String asDate(String serial) {
+        try {
+            double d = Double.parseDouble(serial.strip());
+            if (!org.apache.poi.ss.usermodel.DateUtil.isValidExcelDate(d)) return "";
+            java.time.LocalDateTime t = org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(d);
+            String shown = d == Math.rint(d) ? t.toLocalDate().toString() : t.toString().replace('T', ' ');
+            return " (" + shown + ", Excel's day " + serial.strip() + ")";
+        } catch (RuntimeException e) {
+            return "";
         }
     }
 

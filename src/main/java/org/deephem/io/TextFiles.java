@@ -20,11 +20,22 @@ import org.apache.commons.io.input.BOMInputStream;
  * Opens a user's text file: UTF-8 with strict decoding (a binary or Latin-1 file is refused,
  * not read as garbage), a leading byte-order mark skipped, as spreadsheet programs write one,
  * and gzip-compressed content read directly (told apart by its magic bytes, not by the name).
+ * A line longer than {@link Limits#MAX_LINE_LENGTH} characters is refused as soon as it is
+ * passed, before a reader holds it.
  */
 public final class TextFiles {
     private TextFiles() {}
 
     public static BufferedReader open(Path file) {
+        return open(file, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, for a file that is read whole into memory: more than
+     * {@code maxChars} characters in all are refused too, the message naming {@code what}
+     * ("one table read whole").
+     */
+    public static BufferedReader open(Path file, long maxChars, String what) {
         requireFile(file);
         InputStream raw = null;
         try {
@@ -37,7 +48,7 @@ public final class TextFiles {
             var in = BOMInputStream.builder().setInputStream(plain).get();
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            return new BufferedReader(new InputStreamReader(in, decoder));
+            return new BufferedReader(new LineCap(new InputStreamReader(in, decoder), file, Limits.MAX_LINE_LENGTH, maxChars, what));
         } catch (IOException e) {
             closeQuietly(raw);
             throw readFailure(file, e);

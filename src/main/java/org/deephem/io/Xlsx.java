@@ -36,11 +36,20 @@ public final class Xlsx {
     @FunctionalInterface
     public interface RowSink {
         void row(int sheetRow, String[] cells);
+
+        /**
+         * A number cell formatted as a date or time (Excel's serial day count, 44928 for
+         * 2023-01-02), told before its row; its text in the row is the serial number.
+         */
+        default void dateCell(int sheetRow, int column) {}
     }
 
     /**
      * Streams the first sheet row by row (sheetRow is 1-based). A sheet longer than
-     * {@link Limits#MAX_TABLE_ROWS} data rows is refused as soon as the row after the limit arrives.
+     * {@link Limits#MAX_TABLE_ROWS} data rows is refused as soon as the row after the limit
+     * arrives, a cell past column XFD ({@link Limits#MAX_XLSX_COLUMNS}) as soon as it arrives,
+     * and a sheet of more than {@link Limits#MAX_XLSX_CELLS} cells, the empty cells each row is
+     * padded with up to its last one included, before the padding is made.
      */
     public static void stream(Path file, RowSink sink) {
         stream(file, sink, Limits.MAX_TABLE_ROWS);
@@ -59,8 +68,9 @@ public final class Xlsx {
             if (!sheets.hasNext()) throw InputError.at(file, "workbook has no sheet");
             try (InputStream sheet = sheets.next()) {
                 XMLReader xml = SAXHelper.newXMLReader();
+                FullPrecisionFormatter formatter = new FullPrecisionFormatter();
                 xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
-                        new Collector(file, sink, maxRows), new FullPrecisionFormatter(), false));
+                        new Collector(file, sink, maxRows, formatter), formatter, false));
                 xml.parse(new InputSource(sheet));
             }
         } catch (InputError e) {
@@ -80,25 +90,47 @@ public final class Xlsx {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    /** Reads the whole first sheet: row 1 is the header. */
+    /**
+     * Reads the whole first sheet: row 1 is the header. The rows are held, so at most
+     * {@link Limits#MAX_TABLE_CELLS} cells (rows × header columns).
+     */
     public static Table read(Path file) {
+        return read(file, Limits.MAX_TABLE_CELLS);
+    }
+
+    static Table read(Path file, long maxCells) {
         List<String> header = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
+        java.util.Set<Long> dates = new java.util.HashSet<>();
         int[] expect = {1};
-        stream(file, (sheetRow, cells) -> {
-            if (header.isEmpty()) {
-                if (sheetRow != 1) throw InputError.at(file, 1, "header row is empty");
-                for (String c : cells) header.add(c.strip());
-            } else {
-                // Blank rows inside the data would shift every later row number; refuse them.
-                if (sheetRow != expect[0]) throw InputError.at(file, expect[0], "empty row inside the data");
-                Table.checkWidth(file, sheetRow, header, cells, true);
-                rows.add(cells);
+        long[] held = {0};
+        stream(file, new RowSink() {
+            @Override
+            public void dateCell(int sheetRow, int column) {
+                // the data row it will be, if its row is kept (a header date is the header's text)
+                if (sheetRow > 1) dates.add(Table.cellKey(rows.size(), column));
             }
-            expect[0] = sheetRow + 1;
+
+            @Override
+            public void row(int sheetRow, String[] cells) {
+                if (header.isEmpty()) {
+                    if (sheetRow != 1) throw InputError.at(file, 1, "header row is empty");
+                    for (String c : cells) header.add(c.strip());
+                } else {
+                    // Blank rows inside the data would shift every later row number; refuse them.
+                    if (sheetRow != expect[0]) throw InputError.at(file, expect[0], "empty row inside the data");
+                    Table.checkWidth(file, sheetRow, header, cells, true);
+                    if ((held[0] += header.size()) > maxCells) {
+                        throw InputError.at(file, sheetRow, "more than " + maxCells + " cells (the limit for one table)");
+                    }
+                    // blank cells past the header are allowed, not kept
+                    rows.add(cells.length > header.size() ? java.util.Arrays.copyOf(cells, header.size()) : cells);
+                }
+                expect[0] = sheetRow + 1;
+            }
         });
         if (header.isEmpty()) throw InputError.at(file, "sheet is empty (no header row)");
-        return new Table(file, header, rows);
+        return new Table(file, header, rows, dates);
     }
 
     /** Writes one sheet: a header row, then rows whose cells are String or Number. */
@@ -168,25 +200,34 @@ public final class Xlsx {
         private final RowSink sink;
         private final long maxRows;
         private final List<String> cells = new ArrayList<>();
+        private final FullPrecisionFormatter formatter;
+        private final List<Integer> dates = new ArrayList<>();
+        private long streamed;
+        private int row;
 
-        Collector(Path file, RowSink sink, long maxRows) {
+        Collector(Path file, RowSink sink, long maxRows, FullPrecisionFormatter formatter) {
             this.file = file;
             this.sink = sink;
             this.maxRows = maxRows;
+            this.formatter = formatter;
         }
 
         @Override
         public void startRow(int rowNum) {
             // rowNum is 0-based and includes the header row; checked before the row is parsed
             if (rowNum > maxRows) throw InputError.at(file, rowNum + 1L, "more than " + maxRows + " data rows (the limit for one sheet)");
+            row = rowNum;
             cells.clear();
+            dates.clear();
+            formatter.wasDate = false;
         }
 
         @Override
         public void endRow(int rowNum) {
             boolean any = false;
-            for (String c : cells) if (c != null && !c.isBlank()) any = true;
+            for (int i = 0; i < cells.size() && !any; i++) any = cells.get(i) != null && !cells.get(i).isBlank();
             if (any) {
+                for (int c : dates) sink.dateCell(rowNum + 1, c);
                 String[] row = cells.toArray(new String[0]);
                 for (int i = 0; i < row.length; i++) if (row[i] == null) row[i] = "";
                 sink.row(rowNum + 1, row);
@@ -196,16 +237,34 @@ public final class Xlsx {
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
             int col = ref == null ? cells.size() : new CellReference(ref).getCol();
-            while (cells.size() < col) cells.add("");
+            if (formatter.wasDate) {
+                formatter.wasDate = false;
+                dates.add(col);
+            }
+            if (col >= Limits.MAX_XLSX_COLUMNS || col < 0) {
+                throw InputError.at(file, row + 1L, "cell " + ref + " is past column XFD, the last an xlsx sheet has");
+            }
+            if (col >= cells.size() && (streamed += col + 1 - cells.size()) > Limits.MAX_XLSX_CELLS) {
+                throw InputError.at(file, row + 1L, "more than " + Limits.MAX_XLSX_CELLS
+                        + " cells, counting the empty cells each row is padded with up to its last (the limit for one sheet)");
+            }
+            if (cells.size() < col) cells.addAll(java.util.Collections.nCopies(col - cells.size(), ""));
             if (cells.size() == col) cells.add(value);
             else cells.set(col, value);
         }
     }
 
-    /** Gives numeric cells as Java's shortest round-trip decimal instead of Excel's display. */
+    /**
+     * Gives numeric cells as Java's shortest round-trip decimal instead of Excel's display, and
+     * notes whether the cell it formatted was formatted as a date or time (the sheet handler
+     * passes the cell on right after formatting it).
+     */
     private static final class FullPrecisionFormatter extends DataFormatter {
+        boolean wasDate;
+
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+            wasDate = org.apache.poi.ss.usermodel.DateUtil.isADateFormat(formatIndex, formatString);
             if (value == Math.rint(value) && Math.abs(value) < 1e15) return Long.toString((long) value);
             return Double.toString(value);
         }

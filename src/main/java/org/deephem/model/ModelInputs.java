@@ -11,9 +11,44 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The model's view of a set of miRNAs: 3-mer token ids and standardised feature rows, turned
  * into placeholder arrays for any batch of row indices. A sequence longer than the config's
- * maxLength is refused: the graph has a fixed length and would silently cut it.
+ * maxLength is refused: the graph has a fixed length and would silently cut it. So is a feature
+ * value more than {@link #MAX_SD} standard deviations from the model's training mean.
  */
 public final class ModelInputs {
+    /**
+     * How far from the training mean, in training standard deviations, a feature value may be:
+     * 1,000. However the training values were spread, at most one in a million of them lies
+     * beyond 1,000 sd (Chebyshev), so nothing of a few thousand training rows was near it and the
+     * network's output there is an extrapolation with no meaning (a feature of 1e30 gave a logit
+     * of 31 digits). Real precursors, scored from their sequences, lie within a few tens of sd.
+     */
+    public static final double MAX_SD = 1000;
+
+    /** A feature value more than {@link #MAX_SD} sd (or not finite) from the training mean, with where it is. */
+    public static final class FarFromTraining extends IllegalArgumentException {
+        public final boolean mti;
+        public final int row, column;
+        public final double value, mean, std;
+
+        FarFromTraining(boolean mti, int row, int column, double value, double mean, double std) {
+            super((mti ? "MTI" : "inherent") + " feature " + (column + 1) + " of row " + (row + 1) + ": " + describe(value, mean, std));
+            this.mti = mti;
+            this.row = row;
+            this.column = column;
+            this.value = value;
+            this.mean = mean;
+            this.std = std;
+        }
+
+        /** "1.0E30 is 1.2e+29 sd from the mean the model was trained on (-32.1, sd 8.24; it reads at most 1000 sd)". */
+        public static String describe(double value, double mean, double std) {
+            double sd = (value - mean) / std;
+            String far = Double.isFinite(sd) ? String.format(java.util.Locale.ROOT, "%.3g sd", Math.abs(sd)) : "infinitely many sd";
+            return value + " is " + far + " from the mean the model was trained on (" + String.format(java.util.Locale.ROOT, "%.4g, sd %.3g", mean, std)
+                    + "; it reads at most " + (long) MAX_SD + " sd)";
+        }
+    }
+
     private final ModelConfig cfg;
     private final int[][] tokens;
     private final double[][] inherent;
@@ -31,11 +66,12 @@ public final class ModelInputs {
             }
             tokens[i] = Kmers.tokens(sequences.get(i));
         }
-        this.inherent = cfg.useInherent() ? scale(inherent, inhScaler, cfg.inherentDim(), "inherent") : null;
-        this.mti = cfg.useMti() ? scale(mti, mtiScaler, cfg.mtiDim(), "MTI") : null;
+        this.inherent = cfg.useInherent() ? scale(inherent, inhScaler, cfg.inherentDim(), false) : null;
+        this.mti = cfg.useMti() ? scale(mti, mtiScaler, cfg.mtiDim(), true) : null;
     }
 
-    private static double[][] scale(double[][] rows, Standardiser s, int dim, String what) {
+    private static double[][] scale(double[][] rows, Standardiser s, int dim, boolean mti) {
+        String what = mti ? "MTI" : "inherent";
         if (rows == null) throw new IllegalArgumentException("the model needs " + what + " features but the data has none");
         double[][] out = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
@@ -43,11 +79,16 @@ public final class ModelInputs {
                 throw new IllegalArgumentException(what + " features have " + rows[i].length + " columns, the model expects " + dim);
             }
             out[i] = s.apply(rows[i]);
-            for (int j = 0; j < dim; j++) {
-                if (!Double.isFinite(out[i][j])) throw new IllegalArgumentException(what + " feature " + (j + 1) + " of row " + (i + 1) + " is not finite after scaling");
-            }
+            int far = farColumn(out[i]);
+            if (far >= 0) throw new FarFromTraining(mti, i, far, rows[i][far], s.mean()[far], s.std()[far]);
         }
         return out;
+    }
+
+    /** The first column of a standardised row more than {@link #MAX_SD} from 0 (or not finite), or −1. */
+    public static int farColumn(double[] standardised) {
+        for (int j = 0; j < standardised.length; j++) if (!(Math.abs(standardised[j]) <= MAX_SD)) return j;
+        return -1;
     }
 
     public ModelConfig config() {

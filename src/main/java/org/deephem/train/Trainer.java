@@ -103,8 +103,8 @@ public final class Trainer {
         if (split.train().length == 0) throw new IllegalArgumentException("no labelled rows left to train on");
 
         // scalers: training mouse rows + human rows (unsupervised; selection rows excluded)
-        Standardiser inhScaler = cfg.useInherent() ? Standardiser.fit(stack(ds.source().inherent(), split.train(), ds.target().inherent())) : null;
-        Standardiser mtiScaler = cfg.useMti() ? Standardiser.fit(stack(ds.source().mtiPca(), split.train(), ds.target().mtiPca())) : null;
+        Standardiser inhScaler = cfg.useInherent() ? Standardiser.fit(stack(ds.source().inherent(), split.train(), ds.target().inherent()), Standardiser.MIN_NETWORK_STD) : null;
+        Standardiser mtiScaler = cfg.useMti() ? Standardiser.fit(stack(ds.source().mtiPca(), split.train(), ds.target().mtiPca()), Standardiser.MIN_NETWORK_STD) : null;
         // the rows batches index: labelled mouse, then the target pool (human [+ unlabelled mouse])
         Domain pool = targetPool(cfg, ds);
         int nPool = pool.size();

@@ -40,6 +40,14 @@ public final class EnsembleZip {
     /** A member name becomes an entry name: no folders, no hidden files. */
     static final Pattern MEMBER_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
     static final int MAX_MEMBERS = 1000;
+    /**
+     * What an ensemble zip may inflate to, its own entries and its members' entries together:
+     * 256 MiB. The shipped MTI ensemble inflates to 13.1 MiB (12.1 MiB of entries, the shared
+     * basis being 11.5 MiB of them, and 0.2 MiB inside each of its 5 members); a version-1
+     * ensemble of 10 MTI members that each carry their own basis would be about 170 MiB. A
+     * member zip is also held to {@link ModelZip#MAX_INFLATED_BYTES} on its own.
+     */
+    static final long MAX_INFLATED_BYTES = 256L << 20;
 
     private EnsembleZip() {}
 
@@ -118,12 +126,21 @@ public final class EnsembleZip {
         z.closeEntry();
     }
 
-    /** True if the file is an ensemble zip (it has {@code ensemble.json}); false for anything else. */
+    /**
+     * True if the file is an ensemble zip (it has {@code ensemble.json}); false for anything else.
+     * Reaching the next entry means inflating the one before it, so the look stops (false) after
+     * {@link ModelZip#MAX_INFLATED_BYTES}: the model loader then refuses the zip for its size.
+     */
     public static boolean isEnsemble(Path zip) {
         if (!Files.isRegularFile(zip)) return false;
         try (InputStream in = Files.newInputStream(zip); java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(in)) {
             ZipEntry e;
-            while ((e = z.getNextEntry()) != null) if (e.getName().equals("ensemble.json")) return true;
+            byte[] skip = new byte[1 << 16];
+            long inflated = 0;
+            while ((e = z.getNextEntry()) != null) {
+                if (e.getName().equals("ensemble.json")) return true;
+                for (int n; (n = z.read(skip)) > 0; ) if ((inflated += n) > ModelZip.MAX_INFLATED_BYTES) return false;
+            }
         } catch (IOException e) {
             return false; // not a readable zip: the model loader says why
         }
@@ -136,10 +153,11 @@ public final class EnsembleZip {
     @SuppressWarnings("unchecked")
     public static Loaded load(Path zip) {
         Map<String, byte[]> entries;
+        ZipEntries.Budget budget = new ZipEntries.Budget(zip, MAX_INFLATED_BYTES, "an ensemble zip with its members");
         try (InputStream in = Files.newInputStream(zip)) {
             entries = ZipEntries.read(zip, in, n -> n.equals("format.json") || n.equals("ensemble.json") || n.equals(SHARED_PCA) || n.equals(ReferenceScores.ENTRY)
                             || (n.startsWith(MEMBERS) && n.endsWith(".zip") && MEMBER_NAME.matcher(n.substring(MEMBERS.length(), n.length() - 4)).matches()),
-                    n -> ModelZip.MAX_GRAPH_BYTES + ModelZip.MAX_OTHER_BYTES, "not a DeepHEM-J ensemble");
+                    n -> ModelZip.MAX_INFLATED_BYTES, budget, "not a DeepHEM-J ensemble");
         } catch (NoSuchFileException e) {
             throw InputError.at(zip, "model file not found");
         } catch (IOException e) {
@@ -183,7 +201,7 @@ public final class EnsembleZip {
             byte[] b = entries.get(entry);
             if (b == null) throw InputError.at(zip, "member '" + name + "' is listed in ensemble.json but " + entry + " is missing");
             // a member's problems are reported under zip/members/<name>.zip
-            TrainedModel m = ModelZip.load(zip.resolve(entry), b);
+            TrainedModel m = ModelZip.load(zip.resolve(entry), b, budget);
             if (shared != null) {
                 if (m.pca() != null) throw InputError.at(zip.resolve(entry), "carries its own MTI PCA basis although the ensemble shares one");
                 ModelZip.requireFits(zip.resolve(entry), shared, m.config());

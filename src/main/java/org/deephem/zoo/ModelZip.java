@@ -44,9 +44,25 @@ public final class ModelZip {
     static final Set<String> ENTRIES = Set.of("format.json", "graph.fb", "config.json", "scalers.json",
             "vocabulary.txt", "mti_pca_model.tsv", "inputs.json", "provenance.json", ReferenceScores.ENTRY);
     static final String INHERENT_NAMES = "inherent_names";
-    /** Scaler values beyond these are not features but corruption (they overflow float inputs). */
-    static final double MAX_SCALER_MEAN = 1e12, MIN_SCALER_STD = 1e-12, MAX_SCALER_STD = 1e12;
-    static final long MAX_GRAPH_BYTES = 512L << 20;
+    /**
+     * What a scaler of real features can hold. The features are frequencies (0-1), folding
+     * energies (tens of kcal/mol), counts and lengths (a precursor the model reads is at most 400
+     * nt; no FASTA record is over 10^6 letters), and MTI principal components (at most the square
+     * root of the gene count, ~126): the shipped models' means are within ±84 and their spreads
+     * 0.07 to 18. A mean beyond ±10^6 or a spread beyond 10^6 is not a feature's, and a spread
+     * below {@link Standardiser#MIN_NETWORK_STD} (training takes such a column as constant)
+     * scales a feature to millions of sd: every score would be 0 or 1. All are refused, naming the
+     * feature.
+     */
+    static final double MAX_SCALER_MEAN = 1e6, MIN_SCALER_STD = Standardiser.MIN_NETWORK_STD, MAX_SCALER_STD = 1e6;
+    /**
+     * What a model zip may inflate to, all entries together: 128 MiB. A shipped model with its MTI
+     * basis inflates to 11.7 MiB (graph.fb 0.2 MiB, mti_pca_model.tsv 11.5 MiB of 15,879 genes ×
+     * 40 components, the rest a few kB); the cap leaves 10× room for wider graphs and bases, and a
+     * few MB of zip that inflate to gigabytes are refused after 128 MiB, in well under a second.
+     */
+    static final long MAX_INFLATED_BYTES = 128L << 20;
+    /** Any entry but graph.fb (the basis, 11.5 MiB, is the largest of them). */
     static final long MAX_OTHER_BYTES = 64L << 20;
 
     private ModelZip() {}
@@ -124,7 +140,16 @@ public final class ModelZip {
      * every message (e.g. {@code ens.zip/members/seed-1.zip}).
      */
     public static TrainedModel load(Path label, byte[] zipBytes) {
-        return load(label, readEntries(label, new ByteArrayInputStream(zipBytes)));
+        return load(label, readEntries(label, new ByteArrayInputStream(zipBytes), budget(label)));
+    }
+
+    /** As {@link #load(Path, byte[])}, the inflated bytes counting against the ensemble's budget too. */
+    static TrainedModel load(Path label, byte[] zipBytes, ZipEntries.Budget ensemble) {
+        return load(label, readEntries(label, new ByteArrayInputStream(zipBytes), ensemble.inner(label, MAX_INFLATED_BYTES, "a model zip")));
+    }
+
+    private static ZipEntries.Budget budget(Path zip) {
+        return new ZipEntries.Budget(zip, MAX_INFLATED_BYTES, "a model zip");
     }
 
     private static TrainedModel load(Path zip, Map<String, byte[]> entries) {
@@ -144,9 +169,6 @@ public final class ModelZip {
             } catch (IllegalArgumentException e) {
                 throw InputError.at(zip, "config.json, " + e.getMessage());
             }
-            Map<String, Object> sc = json(entries.get("scalers.json"));
-            Standardiser inh = scaler(sc.get("inherent"), cfg.useInherent() ? cfg.inherentDim() : -1, zip, "inherent");
-            Standardiser mti = scaler(sc.get("mti"), cfg.useMti() ? cfg.mtiDim() : -1, zip, "mti");
             List<String> inherentNames = null;
             if (entries.containsKey("inputs.json")) {
                 inherentNames = strings(json(entries.get("inputs.json")).get(INHERENT_NAMES), zip);
@@ -154,6 +176,9 @@ public final class ModelZip {
                     throw InputError.at(zip, "inputs.json names " + inherentNames.size() + " inherent features, config.json says " + cfg.inherentDim());
                 }
             }
+            Map<String, Object> sc = json(entries.get("scalers.json"));
+            Standardiser inh = scaler(sc.get("inherent"), cfg.useInherent() ? cfg.inherentDim() : -1, zip, "inherent", inherentNames);
+            Standardiser mti = scaler(sc.get("mti"), cfg.useMti() ? cfg.mtiDim() : -1, zip, "mti", null);
             MtiPca pca = null;
             if (entries.containsKey("mti_pca_model.tsv")) {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(entries.get("mti_pca_model.tsv")), StandardCharsets.UTF_8))) {
@@ -182,20 +207,29 @@ public final class ModelZip {
     }
 
     @SuppressWarnings("unchecked")
-    private static Standardiser scaler(Object o, int dim, Path zip, String what) {
+    private static Standardiser scaler(Object o, int dim, Path zip, String what, List<String> names) {
         if (dim < 0) return null;
         if (!(o instanceof Map<?, ?> m)) throw InputError.at(zip, "scalers.json has no '" + what + "' scaler");
         double[] mean = doubles(m.get("mean")), std = doubles(m.get("std"));
         if (mean.length != dim || std.length != dim) throw InputError.at(zip, "scalers.json, '" + what + "': " + mean.length + " columns, expected " + dim);
         for (int j = 0; j < dim; j++) {
+            // inherent features by name (inputs.json), MTI components as pc1, pc2, ... (mti_pca_model.tsv)
+            String feature = "scalers.json, " + what + " feature " + (names != null ? "'" + names.get(j) + "'" : what.equals("mti") ? "pc" + (j + 1)
+                    : "column " + (j + 1)) + " (mean[" + j + "], std[" + j + "])";
             if (!(Math.abs(mean[j]) <= MAX_SCALER_MEAN)) {
-                throw InputError.at(zip, "scalers.json, '" + what + "' mean[" + j + "] = " + mean[j] + " is not a finite number within ±" + MAX_SCALER_MEAN);
+                throw InputError.at(zip, feature + ": mean " + mean[j] + " is not within ±" + power(MAX_SCALER_MEAN) + ", as every real feature's is");
             }
             if (!(std[j] >= MIN_SCALER_STD && std[j] <= MAX_SCALER_STD)) {
-                throw InputError.at(zip, "scalers.json, '" + what + "' std[" + j + "] = " + std[j] + " is not between " + MIN_SCALER_STD + " and " + MAX_SCALER_STD);
+                throw InputError.at(zip, feature + ": std " + std[j] + " is not between " + power(MIN_SCALER_STD) + " and " + power(MAX_SCALER_STD)
+                        + (std[j] < MIN_SCALER_STD ? " (it would scale the feature to millions of sd: every score 0 or 1)" : ""));
             }
         }
         return new Standardiser(mean, std);
+    }
+
+    /** 1e6, 1e-6: a bound as it is written. */
+    private static String power(double x) {
+        return String.format(java.util.Locale.ROOT, "%.0e", x).replace("e+0", "e").replace("e-0", "e-");
     }
 
     /** A list of non-empty strings, or null when absent. */
@@ -227,7 +261,7 @@ public final class ModelZip {
 
     private static Map<String, byte[]> readEntries(Path zip) {
         try (InputStream fin = Files.newInputStream(zip)) {
-            return readEntries(zip, fin);
+            return readEntries(zip, fin, budget(zip));
         } catch (NoSuchFileException e) {
             throw InputError.at(zip, "model file not found");
         } catch (IOException e) {
@@ -235,8 +269,8 @@ public final class ModelZip {
         }
     }
 
-    private static Map<String, byte[]> readEntries(Path zip, InputStream in) {
-        return ZipEntries.read(zip, in, ENTRIES::contains, name -> name.equals("graph.fb") ? MAX_GRAPH_BYTES : MAX_OTHER_BYTES,
-                "not a DeepHEM-J model");
+    private static Map<String, byte[]> readEntries(Path zip, InputStream in, ZipEntries.Budget budget) {
+        return ZipEntries.read(zip, in, ENTRIES::contains, name -> name.equals("graph.fb") ? MAX_INFLATED_BYTES : MAX_OTHER_BYTES,
+                budget, "not a DeepHEM-J model");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.deephem.data.Domain;
 import org.deephem.features.Dangles;
 import org.deephem.features.FeatureCalculator;
+import org.deephem.features.InherentFeatures;
 import org.deephem.features.Mature;
 import org.deephem.io.InputError;
 import org.deephem.io.Progress;
@@ -17,8 +18,9 @@ import org.deephem.model.Predictor;
 /**
  * Turns miRNAs into model inputs the way training did, and scores them. Refuses, naming the
  * miRNA, a precursor longer than the model reads (the graph has a fixed length, so scoring it
- * would silently cut its 3' end) or shorter ({@link ModelConfig#minLength}), and any score that
- * is not a finite number.
+ * would silently cut its 3' end) or shorter ({@link ModelConfig#minLength}), a feature value
+ * more than {@link ModelInputs#MAX_SD} sd from the model's training mean (naming the source,
+ * ID and column), and any score that is not a finite number.
  */
 public final class Scorer {
     private final TrainedModel model;
@@ -51,11 +53,25 @@ public final class Scorer {
         return logits(prepare(d, targets));
     }
 
+    /**
+     * As {@link #logits(Domain, Map)}, a feature too far from the training data named by where it
+     * came from: {@code inherentSource} (the feature sheet) and {@code mtiSource} (the PCA sheet,
+     * or the gene file its components were projected from).
+     */
+    public double[] logits(Domain d, Map<String, Set<String>> targets, String inherentSource, String mtiSource) {
+        return logits(prepare(d, targets, inherentSource, mtiSource));
+    }
+
     /** The inputs {@link #logits(Domain, Map)} scores. */
     public Prepared prepare(Domain d, Map<String, Set<String>> targets) {
+        return prepare(d, targets, d.name(), d.name());
+    }
+
+    /** As {@link #prepare(Domain, Map)}, with the sources of {@link #logits(Domain, Map, String, String)}. */
+    public Prepared prepare(Domain d, Map<String, Set<String>> targets, String inherentSource, String mtiSource) {
         double[][] mti = d.mtiPca();
         if (model.config().useMti() && model.pca() != null && targets != null) mti = project(d.ids(), targets);
-        return prepared(d.ids(), d.sequences(), d.inherent(), mti, d.name());
+        return prepared(d.ids(), d.sequences(), d.inherent(), mti, d.name(), inherentSource, mtiSource);
     }
 
     /** The model inputs {@link #logits(Domain, Map)} scores. */
@@ -89,7 +105,35 @@ public final class Scorer {
             if (model.pca() == null) throw new InputError("this model has no MTI PCA basis, so it cannot score new sequences");
             mti = project(ids, targets == null ? Map.of() : targets);
         }
-        return prepared(ids, seqs, model.config().useInherent() ? inherent : null, mti, "sequences");
+        return prepared(ids, seqs, model.config().useInherent() ? inherent : null, mti, "sequences", "sequences", "sequences");
+    }
+
+    /**
+     * Why each new precursor's features are too far from this model's training data to score it
+     * (null where they are not), with its inherent rows already computed ({@link #inherentOf}):
+     * "inherent feature 'mature_count': 5000.0 is 2.1e+03 sd from the mean …".
+     */
+    public String[] farProblems(List<String> ids, double[][] inherent, Map<String, Set<String>> targets) {
+        String[] out = new String[ids.size()];
+        boolean inh = model.config().useInherent() && inherent != null, mti = model.config().useMti() && model.pca() != null;
+        for (int i = 0; i < out.length; i++) {
+            if (inh) out[i] = far(false, inherent[i], model.inherentScaler());
+            if (out[i] == null && mti) out[i] = far(true, model.pca().project(targets == null ? Set.of() : targets.getOrDefault(ids.get(i), Set.of())), model.mtiScaler());
+        }
+        return out;
+    }
+
+    private String far(boolean mti, double[] row, org.deephem.model.Standardiser s) {
+        int j = ModelInputs.farColumn(s.apply(row));
+        return j < 0 ? null : (mti ? "MTI" : "inherent") + " feature '" + featureName(mti, j) + "': "
+                + ModelInputs.FarFromTraining.describe(row[j], s.mean()[j], s.std()[j]);
+    }
+
+    /** An input column's name: the model's inherent names (inputs.json), the 18 this build computes, or pc1, pc2, … */
+    private String featureName(boolean mti, int j) {
+        if (mti) return "pc" + (j + 1);
+        List<String> names = model.inherentNames() != null ? model.inherentNames() : InherentFeatures.NAMES;
+        return j < names.size() ? names.get(j) : "column " + (j + 1);
     }
 
     /** The model inputs {@link #logitsOfSequences} scores. */
@@ -112,11 +156,15 @@ public final class Scorer {
         return Dangles.recorded(model.provenance(), "model provenance");
     }
 
-    private Prepared prepared(List<String> ids, List<String> seqs, double[][] inh, double[][] mti, String what) {
+    private Prepared prepared(List<String> ids, List<String> seqs, double[][] inh, double[][] mti, String what,
+                              String inherentSource, String mtiSource) {
         requireFits(ids, seqs);
         ModelInputs in;
         try {
             in = inputs(seqs, inh, mti);
+        } catch (ModelInputs.FarFromTraining e) {
+            throw new InputError((e.mti ? mtiSource : inherentSource) + ", ID '" + ids.get(e.row) + "', column '" + featureName(e.mti, e.column) + "': "
+                    + ModelInputs.FarFromTraining.describe(e.value, e.mean, e.std));
         } catch (IllegalArgumentException e) {
             throw new InputError(what + ": " + e.getMessage());
         }
@@ -124,7 +172,8 @@ public final class Scorer {
                 model.config().useMti() ? mti : null, in);
     }
 
-    private double[] logits(Prepared p) {
+    /** The logits of prepared inputs ({@link #prepare}, {@link #prepareSequences}), each checked to be finite. */
+    public double[] logits(Prepared p) {
         double[] logits = Predictor.logits(model.graph(), p.inputs());
         ScoresCsv.requireFinite(p.ids(), logits);
         return logits;

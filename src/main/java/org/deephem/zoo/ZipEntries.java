@@ -15,13 +15,54 @@ import org.deephem.io.InputError;
 
 /**
  * Reads the entries of a model or ensemble zip into memory, trusting nothing: only the expected
- * names, each once, no path-like names, and the inflated bytes of each entry counted against a
- * limit while reading, so a truncated, foreign or hostile zip is refused with one clear line.
+ * names, each once, no path-like names, and the inflated bytes counted while reading, both per
+ * entry and in total against a {@link Budget}, so a truncated, foreign or hostile zip (a few MB
+ * that inflate to gigabytes) is refused with one clear line before it fills the memory.
  */
 final class ZipEntries {
     private ZipEntries() {}
 
-    static Map<String, byte[]> read(Path zip, InputStream in, Predicate<String> expected, ToLongFunction<String> limitOf, String notOurs) {
+    /**
+     * How many bytes a zip may inflate to in total, counted as they are inflated. A budget may
+     * have a parent (an ensemble's, for each member zip inside it): every byte counts against
+     * both, and the first one exceeded names its own zip.
+     */
+    static final class Budget {
+        private final Path zip;
+        private final long cap;
+        private final String what;
+        private final Budget parent;
+        private long used;
+
+        Budget(Path zip, long cap, String what) {
+            this(zip, cap, what, null);
+        }
+
+        private Budget(Path zip, long cap, String what, Budget parent) {
+            this.zip = zip;
+            this.cap = cap;
+            this.what = what;
+            this.parent = parent;
+        }
+
+        /** A budget for a zip inside this one; its bytes count against this one as well. */
+        Budget inner(Path innerZip, long innerCap, String innerWhat) {
+            return new Budget(innerZip, innerCap, innerWhat, this);
+        }
+
+        void take(long n) {
+            used += n;
+            if (used > cap) throw InputError.at(zip, "inflates to more than " + (cap >> 20) + " MiB (the limit for " + what + ")");
+            if (parent != null) parent.take(n);
+        }
+
+        long used() {
+            return used;
+        }
+    }
+
+    static Map<String, byte[]> read(Path zip, InputStream in, Predicate<String> expected, ToLongFunction<String> limitOf,
+                                    Budget budget, String notOurs) {
         Map<String, byte[]> out = new HashMap<>();
         try (ZipInputStream z = new ZipInputStream(in)) {
             ZipEntry e;
@@ -40,6 +81,7 @@ final class ZipEntries {
                 while ((n = z.read(chunk)) > 0) {
                     total += n;
                     if (total > limit) throw InputError.at(zip, "entry '" + name + "' is larger than " + (limit >> 20) + " MiB");
+                    budget.take(n);
                     buf.write(chunk, 0, n);
                 }
                 out.put(name, buf.toByteArray());

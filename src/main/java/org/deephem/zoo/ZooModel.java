@@ -82,8 +82,16 @@ public record ZooModel(Path zip, List<EnsembleZip.Member> members, boolean ensem
      */
     public double[][] logitsOfFolder(DeepHemDataset ds, String domainName) {
         FolderDomain f = checkedDomain(ds, domainName);
+        boolean human = domainName.equals("human");
+        String inherent = ds.folder().resolve(human ? Layout.HSA_FEATURE : Layout.MMU_FEATURE).toString();
         double[][] out = new double[members.size()][];
-        for (int k = 0; k < out.length; k++) out[k] = new Scorer(members.get(k).model()).logits(f.domain(), f.targets());
+        for (int k = 0; k < out.length; k++) {
+            TrainedModel m = members.get(k).model();
+            // MTI components are projected from the folder's gene sets when the model has a basis, else read from its PCA sheet
+            String mti = m.pca() != null && f.targets() != null ? "the MTI components projected from the gene sets of " + ds.folder()
+                    : ds.folder().resolve(human ? Layout.HSA_PCA : Layout.MMU_PCA).toString();
+            out[k] = new Scorer(m).logits(f.domain(), f.targets(), inherent, mti);
+        }
         return out;
     }
 

@@ -144,4 +144,22 @@ class EvaluateCommandTest {
             assertFalse(Files.exists(out), "no output after " + String.join(" ", extra));
         }
     }
+
+    /** Audit issue 23, WEAK: --resamples had no upper bound (hours of bootstrap, a double per resample). */
+    @Test
+    void resamplesAreBoundedAndTheBoundIsInTheHelp() throws Exception {
+        Path good = lengthScores("bound.csv", 1);
+        Path out = tmp.resolve("eval-bound");
+        for (String n : List.of("10001", "2000000000", "-1")) {
+            long t0 = System.nanoTime();
+            CliTest.Run r = CliTest.run("evaluate", "--data", TestData.demo().toString(), "--scores", good.toString(), "--resamples", n,
+                    "-o", out.toString());
+            assertEquals(2, r.exit(), n + ": " + r.err());
+            assertEquals("error: --resamples: must be between 0 and 10000 (got " + n + ")", r.err().strip(), n);
+            assertTrue((System.nanoTime() - t0) / 1e9 < 5, "refused before any work");
+            assertFalse(Files.exists(out));
+        }
+        CliTest.Run help = CliTest.run("evaluate", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("0 = none, at most 10000 (default: 1000)"), help.out());
+    }
 }

@@ -260,7 +260,7 @@ class InputHardeningTest {
         }
         Path mean = ZipEdit.editJson(zip, shared.resolve("bad-mean.zip"), "scalers.json",
                 sc -> ((List<Object>) ((Map<String, Object>) sc.get("mti")).get("mean")).set(2, 1e308));
-        refused(d, args("score", "--model", mean, "--fasta", fa, "-o", out), "scalers.json, 'mti' mean[2]");
+        refused(d, args("score", "--model", mean, "--fasta", fa, "-o", out), "scalers.json, mti feature pc3 (mean[2], std[2]): mean 1.0E308");
     }
 
     @Test
@@ -328,6 +328,63 @@ class InputHardeningTest {
             Files.writeString(p, Files.readString(p).replace("GENE", "OTHER"));
         }
         refused(d, args("score", "--model", zip, "--data", foreign, "-o", out), "none of its", "model's MTI PCA basis");
+    }
+
+    /** Audit issue 23, WEAK: an Excel date in a feature cell was read as its day number (44928) and scored. */
+    @Test
+    void aDateInAFeatureCellIsRefusedNamingFileRowAndColumn() throws IOException {
+        Path d = dir();
+        Path out = d.resolve("s.csv");
+        Path data = TestData.demoCopy(Files.createTempDirectory(shared, "date"));
+        Path sheet = data.resolve(Layout.HSA_FEATURE);
+        assertEquals("mfe", Xlsx.read(sheet).header().get(7), "column H");
+        org.deephem.testutil.Hostile.editCell(sheet, "H5", "<c r=\"H5\" s=\"1\" t=\"n\"><v>44928</v></c>", org.deephem.testutil.Hostile.DATE_STYLES);
+        refused(d, args("score", "--model", zip, "--data", data, "-o", out),
+                sheet + ", row 5, column 'mfe': a date or time where a number is expected (2023-01-02, Excel's day 44928)");
+    }
+
+    /**
+     * Audit issue 23, WEAK: a feature of 1e30 in the folder was scored (a logit of 31 digits), and
+     * 1e308 was refused naming neither file, ID nor column.
+     */
+    @Test
+    void aFeatureFarOutsideTheTrainingRangeIsRefusedNamingFileIdAndColumn() throws IOException {
+        Path d = dir();
+        Path out = d.resolve("s.csv");
+        Path data = TestData.demoCopy(Files.createTempDirectory(shared, "far"));
+        Path sheet = data.resolve(Layout.HSA_FEATURE);
+        String id = Xlsx.read(sheet).text(3, 0);
+        for (String v : List.of("1e30", "1e308", "-5e4")) {
+            org.deephem.testutil.Hostile.editCell(sheet, "H5", "<c r=\"H5\" t=\"n\"><v>" + v + "</v></c>", null);
+            refused(d, args("score", "--model", zip, "--data", data, "-o", out), sheet + ", ID '" + id + "', column 'mfe': " + Double.parseDouble(v) + " is ",
+                    " sd from the mean the model was trained on (", "; it reads at most 1000 sd)");
+        }
+        // a value within reach still scores
+        org.deephem.testutil.Hostile.editCell(sheet, "H5", "<c r=\"H5\" t=\"n\"><v>-60</v></c>", null);
+        Run ok = CliTest.run("score", "--model", zip.toString(), "--data", data.toString(), "-o", out.toString());
+        assertEquals(0, ok.exit(), ok.err());
+    }
+
+    /** The same from sequences: thousands of --matures inside one precursor make a mature count no training row had. */
+    @Test
+    void aComputedFeatureFarOutsideTheTrainingRangeStopsOrIsSkippedByRecord() throws IOException {
+        Path d = dir();
+        String other = "CCCCAAAAGGGGUUUUCCCCAAAAGGGGUUUUCCCCAAAAGGGGUUUUACGUACGU";
+        Path fa = fasta(d, "x.fa", ">ok\n" + OK + "\n>many\n" + other + "\n");
+        StringBuilder m = new StringBuilder();
+        for (int i = 0; i < 3000; i++) m.append(">m").append(i).append("\nCCCCAAAAGGGG\n");
+        Path matures = fasta(d, "matures.fa", m.toString());
+        Path out = d.resolve("s.csv");
+        refused(d, args("score", "--model", zip, "--fasta", fa, "--matures", matures, "-o", out), "x.fa, line 3: record 'many': inherent feature"
+                + " 'mature_count': 3000.0 is ", " sd from the mean the model was trained on (", "; --skip-invalid leaves such records out");
+        Run r = CliTest.run("score", "--model", zip.toString(), "--fasta", fa.toString(), "--matures", matures.toString(), "--skip-invalid",
+                "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("ok"), Files.readAllLines(out).stream().skip(1).map(l -> l.split(",")[0]).toList());
+        List<String> skipped = Files.readAllLines(d.resolve("s.skipped.csv"));
+        assertEquals(2, skipped.size(), skipped.toString());
+        assertTrue(skipped.get(1).startsWith("many,3,\"inherent feature 'mature_count': 3000.0 is "), skipped.get(1));
+        assertTrue(r.err().contains("scored 1; skipped 1 (1 features far outside the model's training data)"), r.err());
     }
 
     private static void swapColumns(Path xlsx, int a, int b) {

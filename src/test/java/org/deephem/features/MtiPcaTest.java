@@ -90,4 +90,14 @@ class MtiPcaTest {
         List<Set<String>> rows = randomRows(5, 60, 40);
         assertArrayEquals(MtiPca.fit(rows, 3, 7).components()[0], MtiPca.fit(rows, 3, 7).components()[0], 0.0);
     }
+
+    /** Audit issue 23, WEAK: a basis file is held whole; its lines were counted by no limit. */
+    @Test
+    void aBasisWithMoreValuesThanTheLimitIsRefused() throws Exception {
+        long genes = org.deephem.io.Limits.MAX_TABLE_CELLS / 2 + 2;
+        Path f = org.deephem.testutil.Hostile.gzip(tmp.resolve("pca.tsv"), "#variance\t1\ngene\tmean\tpc1\n", "G\t0\t0\n", genes, "");
+        org.deephem.io.InputError e = org.junit.jupiter.api.Assertions.assertThrows(org.deephem.io.InputError.class, () -> MtiPca.read(f));
+        assertTrue(e.getMessage().startsWith(f + ", row ") && e.getMessage().endsWith(": more than " + org.deephem.io.Limits.MAX_TABLE_CELLS
+                + " values (the limit for an MTI PCA basis)"), e.getMessage());
+    }
 }

@@ -90,4 +90,19 @@ class DelimitedTest {
         assertEquals(big + ", row 5: more than 3 data rows (the limit for one table)",
                 assertThrows(InputError.class, () -> Delimited.read(big, 3)).getMessage());
     }
+
+    /** Audit issue 23, WEAK: a table is held whole, and the parser held a whole line or quoted field. */
+    @Test
+    void aLongLineAnUnclosedQuoteAndTooManyCellsAreRefusedWhileReading() throws IOException {
+        Path line = org.deephem.testutil.Hostile.gzip(dir.resolve("line.tsv"), "ID\tgene\nx\t", "G".repeat(1000), Limits.MAX_LINE_LENGTH / 1000 + 1, "\n");
+        assertEquals(line + ", line 2: line longer than " + Limits.MAX_LINE_LENGTH + " characters (the limit for one line of a text file)", error(line));
+        // short lines inside a quote that never closes: one field of every line that follows
+        Path quote = org.deephem.testutil.Hostile.gzip(dir.resolve("quote.csv"), "ID,gene\nx,\"", "GENE\n", Limits.MAX_TABLE_CHARS / 5 + 1, "\"\n");
+        assertTrue(error(quote).contains(": more than " + Limits.MAX_TABLE_CHARS + " characters (the limit for one table)"), error(quote));
+        int width = 10;
+        long rows = Limits.MAX_TABLE_CELLS / width + 1;
+        Path cells = org.deephem.testutil.Hostile.gzip(dir.resolve("cells.tsv"), "ID" + "\tc".repeat(width - 1) + "\n", "x" + "\t1".repeat(width - 1) + "\n", rows, "");
+        InputError e = assertThrows(InputError.class, () -> Delimited.read(cells));
+        assertEquals(cells + ", row " + (rows + 1) + ": more than " + Limits.MAX_TABLE_CELLS + " cells (the limit for one table)", e.getMessage());
+    }
 }

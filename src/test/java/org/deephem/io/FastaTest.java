@@ -75,4 +75,35 @@ class FastaTest {
         Path folder = Files.createDirectory(dir.resolve("folder.fa"));
         assertEquals(folder + ": is a folder, not a file", assertThrows(InputError.class, () -> Fasta.readAll(folder)).getMessage());
     }
+
+    /** Audit issue 23, WEAK: a line was held whole by readLine before the record limit looked at it. */
+    @Test
+    void aLineLongerThanTheLineCapIsRefusedBeforeItIsHeld() throws IOException {
+        Path f = org.deephem.testutil.Hostile.gzip(dir.resolve("long.fa.gz"), ">ok\nACGU\n>x\n", "A".repeat(1000), Limits.MAX_LINE_LENGTH / 1000 + 1, "\n");
+        InputError e = assertThrows(InputError.class, () -> Fasta.readAll(f));
+        assertEquals(f + ", line 4: line longer than " + Limits.MAX_LINE_LENGTH + " characters (the limit for one line of a text file)", e.getMessage());
+        // the count is per line: CR, LF and CR LF each end one
+        Path cr = write(">a\r\n" + "ACGU".repeat(150_000) + "\r>b\r" + "ACGU".repeat(150_000) + "\n");
+        assertEquals(List.of(600_000, 600_000), Fasta.readAll(cr).stream().map(r -> r.sequence().length()).toList());
+        // a record of wrapped lines is held to the record limit, as before
+        Path wrapped = org.deephem.testutil.Hostile.gzip(dir.resolve("wrapped.fa.gz"), ">w\n", "ACGU".repeat(25) + "\n", Limits.MAX_SEQUENCE_LENGTH / 100 + 1, "");
+        assertTrue(assertThrows(InputError.class, () -> Fasta.readAll(wrapped)).getMessage().contains("line 1: record longer than 1000000 letters"));
+        // and the line limit holds for counting records too, and for every other reader of text files
+        assertTrue(assertThrows(InputError.class, () -> Fasta.countRecords(f)).getMessage().contains("line 4: line longer than"));
+    }
+
+    @Test
+    void moreLettersInAllThanTheFileLimitAreRefused() throws IOException {
+        long records = Limits.MAX_FASTA_LETTERS / Limits.MAX_SEQUENCE_LENGTH + 1;
+        Path f = dir.resolve("many.fa.gz");
+        try (java.io.OutputStream os = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f), 1 << 16)) {
+            byte[] seq = ("ACGU".repeat(Limits.MAX_SEQUENCE_LENGTH / 4) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (long r = 0; r < records; r++) {
+                os.write((">r" + r + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                os.write(seq);
+            }
+        }
+        InputError e = assertThrows(InputError.class, () -> Fasta.read(f, r -> { }));
+        assertEquals(f + ", line " + (2 * records) + ": more than " + Limits.MAX_FASTA_LETTERS + " letters in all (the limit for one FASTA file)", e.getMessage());
+    }
 }

@@ -137,4 +137,59 @@ class TablesTest {
         assertThrows(InputError.class, () -> t.number(1, 1));
         assertEquals(7.0, t.number(2, 1));
     }
+
+    /** Audit issue 23, WEAK: rows padded to the last column made a 1.1 MB xlsx fill gigabytes. */
+    @Test
+    void xlsxRowsPaddedToAFarColumnStopAtTheCellLimit() throws IOException {
+        Path template = dir.resolve("template.xlsx");
+        Xlsx.write(template, List.of("ID", "v"), List.<Object[]>of(new Object[] {"a", 1.0}));
+        // the header row has 2 cells, each data row 16,384: data row k passes the limit
+        long k = (Limits.MAX_XLSX_CELLS - 2) / Limits.MAX_XLSX_COLUMNS + 1, rows = k + 1;
+        // each row: an ID and a blank cell in column XFD, the last an xlsx sheet has
+        Path padded = org.deephem.testutil.Hostile.xlsx(dir.resolve("padded.xlsx"), template, null, w -> {
+            w.write("<row r=\"1\">" + org.deephem.testutil.Hostile.text("A1", "ID") + org.deephem.testutil.Hostile.text("B1", "v") + "</row>");
+            for (long r = 2; r <= rows + 1; r++) {
+                w.write("<row r=\"" + r + "\">" + org.deephem.testutil.Hostile.text("A" + r, "m" + r) + org.deephem.testutil.Hostile.text("XFD" + r, " ") + "</row>");
+            }
+        });
+        assertTrue(Files.size(padded) < 500_000, "small on disk: " + Files.size(padded));
+        InputError e = assertThrows(InputError.class, () -> Xlsx.read(padded));
+        assertEquals(padded + ", row " + (k + 1) + ": more than " + Limits.MAX_XLSX_CELLS
+                + " cells, counting the empty cells each row is padded with up to its last (the limit for one sheet)", e.getMessage());
+        int[] seen = {0};
+        assertThrows(InputError.class, () -> Xlsx.stream(padded, (r, c) -> seen[0]++));
+        assertEquals(k, seen[0], "streaming stops at the same row: the header and k - 1 data rows were passed on");
+
+        Path past = org.deephem.testutil.Hostile.xlsx(dir.resolve("past.xlsx"), template, null, w -> w.write("<row r=\"1\">"
+                + org.deephem.testutil.Hostile.text("A1", "ID") + "</row><row r=\"2\">" + org.deephem.testutil.Hostile.text("A2", "a")
+                + org.deephem.testutil.Hostile.text("XFE2", " ") + "</row>"));
+        assertEquals(past + ", row 2: cell XFE2 is past column XFD, the last an xlsx sheet has",
+                assertThrows(InputError.class, () -> Xlsx.read(past)).getMessage());
+
+        // a table is held: rows x header columns are capped as for TSV/CSV, and blank cells past the header are not kept
+        Path wide = dir.resolve("wide.xlsx");
+        List<Object[]> eleven = new ArrayList<>();
+        for (int r = 0; r < 11; r++) eleven.add(new Object[] {"m" + r, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        Xlsx.write(wide, List.of("ID", "a", "b", "c", "d", "e", "f", "g", "h", "i"), eleven);
+        assertEquals(11, Xlsx.read(wide, 110).rowCount());
+        assertEquals(wide + ", row 12: more than 100 cells (the limit for one table)",
+                assertThrows(InputError.class, () -> Xlsx.read(wide, 100)).getMessage());
+    }
+
+    /** Audit issue 23, WEAK: a date typed into a feature cell was read as Excel's day number (44928). */
+    @Test
+    void aDateFormattedCellIsRefusedWhereANumberIsExpected() throws IOException {
+        Path f = dir.resolve("dates.xlsx");
+        Xlsx.write(f, List.of("ID", "mfe", "when"), List.of(new Object[] {"a", -30.5, "x"}, new Object[] {"b", -25.0, "y"}));
+        org.deephem.testutil.Hostile.editCell(f, "B3", "<c r=\"B3\" s=\"1\" t=\"n\"><v>44928</v></c>", org.deephem.testutil.Hostile.DATE_STYLES);
+        org.deephem.testutil.Hostile.editCell(f, "C2", "<c r=\"C2\" s=\"1\" t=\"n\"><v>44928.75</v></c>", null);
+        Table t = Xlsx.read(f);
+        assertEquals(-30.5, t.number(0, 1));
+        assertEquals(f + ", row 3, column 'mfe': a date or time where a number is expected (2023-01-02, Excel's day 44928)"
+                + " (the cell is formatted as a date in the workbook)", assertThrows(InputError.class, () -> t.number(1, 1)).getMessage());
+        assertTrue(assertThrows(InputError.class, () -> t.numericBlock(1)).getMessage().contains("row 2, column 'when': a date or time"
+                + " where a number is expected (2023-01-02 18:00, Excel's day 44928.75)"));
+        // its text is still the cell's value, for a column read as text
+        assertEquals("44928", t.text(1, 1));
+    }
 }

@@ -203,6 +203,49 @@ class ModelZipTest {
         assertTrue(refused(big).contains("larger than 64 MiB"));
     }
 
+    /** Audit issue 23, WEAK: each entry had its own limit, so entries within theirs added up to gigabytes. */
+    @Test
+    void aZipWhoseEntriesTogetherInflatePastTheTotalCapIsRefused() throws IOException {
+        Path big = rewrite("total.zip", e -> {
+            e.put("graph.fb", new byte[100 << 20]);
+            e.put("provenance.json", new byte[40 << 20]);
+            return e;
+        });
+        assertTrue(Files.size(big) < 2_000_000, "small on disk");
+        assertTrue(refused(big).contains("total.zip: inflates to more than 128 MiB (the limit for a model zip)"), refused(big));
+
+        // members that load (a member's reference scores are not read) each within a model zip's cap, together past the ensemble's
+        byte[] member = Files.readAllBytes(rewrite("member.zip", e -> {
+            e.put(ReferenceScores.ENTRY, new byte[60 << 20]);
+            return e;
+        }));
+        ModelZip.load(tmp.resolve("member.zip"));
+        Path ens = tmp.resolve("ens.zip");
+        ZipEdit.rewrite(zip, ens, e -> {
+            Map<String, byte[]> m = new LinkedHashMap<>();
+            m.put("format.json", "{\"format\":\"deephem-j-ensemble\",\"version\":1}".getBytes());
+            m.put("ensemble.json", "{\"members\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}".getBytes());
+            for (String n : List.of("a", "b", "c", "d", "e")) m.put("members/" + n + ".zip", member);
+            return m;
+        });
+        InputError e = assertThrows(InputError.class, () -> EnsembleZip.load(ens));
+        assertEquals(ens + ": inflates to more than 256 MiB (the limit for an ensemble zip with its members)", e.getMessage());
+
+        // a member zip that alone inflates past a model zip's cap is named under the ensemble
+        byte[] bombMember = Files.readAllBytes(big);
+        Path ens2 = tmp.resolve("ens2.zip");
+        ZipEdit.rewrite(zip, ens2, x -> {
+            Map<String, byte[]> m = new LinkedHashMap<>();
+            m.put("format.json", "{\"format\":\"deephem-j-ensemble\",\"version\":1}".getBytes());
+            m.put("ensemble.json", "{\"members\":[\"a\",\"b\"]}".getBytes());
+            m.put("members/a.zip", bombMember);
+            m.put("members/b.zip", bombMember);
+            return m;
+        });
+        InputError e2 = assertThrows(InputError.class, () -> EnsembleZip.load(ens2));
+        assertEquals(ens2.resolve("members/a.zip") + ": inflates to more than 128 MiB (the limit for a model zip)", e2.getMessage());
+    }
+
     @Test
     void configsWrittenBeforeLaterFieldsStillLoadButOtherGapsAreRefused() {
         Map<String, Object> m = new LinkedHashMap<>(ConfigCodec.toMap(trained.config()));
@@ -263,7 +306,33 @@ class ModelZipTest {
         assertTrue(refused(huge).contains("config.json, field 'maxLength': must be between 3 and 400 (got 2000000000)"), refused(huge));
         Path mean = ZipEdit.editJson(zip, tmp.resolve("mean.zip"), "scalers.json",
                 sc -> ((java.util.List<Object>) ((Map<String, Object>) sc.get("inherent")).get("mean")).set(0, 1e308));
-        assertTrue(refused(mean).contains("scalers.json, 'inherent' mean[0] = 1.0E308"), refused(mean));
+        assertTrue(refused(mean).contains("scalers.json, inherent feature 'length' (mean[0], std[0]): mean 1.0E308 is not within ±1e6"), refused(mean));
+    }
+
+    /** Audit issue 23, WEAK: a spread of 1e-12 or a mean of 1e12 loaded, and every score was 1. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void scalersOutsideWhatRealFeaturesCanBeAreRefusedNamingTheFeature() throws IOException {
+        Path tiny = ZipEdit.editJson(zip, tmp.resolve("tiny.zip"), "scalers.json",
+                sc -> ((List<Object>) ((Map<String, Object>) sc.get("inherent")).get("std")).set(6, 1e-12));
+        assertEquals(tiny + ": scalers.json, inherent feature 'mfe' (mean[6], std[6]): std 1.0E-12 is not between 1e-6 and 1e6"
+                + " (it would scale the feature to millions of sd: every score 0 or 1)", refused(tiny));
+        Path far = ZipEdit.editJson(zip, tmp.resolve("far.zip"), "scalers.json",
+                sc -> ((List<Object>) ((Map<String, Object>) sc.get("inherent")).get("mean")).set(0, 1e12));
+        assertEquals(far + ": scalers.json, inherent feature 'length' (mean[0], std[0]): mean 1.0E12 is not within ±1e6, as every real feature's is",
+                refused(far));
+        Path mti = ZipEdit.editJson(zip, tmp.resolve("mti.zip"), "scalers.json",
+                sc -> ((List<Object>) ((Map<String, Object>) sc.get("mti")).get("std")).set(2, 1e9));
+        assertEquals(mti + ": scalers.json, mti feature pc3 (mean[2], std[2]): std 1.0E9 is not between 1e-6 and 1e6", refused(mti));
+        // without inputs.json (older zips) the column is named by its number
+        Path old = ZipEdit.rewrite(tiny, tmp.resolve("tiny-old.zip"), e -> {
+            e.remove("inputs.json");
+            return e;
+        });
+        assertTrue(refused(old).contains("scalers.json, inherent feature column 7 (mean[6], std[6]): std 1.0E-12"), refused(old));
+        // what training fits, loading takes: a column that varies less than the bound is left unscaled
+        double[][] rows = {{1, 5}, {1, 5 + 1e-8}, {1, 5}};
+        assertArrayEquals(new double[] {1, 1}, org.deephem.model.Standardiser.fit(rows, org.deephem.model.Standardiser.MIN_NETWORK_STD).std(), 0.0);
     }
 
     @Test
