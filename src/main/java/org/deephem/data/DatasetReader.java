@@ -164,7 +164,8 @@ public final class DatasetReader {
     private static void sameColumns(Block a, Block b, Path bFile, String aName) {
         if (a == null || b == null) return;
         if (!a.names.equals(b.names)) {
-            throw InputError.at(bFile, 1, "feature columns differ from " + aName + " (" + b.names.size() + " vs " + a.names.size() + ")");
+            throw InputError.at(bFile, 1, "feature columns differ from " + aName + ": "
+                    + org.deephem.io.Columns.difference(b.names, a.names, aName + " has", 2));
         }
     }
 

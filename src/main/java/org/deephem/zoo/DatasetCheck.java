@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.data.Layout;
 import org.deephem.features.MtiPca;
+import org.deephem.io.Columns;
 import org.deephem.io.InputError;
 
 /**
@@ -29,12 +30,10 @@ public final class DatasetCheck {
         List<String> want = m.inherentNames();
         if (!m.config().useInherent() || want == null || names == null) return;
         if (names.equals(want)) return;
-        int i = 0;
-        while (i < Math.min(names.size(), want.size()) && names.get(i).equals(want.get(i))) i++;
-        String found = i < names.size() ? "'" + names.get(i) + "'" : "nothing";
-        String expected = i < want.size() ? "'" + want.get(i) + "'" : "no column";
-        throw new InputError(source + ": inherent feature column " + (i + 1) + " is " + found + ", the model was trained with "
-                + expected + " (" + want.size() + " columns in training order: " + String.join(", ", want) + ")");
+        // every column that differs, by position and name (a renamed column is named, not just counted)
+        throw new InputError(source + ": inherent feature columns differ from the model's: "
+                + Columns.difference(names, want, "the model was trained with", 1) + " (" + want.size()
+                + " columns in training order: " + String.join(", ", want) + ")");
     }
 
     /**

@@ -301,7 +301,31 @@ class InputHardeningTest {
         Path swapped = TestData.demoCopy(Files.createTempDirectory(shared, "swapped"));
         for (String f : List.of(Layout.MMU_FEATURE, Layout.HSA_FEATURE)) swapColumns(swapped.resolve(f), 1, 2);
         String second = Xlsx.read(TestData.demo().resolve(Layout.HSA_FEATURE)).header().get(2);
-        refused(d, args("score", "--model", zip, "--data", swapped, "-o", out), Layout.HSA_FEATURE, "inherent feature column 1 is '" + second + "'");
+        String first = Xlsx.read(TestData.demo().resolve(Layout.HSA_FEATURE)).header().get(1);
+        refused(d, args("score", "--model", zip, "--data", swapped, "-o", out), Layout.HSA_FEATURE,
+                "inherent feature columns differ from the model's: column 1 is '" + second + "' where the model was trained with '" + first
+                        + "'; column 2 is '" + first + "' where the model was trained with '" + second + "'");
+
+        // audit issue 23, WEAK: a column renamed in both sheets is named, not only counted
+        Path renamed = TestData.demoCopy(Files.createTempDirectory(shared, "renamed"));
+        for (String f : List.of(Layout.MMU_FEATURE, Layout.HSA_FEATURE)) renameColumn(renamed.resolve(f), 3, "gc");
+        String third = Xlsx.read(TestData.demo().resolve(Layout.HSA_FEATURE)).header().get(3);
+        refused(d, args("score", "--model", zip, "--data", renamed, "-o", out), Layout.HSA_FEATURE,
+                "column 3 is 'gc' where the model was trained with '" + third + "'");
+    }
+
+    private static void renameColumn(Path xlsx, int c, String name) {
+        Table t = Xlsx.read(xlsx);
+        List<String> header = new ArrayList<>(t.header());
+        header.set(c, name);
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            Object[] row = new Object[header.size()];
+            row[0] = t.text(r, 0);
+            for (int k = 1; k < row.length; k++) row[k] = t.number(r, k);
+            rows.add(row);
+        }
+        Xlsx.write(xlsx, header, rows);
     }
 
     @Test

@@ -108,6 +108,31 @@ class DatasetReaderTest {
         assertTrue(m.contains("mmu_label.xlsx") && m.contains("missing column 'label'"), m);
     }
 
+    /** Audit issue 23, WEAK: a renamed feature column said only "feature columns differ (18 vs 18)". */
+    @Test
+    void featureColumnsThatDifferBetweenTheSpeciesAreNamed() throws IOException {
+        List<String> mmu = Xlsx.read(TestData.demo().resolve(Layout.MMU_FEATURE)).header();
+        Path renamed = corrupt(Layout.HSA_FEATURE, rows -> rows.get(0)[3] = "gc");
+        String m = error(renamed);
+        assertTrue(m.contains("hsa_feature.xlsx, row 1: feature columns differ from mmu_feature.xlsx: column 4 is 'gc' where"
+                + " mmu_feature.xlsx has '" + mmu.get(3) + "'"), m);
+        assertFalse(m.contains(" vs "), m);
+
+        Path dropped = TestData.demoCopy(Files.createTempDirectory(tmp, "dropped"));
+        Table t = Xlsx.read(dropped.resolve(Layout.HSA_FEATURE));
+        List<String> header = new ArrayList<>(t.header());
+        header.remove(5);
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            List<Object> row = new ArrayList<>();
+            for (int c = 0; c < t.header().size(); c++) if (c != 5) row.add(c == 0 ? t.text(r, c) : (Object) t.number(r, c));
+            rows.add(row.toArray());
+        }
+        Xlsx.write(dropped.resolve(Layout.HSA_FEATURE), header, rows);
+        String d = error(dropped);
+        assertTrue(d.contains("17 columns where mmu_feature.xlsx has 18; missing: '" + mmu.get(5) + "'"), d);
+    }
+
     @Test
     void duplicateId() throws IOException {
         Path dir = corrupt(Layout.SOURCE, rows -> rows.get(3)[0] = rows.get(2)[0]);
