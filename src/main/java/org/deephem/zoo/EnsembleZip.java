@@ -156,12 +156,13 @@ public final class EnsembleZip {
             throw InputError.at(zip, "unreadable ensemble metadata: " + e.getMessage());
         }
         if (!FORMAT.equals(fmt.get("format"))) throw InputError.at(zip, "not a DeepHEM-J ensemble (format '" + fmt.get("format") + "')");
-        if (!(fmt.get("version") instanceof Number v) || (v.intValue() != VERSION && v.intValue() != SHARED_BASIS_VERSION)) {
-            throw InputError.at(zip, "ensemble format version " + fmt.get("version") + " is not supported (this build reads versions "
+        int v = ZipEntries.formatVersion(zip, fmt.get("version"));
+        if (v != VERSION && v != SHARED_BASIS_VERSION) {
+            throw InputError.at(zip, "ensemble format version " + v + " is not supported (this build reads versions "
                     + VERSION + " and " + SHARED_BASIS_VERSION + ")");
         }
         MtiPca shared = null;
-        if (v.intValue() == SHARED_BASIS_VERSION) {
+        if (v == SHARED_BASIS_VERSION) {
             byte[] b = entries.get(SHARED_PCA);
             if (b == null) throw InputError.at(zip, "ensemble format version 2 but entry '" + SHARED_PCA + "' is missing");
             try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(b), StandardCharsets.UTF_8))) {

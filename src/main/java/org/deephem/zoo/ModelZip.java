@@ -134,8 +134,8 @@ public final class ModelZip {
         try {
             Map<String, Object> fmt = json(entries.get("format.json"));
             if (!FORMAT.equals(fmt.get("format"))) throw InputError.at(zip, "not a DeepHEM-J model (format '" + fmt.get("format") + "')");
-            Object v = fmt.get("version");
-            if (!(v instanceof Number n) || n.intValue() != VERSION) {
+            int v = ZipEntries.formatVersion(zip, fmt.get("version"));
+            if (v != VERSION) {
                 throw InputError.at(zip, "model format version " + v + " is not supported (this build reads version " + VERSION + ")");
             }
             ModelConfig cfg;
