@@ -128,6 +128,7 @@ public final class ModelZip {
     }
 
     private static TrainedModel load(Path zip, Map<String, byte[]> entries) {
+        org.deephem.model.NdThreads.fromEnvironment(); // the graph loads ND4J, which reads OMP_NUM_THREADS
         for (String need : List.of("format.json", "graph.fb", "config.json", "scalers.json", "provenance.json")) {
             if (!entries.containsKey(need)) throw InputError.at(zip, "not a DeepHEM-J model: entry '" + need + "' is missing");
         }
