@@ -83,16 +83,23 @@ public final class DatasetCheck {
     /**
      * A one-line warning when the folder's files differ from the hashes recorded at training
      * ({@code provenance.json → dataset_sha256}); null when they agree or none were recorded.
+     * Only files the dataset layout reads ({@link Layout#ALL}) are compared: one recorded then
+     * and missing or changed now, or one the layout reads that was not there then. Anything else
+     * in the folder (a README, notes) changes no feature and is ignored, then and now.
      */
     public static String hashWarning(TrainedModel m, Path folder) {
         if (!(m.provenance().get("dataset_sha256") instanceof Map<?, ?> trained) || trained.isEmpty()) return null;
         Map<String, String> now = Provenance.datasetHashes(folder);
+        Set<String> names = new TreeSet<>();
+        for (Object k : trained.keySet()) if (Layout.ALL.contains(String.valueOf(k))) names.add(String.valueOf(k));
+        for (String n : now.keySet()) if (Layout.ALL.contains(n)) names.add(n);
         List<String> differ = new ArrayList<>();
-        Set<String> names = new TreeSet<>(now.keySet());
-        for (Object k : trained.keySet()) names.add(String.valueOf(k));
         for (String n : names) {
             Object was = trained.get(n);
-            if (was == null || !was.equals(now.get(n))) differ.add(n);
+            String is = now.get(n);
+            if (was == null) differ.add(n + " new");
+            else if (is == null) differ.add(n + " missing");
+            else if (!was.equals(is)) differ.add(n + " changed");
         }
         if (differ.isEmpty()) return null;
         return "warning: " + differ.size() + " file(s) of " + folder + " differ from the model's training data ("

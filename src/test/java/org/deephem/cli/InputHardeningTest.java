@@ -290,12 +290,20 @@ class InputHardeningTest {
         assertFalse(same.err().contains("warning"), "the training data itself: " + same.err());
         Files.delete(out);
 
+        // audit issue 23, WEAK: a file the layout does not read (a README) warned that the files differ
         Path extra = TestData.demoCopy(Files.createTempDirectory(shared, "extra"));
-        Files.writeString(extra.resolve("notes.txt"), "added after training\n");
+        Files.writeString(extra.resolve("README.md"), "added after training\n");
+        Run unrelated = CliTest.run("score", "--model", zip.toString(), "--data", extra.toString(), "-o", out.toString());
+        assertEquals(0, unrelated.exit(), unrelated.err());
+        assertFalse(unrelated.err().contains("warning"), unrelated.err());
+        Files.delete(out);
+        // a file the layout reads, changed or missing, still warns (once, naming it)
+        Files.writeString(extra.resolve(Layout.MANIFEST), Files.readString(extra.resolve(Layout.MANIFEST)) + "\n");
+        Files.delete(extra.resolve(Layout.DSW));
         Run warned = CliTest.run("score", "--model", zip.toString(), "--data", extra.toString(), "-o", out.toString());
         assertEquals(0, warned.exit(), warned.err());
-        assertEquals(1, warned.err().lines().filter(l -> l.startsWith("warning: 1 file(s) of " + extra + " differ")).count(), warned.err());
-        assertTrue(warned.err().contains("(notes.txt)"), warned.err());
+        assertEquals(1, warned.err().lines().filter(l -> l.startsWith("warning: 2 file(s) of " + extra + " differ")).count(), warned.err());
+        assertTrue(warned.err().contains("(" + Layout.DSW + " missing, " + Layout.MANIFEST + " changed)"), warned.err());
         Files.delete(out);
 
         Path swapped = TestData.demoCopy(Files.createTempDirectory(shared, "swapped"));
