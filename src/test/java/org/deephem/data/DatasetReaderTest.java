@@ -133,6 +133,30 @@ class DatasetReaderTest {
         assertTrue(d.contains("17 columns where mmu_feature.xlsx has 18; missing: '" + mmu.get(5) + "'"), d);
     }
 
+    /** Audit issue 23, WEAK: a sheet of notes in front of the data gave a misleading error. */
+    @Test
+    void aNotesSheetInFrontOfTheDataIsNamed() throws IOException {
+        Path dir = TestData.demoCopy(tmp);
+        Path f = dir.resolve(Layout.LABELS);
+        Table t = Xlsx.read(f);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var os = Files.newOutputStream(f)) {
+            wb.createSheet("About").createRow(0).createCell(0).setCellValue("labels from the knockout screen, see sheet 2");
+            var data = wb.createSheet("labels");
+            var h = data.createRow(0);
+            h.createCell(0).setCellValue("ID");
+            h.createCell(1).setCellValue("label");
+            for (int r = 0; r < t.rowCount(); r++) {
+                var row = data.createRow(r + 1);
+                row.createCell(0).setCellValue(t.text(r, 0));
+                row.createCell(1).setCellValue(t.number(r, 1));
+            }
+            wb.write(os);
+        }
+        String m = error(dir);
+        assertTrue(m.startsWith(f + ", row 1: missing column 'label'; the data is on sheet 'labels' (DeepHEM-J reads the first sheet,"
+                + " 'About': move 'labels' to the front)"), m);
+    }
+
     @Test
     void duplicateId() throws IOException {
         Path dir = corrupt(Layout.SOURCE, rows -> rows.get(3)[0] = rows.get(2)[0]);
