@@ -62,8 +62,17 @@ public final class DatasetCheck {
     }
 
     /**
-     * Refuses gene sets none of whose genes are in the model's basis (every miRNA would count
-     * as target-less: a dataset or species the model was not trained on). Returns a note with
+     * The least share of a gene-set file's distinct genes that must be in the model's PCA basis.
+     * Genes outside the basis project to nothing, so below half the MTI input would describe a
+     * minority of the miRNAs' targets: a file of another species or gene naming (Ensembl IDs,
+     * mouse symbols for a human model), or a target source far from the training one. The
+     * training data itself is always at 100 %; a file at half or more is scored, with a note.
+     */
+    public static final double MIN_KNOWN_GENE_SHARE = 0.5;
+
+    /**
+     * Refuses gene sets fewer than {@link #MIN_KNOWN_GENE_SHARE} of whose distinct genes are in
+     * the model's basis (none at all: every miRNA would count as target-less). Returns a note with
      * the share of genes known otherwise.
      */
     public static String requireKnownGenes(TrainedModel m, Map<String, Set<String>> targets, String source) {
@@ -72,10 +81,20 @@ public final class DatasetCheck {
         for (Set<String> g : targets.values()) all.addAll(g);
         if (all.isEmpty()) return null;
         int known = 0;
-        for (String g : all) if (m.pca().knows(g)) known++;
+        String unknown = null;
+        for (String g : all) {
+            if (m.pca().knows(g)) known++;
+            else if (unknown == null) unknown = g;
+        }
         if (known == 0) {
             throw new InputError(source + ": none of its " + all.size() + " target genes (e.g. '" + all.iterator().next()
                     + "') is among the " + m.pca().genes().size() + " genes of the model's MTI PCA basis; was the model trained on other data?");
+        }
+        if (known < MIN_KNOWN_GENE_SHARE * all.size()) {
+            throw new InputError(String.format(java.util.Locale.ROOT, "%s: only %d of its %d target genes (%.0f %%; e.g. '%s' is not) are among"
+                    + " the %d genes of the model's MTI PCA basis, at least %.0f %% must be: genes outside it count for nothing,"
+                    + " so the MTI input would describe a minority of the targets (another species or gene naming?)", source, known,
+                    all.size(), 100.0 * known / all.size(), unknown, m.pca().genes().size(), 100 * MIN_KNOWN_GENE_SHARE));
         }
         return String.format(java.util.Locale.ROOT, "MTI: %d of %d target genes are in the model's PCA basis", known, all.size());
     }
