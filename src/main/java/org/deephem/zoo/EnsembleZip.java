@@ -60,6 +60,7 @@ public final class EnsembleZip {
             if (names.contains(m.name())) throw new IllegalArgumentException("member name '" + m.name() + "' appears twice");
             names.add(m.name());
         }
+        requireSameMti(members, Member::name, "ensemble");
         String basis = sharedBasis(members);
         // each member as the bytes of a model zip, written by the one model writer (without the basis when it is shared)
         List<byte[]> bytes = new ArrayList<>();
@@ -86,6 +87,26 @@ public final class EnsembleZip {
                 }
             }
         });
+    }
+
+    /**
+     * Refuses members that do not all read MTI or all not: their mean would mix a model that reads
+     * a miRNA's predicted targets with one that does not know them (with --targets only some
+     * members would use them; without, the MTI members score every miRNA as target-less). Names
+     * each side; {@code label} names a member in the message (its file, or its name).
+     */
+    public static <T> void requireSameMti(List<T> members, java.util.function.Function<T, String> label,
+                                          java.util.function.Function<T, TrainedModel> model, String what) {
+        List<String> mti = new ArrayList<>(), none = new ArrayList<>();
+        for (T m : members) (model.apply(m).config().useMti() ? mti : none).add(label.apply(m));
+        if (mti.isEmpty() || none.isEmpty()) return;
+        throw new InputError(what + ": " + String.join(", ", mti) + (mti.size() == 1 ? " reads" : " read") + " MTI (predicted targets) but "
+                + String.join(", ", none) + (none.size() == 1 ? " does" : " do") + " not; the members of an ensemble must all read MTI or all not"
+                + " (bundle the MTI and the no-MTI models separately)");
+    }
+
+    private static void requireSameMti(List<Member> members, java.util.function.Function<Member, String> label, String what) {
+        requireSameMti(members, label, Member::model, what);
     }
 
     /**
