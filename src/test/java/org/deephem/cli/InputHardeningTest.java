@@ -104,6 +104,18 @@ class InputHardeningTest {
         assertEquals(0, ok.exit(), ok.err());
     }
 
+    /** Audit issue 23, WEAK: features --skip-invalid with no valid record wrote a header alone and exited 0. */
+    @Test
+    void featuresWithNothingValidLeftIsAnErrorAndWritesNothing() throws IOException {
+        Path d = dir();
+        Path fa = fasta(d, "bad.fa", ">n\nACGUNNXX\n>empty\n\n");
+        Path out = d.resolve("f.csv");
+        refused(d, args("features", fa, "--skip-invalid", "-o", out), "bad.fa: no record left to compute features of",
+                "--skip-invalid left out all 2: n (line 1: letter 'N'", "empty (line 3: empty sequence)");
+        Run toStdout = refused(d, args("features", fa, "--skip-invalid", "-o", "-"), "no record left");
+        assertEquals("", toStdout.out());
+    }
+
     @Test
     void aPrecursorLongerThanTheModelReadsIsRefusedByNameOrSkipped() throws IOException {
         Path d = dir();
