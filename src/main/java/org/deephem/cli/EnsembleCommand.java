@@ -105,6 +105,9 @@ final class EnsembleCommand implements Callable<Integer> {
             f.put("sha256", Hashing.sha256(p));
             from.add(f);
         }
+        List<Path> files = source.members;
+        EnsembleZip.requireSameMti(IntStream.range(0, members.size()).boxed().toList(), k -> String.valueOf(files.get(k)),
+                k -> members.get(k).model(), "--members");
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("made_by", "ensemble --members");
         prov.put("member_zips", from);

@@ -76,6 +76,11 @@ final class FeaturesCommand implements Callable<Integer> {
                 }, skipInvalid ? inv -> { skipped.add(inv); bar.step(); } : null);
                 count[0] += flush(chunk, ms, folder, w, bar);
             }
+            // nothing valid: an error, not a file with a header alone (the atomic write leaves nothing)
+            if (count[0] == 0) {
+                throw org.deephem.io.InputError.at(fasta, "no record left to compute features of"
+                        + (skipped.count() == 0 ? "" : " (--skip-invalid left out all " + skipped.count() + ": " + skipped.summary() + ")"));
+            }
             w.flush();
         });
         skipped.report(fasta);

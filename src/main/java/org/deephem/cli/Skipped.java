@@ -21,14 +21,18 @@ final class Skipped {
     /** One stderr line, e.g. {@code skipped 3 invalid records of x.fa: a (line 4: ...), ...}; nothing if none. */
     void report(Object file) {
         if (all.isEmpty()) return;
+        Progress.say("skipped %d invalid record%s of %s: %s", all.size(), all.size() == 1 ? "" : "s", file, summary());
+    }
+
+    /** The first few left out, e.g. {@code a (line 4: empty sequence); b (line 9: ...); ...}. */
+    String summary() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Math.min(SHOWN, all.size()); i++) {
             Fasta.Invalid r = all.get(i);
             if (i > 0) sb.append("; ");
             sb.append(r.id()).append(" (line ").append(r.line()).append(": ").append(reason(r.problem())).append(')');
         }
-        Progress.say("skipped %d invalid record%s of %s: %s%s", all.size(), all.size() == 1 ? "" : "s", file, sb,
-                all.size() > SHOWN ? "; ..." : "");
+        return sb + (all.size() > SHOWN ? "; ..." : "");
     }
 
     /** The part of a one-line error after its location prefix ("file, line N: record 'x': "). */

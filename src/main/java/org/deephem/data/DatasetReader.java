@@ -106,7 +106,7 @@ public final class DatasetReader {
 
     private static int[] labels(Path file, Sequences src) {
         Table t = Delimited.readAny(file);
-        if (t.header().size() < 2) throw InputError.at(file, 1, "missing column 'label'");
+        if (t.header().size() < 2) throw InputError.at(file, 1, "missing column 'label'" + Xlsx.dataElsewhere(file, h -> h.size() >= 2));
         List<String> ids = t.ids();
         Map<String, Integer> label = new HashMap<>();
         for (int r = 0; r < t.rowCount(); r++) {
@@ -152,7 +152,7 @@ public final class DatasetReader {
     private static Block optionalBlock(Path file, List<String> expectedIds) {
         if (!Files.exists(file)) return null;
         Table t = Delimited.readAny(file);
-        if (t.header().size() < 2) throw InputError.at(file, 1, "no feature columns after the ID column");
+        if (t.header().size() < 2) throw InputError.at(file, 1, "no feature columns after the ID column" + Xlsx.dataElsewhere(file, h -> h.size() >= 2));
         List<String> ids = t.ids();
         double[][] m = t.numericBlock(1);
         matchIds(file, ids, "the sequence files", expectedIds);
@@ -164,7 +164,8 @@ public final class DatasetReader {
     private static void sameColumns(Block a, Block b, Path bFile, String aName) {
         if (a == null || b == null) return;
         if (!a.names.equals(b.names)) {
-            throw InputError.at(bFile, 1, "feature columns differ from " + aName + " (" + b.names.size() + " vs " + a.names.size() + ")");
+            throw InputError.at(bFile, 1, "feature columns differ from " + aName + ": "
+                    + org.deephem.io.Columns.difference(b.names, a.names, aName + " has", 2));
         }
     }
 
@@ -213,6 +214,8 @@ public final class DatasetReader {
             }
             out.put(id, genes);
         });
+        // an empty first sheet would silently mean "no targets at all"
+        if (header.isEmpty()) throw InputError.at(file, "the first sheet is empty (no header row)" + Xlsx.dataElsewhere(file, h -> !h.isEmpty()));
         out.values().removeIf(Set::isEmpty);
         return out;
     }

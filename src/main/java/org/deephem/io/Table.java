@@ -60,7 +60,8 @@ public final class Table {
         for (int i = 0; i < header.size(); i++) {
             if (header.get(i).strip().equalsIgnoreCase(name)) return i;
         }
-        throw InputError.at(source, 1, "missing column '" + name + "' (the header has " + String.join(", ", header) + ")");
+        throw InputError.at(source, 1, "missing column '" + name + "' (the header has " + String.join(", ", header) + ")"
+                + Xlsx.dataElsewhere(source, h -> h.stream().anyMatch(c -> c.equalsIgnoreCase(name))));
     }
 
     /** Text of a cell, "" when the row is shorter than the header. */

@@ -27,7 +27,8 @@ import org.xml.sax.XMLReader;
 /**
  * Excel (.xlsx) reading and writing with Apache POI. Reading streams the first sheet through
  * SAX (a large sheet is never held as a POI object model); numbers are passed on at full
- * double precision, so a sheet this project wrote reads back bit for bit.
+ * double precision, so a sheet this project wrote reads back bit for bit. Only the first sheet
+ * is read; when it is not what was expected, {@link #dataElsewhere} names the sheet that is.
  */
 public final class Xlsx {
     private Xlsx() {}
@@ -129,8 +130,67 @@ public final class Xlsx {
                 expect[0] = sheetRow + 1;
             }
         });
-        if (header.isEmpty()) throw InputError.at(file, "sheet is empty (no header row)");
+        if (header.isEmpty()) throw InputError.at(file, "the first sheet is empty (no header row)" + dataElsewhere(file, h -> !h.isEmpty()));
         return new Table(file, header, rows, dates);
+    }
+
+    /** A sheet's name and its first non-empty row (empty when the sheet has none). */
+    public record SheetHead(String name, List<String> header) {}
+
+    /** Stops parsing a sheet once its first row has arrived. */
+    private static final class FirstRowRead extends RuntimeException {
+        FirstRowRead() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Every sheet's name and first non-empty row, in workbook order; only the start of each sheet
+     * is parsed. Empty when the workbook cannot be read (callers use it for a hint only).
+     */
+    public static List<SheetHead> sheetHeads(Path file) {
+        List<SheetHead> out = new ArrayList<>();
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = CappedStrings.read(pkg, Limits.MAX_XLSX_TEXTS);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (sheets.hasNext()) {
+                List<String> head = new ArrayList<>();
+                try (InputStream sheet = sheets.next()) {
+                    XMLReader xml = SAXHelper.newXMLReader();
+                    FullPrecisionFormatter formatter = new FullPrecisionFormatter();
+                    xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, new Collector(file, (row, cells) -> {
+                        for (String c : cells) head.add(c.strip());
+                        throw new FirstRowRead();
+                    }, Long.MAX_VALUE, formatter), formatter, false));
+                    xml.parse(new InputSource(sheet));
+                } catch (FirstRowRead stop) {
+                    // the header is all we need
+                }
+                out.add(new SheetHead(sheets.getSheetName(), head));
+            }
+        } catch (Exception e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    /**
+     * DeepHEM-J reads the first sheet of a workbook only. When that sheet is not what was expected
+     * and the first row of another sheet {@code fits}, says so: "; the data is on sheet 'Data'
+     * (DeepHEM-J reads the first sheet, 'Notes': move 'Data' to the front)". Empty otherwise (and
+     * for files that are not xlsx).
+     */
+    public static String dataElsewhere(Path file, java.util.function.Predicate<List<String>> fits) {
+        if (file == null || !file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) return "";
+        List<SheetHead> heads = sheetHeads(file);
+        for (SheetHead h : heads.subList(Math.min(1, heads.size()), heads.size())) {
+            if (fits.test(h.header())) {
+                return "; the data is on sheet '" + h.name() + "' (DeepHEM-J reads the first sheet, '" + heads.get(0).name()
+                        + "': move '" + h.name() + "' to the front)";
+            }
+        }
+        return "";
     }
 
     /** Writes one sheet: a header row, then rows whose cells are String or Number. */

@@ -1,5 +1,6 @@
 package org.deephem.model;
 
+import org.deephem.io.InputError;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -26,16 +27,41 @@ public final class NdThreads {
         requested = threads;
     }
 
+    /** The variable OpenMP (libgomp) and ND4J read their thread count from when they load. */
+    public static final String ENV = "OMP_NUM_THREADS";
+
+    /**
+     * {@value #ENV} as a thread count, null when it is unset; anything else than a whole number
+     * from 1 to {@link #MAX} is refused in one line naming the variable. Must be called before ND4J
+     * loads: otherwise a text fails ND4J's start-up with a message about the backend, 0 or an empty
+     * value make libgomp complain, and a huge count crashes the JVM in native code.
+     */
+    public static Integer fromEnvironment() {
+        return parseEnvironment(System.getenv(ENV));
+    }
+
+    static Integer parseEnvironment(String value) {
+        if (value == null) return null;
+        String shown = value.length() > 20 ? value.substring(0, 20) + "..." : value;
+        String why = value.isEmpty() ? "is set but empty" : "is '" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
+        if (value.matches("\\+?[0-9]{1,9}")) {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= MAX) return n;
+        }
+        throw new InputError("environment variable " + ENV + " " + why + ": it must be a whole number of threads from 1 to " + MAX
+                + " (or unset it and use --threads)");
+    }
+
     /**
      * Applies the default; returns the number of ND4J master threads in force. (libnd4j keeps
      * its own maxThreads at the core count whatever is asked; the master-thread and BLAS
      * settings are the ones that take effect.)
      */
     public static int configure() {
+        Integer env = fromEnvironment(); // before ND4J loads: it and libgomp read the variable then
         if (!Nd4j.getEnvironment().isCPU()) return Nd4j.getEnvironment().maxMasterThreads();
-        String env = System.getenv("OMP_NUM_THREADS");
         Integer n = requested;
-        if (n == null && (env == null || env.isBlank())) n = DEFAULT;
+        if (n == null && env == null) n = DEFAULT;
         if (n != null) {
             Nd4j.getEnvironment().setMaxThreads(n);
             Nd4j.getEnvironment().setMaxMasterThreads(n);

@@ -31,6 +31,7 @@ public final class Backend {
     public static String start() {
         String what;
         NdMemory.configure(); // in case Main did not run (tests, embedding); too late for JavaCPP's check if ND4J is loaded
+        NdThreads.fromEnvironment(); // a bad OMP_NUM_THREADS is the user's to fix, not a backend that cannot start
         try {
             if (BuildInfo.current().cuda()) probeCuda();
             int threads = NdThreads.configure();

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.data.Layout;
 import org.deephem.features.MtiPca;
+import org.deephem.io.Columns;
 import org.deephem.io.InputError;
 
 /**
@@ -29,12 +30,10 @@ public final class DatasetCheck {
         List<String> want = m.inherentNames();
         if (!m.config().useInherent() || want == null || names == null) return;
         if (names.equals(want)) return;
-        int i = 0;
-        while (i < Math.min(names.size(), want.size()) && names.get(i).equals(want.get(i))) i++;
-        String found = i < names.size() ? "'" + names.get(i) + "'" : "nothing";
-        String expected = i < want.size() ? "'" + want.get(i) + "'" : "no column";
-        throw new InputError(source + ": inherent feature column " + (i + 1) + " is " + found + ", the model was trained with "
-                + expected + " (" + want.size() + " columns in training order: " + String.join(", ", want) + ")");
+        // every column that differs, by position and name (a renamed column is named, not just counted)
+        throw new InputError(source + ": inherent feature columns differ from the model's: "
+                + Columns.difference(names, want, "the model was trained with", 1) + " (" + want.size()
+                + " columns in training order: " + String.join(", ", want) + ")");
     }
 
     /**
@@ -63,8 +62,17 @@ public final class DatasetCheck {
     }
 
     /**
-     * Refuses gene sets none of whose genes are in the model's basis (every miRNA would count
-     * as target-less: a dataset or species the model was not trained on). Returns a note with
+     * The least share of a gene-set file's distinct genes that must be in the model's PCA basis.
+     * Genes outside the basis project to nothing, so below half the MTI input would describe a
+     * minority of the miRNAs' targets: a file of another species or gene naming (Ensembl IDs,
+     * mouse symbols for a human model), or a target source far from the training one. The
+     * training data itself is always at 100 %; a file at half or more is scored, with a note.
+     */
+    public static final double MIN_KNOWN_GENE_SHARE = 0.5;
+
+    /**
+     * Refuses gene sets fewer than {@link #MIN_KNOWN_GENE_SHARE} of whose distinct genes are in
+     * the model's basis (none at all: every miRNA would count as target-less). Returns a note with
      * the share of genes known otherwise.
      */
     public static String requireKnownGenes(TrainedModel m, Map<String, Set<String>> targets, String source) {
@@ -73,10 +81,20 @@ public final class DatasetCheck {
         for (Set<String> g : targets.values()) all.addAll(g);
         if (all.isEmpty()) return null;
         int known = 0;
-        for (String g : all) if (m.pca().knows(g)) known++;
+        String unknown = null;
+        for (String g : all) {
+            if (m.pca().knows(g)) known++;
+            else if (unknown == null) unknown = g;
+        }
         if (known == 0) {
             throw new InputError(source + ": none of its " + all.size() + " target genes (e.g. '" + all.iterator().next()
                     + "') is among the " + m.pca().genes().size() + " genes of the model's MTI PCA basis; was the model trained on other data?");
+        }
+        if (known < MIN_KNOWN_GENE_SHARE * all.size()) {
+            throw new InputError(String.format(java.util.Locale.ROOT, "%s: only %d of its %d target genes (%.0f %%; e.g. '%s' is not) are among"
+                    + " the %d genes of the model's MTI PCA basis, at least %.0f %% must be: genes outside it count for nothing,"
+                    + " so the MTI input would describe a minority of the targets (another species or gene naming?)", source, known,
+                    all.size(), 100.0 * known / all.size(), unknown, m.pca().genes().size(), 100 * MIN_KNOWN_GENE_SHARE));
         }
         return String.format(java.util.Locale.ROOT, "MTI: %d of %d target genes are in the model's PCA basis", known, all.size());
     }
@@ -84,16 +102,23 @@ public final class DatasetCheck {
     /**
      * A one-line warning when the folder's files differ from the hashes recorded at training
      * ({@code provenance.json → dataset_sha256}); null when they agree or none were recorded.
+     * Only files the dataset layout reads ({@link Layout#ALL}) are compared: one recorded then
+     * and missing or changed now, or one the layout reads that was not there then. Anything else
+     * in the folder (a README, notes) changes no feature and is ignored, then and now.
      */
     public static String hashWarning(TrainedModel m, Path folder) {
         if (!(m.provenance().get("dataset_sha256") instanceof Map<?, ?> trained) || trained.isEmpty()) return null;
         Map<String, String> now = Provenance.datasetHashes(folder);
+        Set<String> names = new TreeSet<>();
+        for (Object k : trained.keySet()) if (Layout.ALL.contains(String.valueOf(k))) names.add(String.valueOf(k));
+        for (String n : now.keySet()) if (Layout.ALL.contains(n)) names.add(n);
         List<String> differ = new ArrayList<>();
-        Set<String> names = new TreeSet<>(now.keySet());
-        for (Object k : trained.keySet()) names.add(String.valueOf(k));
         for (String n : names) {
             Object was = trained.get(n);
-            if (was == null || !was.equals(now.get(n))) differ.add(n);
+            String is = now.get(n);
+            if (was == null) differ.add(n + " new");
+            else if (is == null) differ.add(n + " missing");
+            else if (!was.equals(is)) differ.add(n + " changed");
         }
         if (differ.isEmpty()) return null;
         return "warning: " + differ.size() + " file(s) of " + folder + " differ from the model's training data ("

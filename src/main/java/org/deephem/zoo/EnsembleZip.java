@@ -68,6 +68,7 @@ public final class EnsembleZip {
             if (names.contains(m.name())) throw new IllegalArgumentException("member name '" + m.name() + "' appears twice");
             names.add(m.name());
         }
+        requireSameMti(members, Member::name, "ensemble");
         String basis = sharedBasis(members);
         // each member as the bytes of a model zip, written by the one model writer (without the basis when it is shared)
         List<byte[]> bytes = new ArrayList<>();
@@ -94,6 +95,26 @@ public final class EnsembleZip {
                 }
             }
         });
+    }
+
+    /**
+     * Refuses members that do not all read MTI or all not: their mean would mix a model that reads
+     * a miRNA's predicted targets with one that does not know them (with --targets only some
+     * members would use them; without, the MTI members score every miRNA as target-less). Names
+     * each side; {@code label} names a member in the message (its file, or its name).
+     */
+    public static <T> void requireSameMti(List<T> members, java.util.function.Function<T, String> label,
+                                          java.util.function.Function<T, TrainedModel> model, String what) {
+        List<String> mti = new ArrayList<>(), none = new ArrayList<>();
+        for (T m : members) (model.apply(m).config().useMti() ? mti : none).add(label.apply(m));
+        if (mti.isEmpty() || none.isEmpty()) return;
+        throw new InputError(what + ": " + String.join(", ", mti) + (mti.size() == 1 ? " reads" : " read") + " MTI (predicted targets) but "
+                + String.join(", ", none) + (none.size() == 1 ? " does" : " do") + " not; the members of an ensemble must all read MTI or all not"
+                + " (bundle the MTI and the no-MTI models separately)");
+    }
+
+    private static void requireSameMti(List<Member> members, java.util.function.Function<Member, String> label, String what) {
+        requireSameMti(members, label, Member::model, what);
     }
 
     /**
@@ -174,12 +195,13 @@ public final class EnsembleZip {
             throw InputError.at(zip, "unreadable ensemble metadata: " + e.getMessage());
         }
         if (!FORMAT.equals(fmt.get("format"))) throw InputError.at(zip, "not a DeepHEM-J ensemble (format '" + fmt.get("format") + "')");
-        if (!(fmt.get("version") instanceof Number v) || (v.intValue() != VERSION && v.intValue() != SHARED_BASIS_VERSION)) {
-            throw InputError.at(zip, "ensemble format version " + fmt.get("version") + " is not supported (this build reads versions "
+        int v = ZipEntries.formatVersion(zip, fmt.get("version"));
+        if (v != VERSION && v != SHARED_BASIS_VERSION) {
+            throw InputError.at(zip, "ensemble format version " + v + " is not supported (this build reads versions "
                     + VERSION + " and " + SHARED_BASIS_VERSION + ")");
         }
         MtiPca shared = null;
-        if (v.intValue() == SHARED_BASIS_VERSION) {
+        if (v == SHARED_BASIS_VERSION) {
             byte[] b = entries.get(SHARED_PCA);
             if (b == null) throw InputError.at(zip, "ensemble format version 2 but entry '" + SHARED_PCA + "' is missing");
             try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(b), StandardCharsets.UTF_8))) {

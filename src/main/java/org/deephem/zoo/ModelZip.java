@@ -153,14 +153,15 @@ public final class ModelZip {
     }
 
     private static TrainedModel load(Path zip, Map<String, byte[]> entries) {
+        org.deephem.model.NdThreads.fromEnvironment(); // the graph loads ND4J, which reads OMP_NUM_THREADS
         for (String need : List.of("format.json", "graph.fb", "config.json", "scalers.json", "provenance.json")) {
             if (!entries.containsKey(need)) throw InputError.at(zip, "not a DeepHEM-J model: entry '" + need + "' is missing");
         }
         try {
             Map<String, Object> fmt = json(entries.get("format.json"));
             if (!FORMAT.equals(fmt.get("format"))) throw InputError.at(zip, "not a DeepHEM-J model (format '" + fmt.get("format") + "')");
-            Object v = fmt.get("version");
-            if (!(v instanceof Number n) || n.intValue() != VERSION) {
+            int v = ZipEntries.formatVersion(zip, fmt.get("version"));
+            if (v != VERSION) {
                 throw InputError.at(zip, "model format version " + v + " is not supported (this build reads version " + VERSION + ")");
             }
             ModelConfig cfg;

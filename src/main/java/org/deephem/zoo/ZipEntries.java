@@ -23,6 +23,24 @@ final class ZipEntries {
     private ZipEntries() {}
 
     /**
+     * The {@code version} of a zip's {@code format.json}: a whole number, or one line saying what
+     * it is instead (a text such as "1" is not taken for the number 1: this build writes numbers).
+     */
+    static int formatVersion(Path zip, Object v) {
+        if (v == null) throw InputError.at(zip, "format.json has no 'version' (a whole number)");
+        if (v instanceof String s) {
+            String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+            throw InputError.at(zip, "format.json: 'version' must be a number, found the text \""
+                    + shown.replaceAll("\\p{Cntrl}", "?") + "\"");
+        }
+        if (v instanceof Integer n) return n;
+        if (v instanceof Long || v instanceof java.math.BigInteger) throw InputError.at(zip, "format.json: 'version' " + v + " is not a version this build reads");
+        if (v instanceof Number n) throw InputError.at(zip, "format.json: 'version' must be a whole number, found " + n);
+        throw InputError.at(zip, "format.json: 'version' must be a number, found " + (v instanceof Boolean ? "true/false"
+                : v instanceof java.util.List ? "a list" : v instanceof Map ? "an object" : "something else"));
+    }
+
+    /**
      * How many bytes a zip may inflate to in total, counted as they are inflated. A budget may
      * have a parent (an ensemble's, for each member zip inside it): every byte counts against
      * both, and the first one exceeded names its own zip.

@@ -104,6 +104,18 @@ class InputHardeningTest {
         assertEquals(0, ok.exit(), ok.err());
     }
 
+    /** Audit issue 23, WEAK: features --skip-invalid with no valid record wrote a header alone and exited 0. */
+    @Test
+    void featuresWithNothingValidLeftIsAnErrorAndWritesNothing() throws IOException {
+        Path d = dir();
+        Path fa = fasta(d, "bad.fa", ">n\nACGUNNXX\n>empty\n\n");
+        Path out = d.resolve("f.csv");
+        refused(d, args("features", fa, "--skip-invalid", "-o", out), "bad.fa: no record left to compute features of",
+                "--skip-invalid left out all 2: n (line 1: letter 'N'", "empty (line 3: empty sequence)");
+        Run toStdout = refused(d, args("features", fa, "--skip-invalid", "-o", "-"), "no record left");
+        assertEquals("", toStdout.out());
+    }
+
     @Test
     void aPrecursorLongerThanTheModelReadsIsRefusedByNameOrSkipped() throws IOException {
         Path d = dir();
@@ -279,6 +291,19 @@ class InputHardeningTest {
         Files.delete(out);
         Path unknownGenes = fasta(d, "genes.tsv", "ID\tgene\nok\tNOT-A-GENE\n");
         refused(d, args("score", "--model", zip, "--fasta", fa, "--targets", unknownGenes, "-o", out), "genes.tsv", "none of its 1 target genes");
+
+        // audit issue 23, WEAK: 1 of 41 genes known passed with a note; fewer than half known is refused
+        StringBuilder few = new StringBuilder("ID\tgene\nok\tGENE004\n");
+        for (int g = 0; g < 40; g++) few.append("ok\tOTHER").append(g).append('\n');
+        Path mostlyUnknown = fasta(d, "few.tsv", few.toString());
+        int basis = ModelZip.load(zip).pca().genes().size();
+        refused(d, args("score", "--model", zip, "--fasta", fa, "--targets", mostlyUnknown, "-o", out), "few.tsv: only 1 of its 41 target genes (2 %",
+                "among the " + basis + " genes of the model's MTI PCA basis, at least 50 % must be");
+        // half known is scored, with the note
+        Path half = fasta(d, "half.tsv", "ID\tgene\nok\tGENE004\nok\tGENE011\nok2\tOTHER1\nok2\tOTHER2\n");
+        Run h = CliTest.run("score", "--model", zip.toString(), "--fasta", fa.toString(), "--targets", half.toString(), "-o", out.toString());
+        assertEquals(0, h.exit(), h.err());
+        assertTrue(h.err().contains("MTI: 2 of 4 target genes are in the model's PCA basis"), h.err());
     }
 
     @Test
@@ -290,18 +315,50 @@ class InputHardeningTest {
         assertFalse(same.err().contains("warning"), "the training data itself: " + same.err());
         Files.delete(out);
 
+        // audit issue 23, WEAK: a file the layout does not read (a README) warned that the files differ
         Path extra = TestData.demoCopy(Files.createTempDirectory(shared, "extra"));
-        Files.writeString(extra.resolve("notes.txt"), "added after training\n");
+        Files.writeString(extra.resolve("README.md"), "added after training\n");
+        Run unrelated = CliTest.run("score", "--model", zip.toString(), "--data", extra.toString(), "-o", out.toString());
+        assertEquals(0, unrelated.exit(), unrelated.err());
+        assertFalse(unrelated.err().contains("warning"), unrelated.err());
+        Files.delete(out);
+        // a file the layout reads, changed or missing, still warns (once, naming it)
+        Files.writeString(extra.resolve(Layout.MANIFEST), Files.readString(extra.resolve(Layout.MANIFEST)) + "\n");
+        Files.delete(extra.resolve(Layout.DSW));
         Run warned = CliTest.run("score", "--model", zip.toString(), "--data", extra.toString(), "-o", out.toString());
         assertEquals(0, warned.exit(), warned.err());
-        assertEquals(1, warned.err().lines().filter(l -> l.startsWith("warning: 1 file(s) of " + extra + " differ")).count(), warned.err());
-        assertTrue(warned.err().contains("(notes.txt)"), warned.err());
+        assertEquals(1, warned.err().lines().filter(l -> l.startsWith("warning: 2 file(s) of " + extra + " differ")).count(), warned.err());
+        assertTrue(warned.err().contains("(" + Layout.DSW + " missing, " + Layout.MANIFEST + " changed)"), warned.err());
         Files.delete(out);
 
         Path swapped = TestData.demoCopy(Files.createTempDirectory(shared, "swapped"));
         for (String f : List.of(Layout.MMU_FEATURE, Layout.HSA_FEATURE)) swapColumns(swapped.resolve(f), 1, 2);
         String second = Xlsx.read(TestData.demo().resolve(Layout.HSA_FEATURE)).header().get(2);
-        refused(d, args("score", "--model", zip, "--data", swapped, "-o", out), Layout.HSA_FEATURE, "inherent feature column 1 is '" + second + "'");
+        String first = Xlsx.read(TestData.demo().resolve(Layout.HSA_FEATURE)).header().get(1);
+        refused(d, args("score", "--model", zip, "--data", swapped, "-o", out), Layout.HSA_FEATURE,
+                "inherent feature columns differ from the model's: column 1 is '" + second + "' where the model was trained with '" + first
+                        + "'; column 2 is '" + first + "' where the model was trained with '" + second + "'");
+
+        // audit issue 23, WEAK: a column renamed in both sheets is named, not only counted
+        Path renamed = TestData.demoCopy(Files.createTempDirectory(shared, "renamed"));
+        for (String f : List.of(Layout.MMU_FEATURE, Layout.HSA_FEATURE)) renameColumn(renamed.resolve(f), 3, "gc");
+        String third = Xlsx.read(TestData.demo().resolve(Layout.HSA_FEATURE)).header().get(3);
+        refused(d, args("score", "--model", zip, "--data", renamed, "-o", out), Layout.HSA_FEATURE,
+                "column 3 is 'gc' where the model was trained with '" + third + "'");
+    }
+
+    private static void renameColumn(Path xlsx, int c, String name) {
+        Table t = Xlsx.read(xlsx);
+        List<String> header = new ArrayList<>(t.header());
+        header.set(c, name);
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            Object[] row = new Object[header.size()];
+            row[0] = t.text(r, 0);
+            for (int k = 1; k < row.length; k++) row[k] = t.number(r, k);
+            rows.add(row);
+        }
+        Xlsx.write(xlsx, header, rows);
     }
 
     @Test

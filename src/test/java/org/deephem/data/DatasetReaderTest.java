@@ -108,6 +108,55 @@ class DatasetReaderTest {
         assertTrue(m.contains("mmu_label.xlsx") && m.contains("missing column 'label'"), m);
     }
 
+    /** Audit issue 23, WEAK: a renamed feature column said only "feature columns differ (18 vs 18)". */
+    @Test
+    void featureColumnsThatDifferBetweenTheSpeciesAreNamed() throws IOException {
+        List<String> mmu = Xlsx.read(TestData.demo().resolve(Layout.MMU_FEATURE)).header();
+        Path renamed = corrupt(Layout.HSA_FEATURE, rows -> rows.get(0)[3] = "gc");
+        String m = error(renamed);
+        assertTrue(m.contains("hsa_feature.xlsx, row 1: feature columns differ from mmu_feature.xlsx: column 4 is 'gc' where"
+                + " mmu_feature.xlsx has '" + mmu.get(3) + "'"), m);
+        assertFalse(m.contains(" vs "), m);
+
+        Path dropped = TestData.demoCopy(Files.createTempDirectory(tmp, "dropped"));
+        Table t = Xlsx.read(dropped.resolve(Layout.HSA_FEATURE));
+        List<String> header = new ArrayList<>(t.header());
+        header.remove(5);
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            List<Object> row = new ArrayList<>();
+            for (int c = 0; c < t.header().size(); c++) if (c != 5) row.add(c == 0 ? t.text(r, c) : (Object) t.number(r, c));
+            rows.add(row.toArray());
+        }
+        Xlsx.write(dropped.resolve(Layout.HSA_FEATURE), header, rows);
+        String d = error(dropped);
+        assertTrue(d.contains("17 columns where mmu_feature.xlsx has 18; missing: '" + mmu.get(5) + "'"), d);
+    }
+
+    /** Audit issue 23, WEAK: a sheet of notes in front of the data gave a misleading error. */
+    @Test
+    void aNotesSheetInFrontOfTheDataIsNamed() throws IOException {
+        Path dir = TestData.demoCopy(tmp);
+        Path f = dir.resolve(Layout.LABELS);
+        Table t = Xlsx.read(f);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var os = Files.newOutputStream(f)) {
+            wb.createSheet("About").createRow(0).createCell(0).setCellValue("labels from the knockout screen, see sheet 2");
+            var data = wb.createSheet("labels");
+            var h = data.createRow(0);
+            h.createCell(0).setCellValue("ID");
+            h.createCell(1).setCellValue("label");
+            for (int r = 0; r < t.rowCount(); r++) {
+                var row = data.createRow(r + 1);
+                row.createCell(0).setCellValue(t.text(r, 0));
+                row.createCell(1).setCellValue(t.number(r, 1));
+            }
+            wb.write(os);
+        }
+        String m = error(dir);
+        assertTrue(m.startsWith(f + ", row 1: missing column 'label'; the data is on sheet 'labels' (DeepHEM-J reads the first sheet,"
+                + " 'About': move 'labels' to the front)"), m);
+    }
+
     @Test
     void duplicateId() throws IOException {
         Path dir = corrupt(Layout.SOURCE, rows -> rows.get(3)[0] = rows.get(2)[0]);

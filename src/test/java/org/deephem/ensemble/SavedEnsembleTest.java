@@ -142,6 +142,30 @@ class SavedEnsembleTest {
         assertFalse(Files.exists(bz.resolve("x.zip")));
     }
 
+    /** Audit issue 23, WEAK: MTI and no-MTI members were bundled into one ensemble silently. */
+    @Test
+    void membersThatDoNotAllReadMtiAreRefusedNamingEachSide() throws IOException {
+        ModelConfig sized = TrainingRun.sizedFor(ModelConfig.defaults().withTraining(1, 32, 32, 1e-3, 3), demo);
+        ModelConfig noMti = sized.withSize(sized.maxLength(), 3, 16, 2, 1, 16).withBranches(true, true, false);
+        Path m3 = tmp.resolve("nomti.zip");
+        ModelZip.save(m3, new NetworkMethod(noMti).fit(demo, IntStream.range(0, demo.labels().length).toArray(), 5, null).outcome().model());
+        assertTrue(ModelZip.load(m1).config().useMti());
+        assertFalse(ModelZip.load(m3).config().useMti());
+        Path bz = tmp.resolve("mixed-zoo");
+        CliTest.Run r = run("ensemble", "--members", m1 + "," + m2 + "," + m3, "--name", "mixed", "--zoo", bz.toString());
+        assertEquals(2, r.exit(), r.err());
+        List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(List.of("error: --members: " + m1 + ", " + m2 + " read MTI (predicted targets) but " + m3 + " does not; the members of"
+                + " an ensemble must all read MTI or all not (bundle the MTI and the no-MTI models separately)"), errors, r.err());
+        assertFalse(Files.exists(bz.resolve("mixed.zip")));
+        // the same rule where the zip is written
+        org.deephem.io.InputError e = org.junit.jupiter.api.Assertions.assertThrows(org.deephem.io.InputError.class,
+                () -> EnsembleZip.save(bz.resolve("direct.zip"), List.of(new EnsembleZip.Member("a", ModelZip.load(m1)),
+                        new EnsembleZip.Member("b", ModelZip.load(m3))), Map.of()));
+        assertTrue(e.getMessage().startsWith("ensemble: a reads MTI (predicted targets) but b does not;"), e.getMessage());
+        assertFalse(Files.exists(bz.resolve("direct.zip")));
+    }
+
     @Test
     void aBrokenMemberIsRefusedNamingIt() throws IOException {
         byte[] good = Files.readAllBytes(m1);

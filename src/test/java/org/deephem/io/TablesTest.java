@@ -127,6 +127,45 @@ class TablesTest {
         assertEquals(x + ", row 3: value 'stray' in column 3, which has no header (the header has 2 columns: ID, v)", extra.getMessage());
     }
 
+    /** A workbook whose first sheet is 'Notes' (empty, or one note cell) and whose data is on sheet 'Data'. */
+    private Path dataOnSecondSheet(String name, String note) throws IOException {
+        Path f = dir.resolve(name);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var os = Files.newOutputStream(f)) {
+            var notes = wb.createSheet("Notes");
+            if (note != null) notes.createRow(0).createCell(0).setCellValue(note);
+            var data = wb.createSheet("Data");
+            String[][] cells = {{"ID", "sequence"}, {"mmu-a", "ACGUACGU"}, {"mmu-b", "GGCCAAUU"}};
+            for (int r = 0; r < cells.length; r++) {
+                var row = data.createRow(r);
+                row.createCell(0).setCellValue(cells[r][0]);
+                row.createCell(1).setCellValue(cells[r][1]);
+            }
+            wb.write(os);
+        }
+        return f;
+    }
+
+    /** Audit issue 23, WEAK: data on sheet 2 gave "sheet is empty" or "missing column" without saying where the data is. */
+    @Test
+    void dataOnAnotherSheetThanTheFirstIsPointedTo() throws IOException {
+        Path empty = dataOnSecondSheet("empty-first.xlsx", null);
+        InputError e = assertThrows(InputError.class, () -> Xlsx.read(empty));
+        assertEquals(empty + ": the first sheet is empty (no header row); the data is on sheet 'Data' (DeepHEM-J reads the first sheet,"
+                + " 'Notes': move 'Data' to the front)", e.getMessage());
+
+        Path noted = dataOnSecondSheet("noted-first.xlsx", "Read me: the sequences are on the next sheet");
+        Table t = Xlsx.read(noted);
+        InputError c = assertThrows(InputError.class, () -> t.column("sequence"));
+        assertEquals(noted + ", row 1: missing column 'sequence' (the header has Read me: the sequences are on the next sheet);"
+                + " the data is on sheet 'Data' (DeepHEM-J reads the first sheet, 'Notes': move 'Data' to the front)", c.getMessage());
+        // a column no sheet has: no hint
+        InputError none = assertThrows(InputError.class, () -> t.column("label"));
+        assertFalse(none.getMessage().contains("sheet 'Data'"), none.getMessage());
+
+        assertEquals(List.of(new Xlsx.SheetHead("Notes", List.of("Read me: the sequences are on the next sheet")),
+                new Xlsx.SheetHead("Data", List.of("ID", "sequence"))), Xlsx.sheetHeads(noted));
+    }
+
     @Test
     void xlsxTextCellsGetTheStrictNumberRule() {
         Path f = dir.resolve("t.xlsx");

@@ -174,6 +174,38 @@ class ModelZipTest {
         assertTrue(refused(p).contains("version 99 is not supported"));
     }
 
+    /** Audit issue 23, WEAK: "version":"1" said "version 1 is not supported (this build reads version 1)". */
+    @Test
+    void aVersionWrittenAsTextIsNamedAsText() throws IOException {
+        Path p = rewrite("v-text.zip", e -> {
+            e.put("format.json", "{\"format\":\"deephem-j-model\",\"version\":\"1\"}".getBytes());
+            return e;
+        });
+        String m = refused(p);
+        assertTrue(m.endsWith("format.json: 'version' must be a number, found the text \"1\""), m);
+        Path half = rewrite("v-half.zip", e -> {
+            e.put("format.json", "{\"format\":\"deephem-j-model\",\"version\":1.5}".getBytes());
+            return e;
+        });
+        assertTrue(refused(half).endsWith("'version' must be a whole number, found 1.5"), refused(half));
+        Path none = rewrite("v-none.zip", e -> {
+            e.put("format.json", "{\"format\":\"deephem-j-model\"}".getBytes());
+            return e;
+        });
+        assertTrue(refused(none).contains("format.json has no 'version'"), refused(none));
+
+        // an ensemble's format.json the same way
+        Path ens = tmp.resolve("ens-text.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(ens))) {
+            z.putNextEntry(new ZipEntry("format.json"));
+            z.write("{\"format\":\"deephem-j-ensemble\",\"version\":\"2\"}".getBytes());
+            z.putNextEntry(new ZipEntry("ensemble.json"));
+            z.write("{\"members\":[\"a\",\"b\"]}".getBytes());
+        }
+        InputError e = assertThrows(InputError.class, () -> EnsembleZip.load(ens));
+        assertEquals(ens + ": format.json: 'version' must be a number, found the text \"2\"", e.getMessage());
+    }
+
     @Test
     void pathTraversalAndAbsoluteNamesAreRefused() throws IOException {
         Path up = rewrite("up.zip", e -> {
