@@ -112,7 +112,8 @@ public final class Outputs {
         if (place == Place.FOLDER && exists && !Files.isDirectory(abs)) return "is a file, but a folder is needed to write into";
         if (place == Place.FILE && exists && Files.isDirectory(abs)) return "is a folder; give the name of a file to write";
         if (place == Place.FILE && exists && AtomicFiles.classify(abs) == AtomicFiles.Target.STREAM) {
-            return canWrite.test(abs) ? null : "cannot be written (read-only, or no permission)";
+            // a FIFO or device is written straight through: its own write permission is what counts
+            return Files.isWritable(abs) ? null : "cannot be written (read-only, or no permission)";
         }
         // where the first new file or folder would be made: in the folder itself, else beside the target
         Path up = place == Place.FOLDER && exists ? abs : abs.getParent();

@@ -83,8 +83,8 @@ class TrainingRunTest {
         double[][] inh = demo.source().inherent().clone();
         for (int i = 0; i < flipped.length; i += 3) {
             flipped[i] = 1 - flipped[i];
-            inh[i] = new double[inh[i].length];
-            Arrays.fill(inh[i], 1e3);
+            // another row's features (scoring refuses values far outside the training range, so no 1e3 fill)
+            inh[i] = demo.source().inherent()[(i + 1) % inh.length].clone();
         }
         var src = new org.deephem.data.Domain(demo.source().name(), demo.source().ids(), demo.source().sequences(), inh, demo.source().mtiPca());
         DeepHemDataset changed = new DeepHemDataset(demo.folder(), src, flipped, demo.unlabelledMouse(), demo.target(),
