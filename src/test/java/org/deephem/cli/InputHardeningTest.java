@@ -41,11 +41,16 @@ class InputHardeningTest {
 
     @BeforeAll
     static void trainOneSmallModel() {
-        Run r = CliTest.run("train", "--data", TestData.demo().toString(), "--name", "small", "--zoo", shared.resolve("zoo").toString(),
-                "--out", shared.resolve("report").toString(), "--epochs", "1", "--width", "8");
-        assertEquals(0, r.exit(), r.err());
-        zip = shared.resolve("zoo").resolve("small.zip");
+        zip = smallModel(shared);
         maxLength = ModelZip.load(zip).config().maxLength();
+    }
+
+    /** A 1-epoch, width-8 model of the demo data, trained by the CLI into {@code dir}/zoo/small.zip (its zip). */
+    static Path smallModel(Path dir) {
+        Run r = CliTest.run("train", "--data", TestData.demo().toString(), "--name", "small", "--zoo", dir.resolve("zoo").toString(),
+                "--out", dir.resolve("report").toString(), "--epochs", "1", "--width", "8");
+        assertEquals(0, r.exit(), r.err());
+        return dir.resolve("zoo").resolve("small.zip");
     }
 
     private static Path dir() throws IOException {

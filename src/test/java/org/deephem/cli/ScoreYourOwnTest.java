@@ -23,14 +23,11 @@ class ScoreYourOwnTest {
     @TempDir
     static Path shared;
     static Path zip;
-    static final String OK = "GGCUGAGGUAGUAGGUUGUAUAGUUAGAAAAUACUAUACAACCUACUACCUCAGCC";
+    static final String OK = InputHardeningTest.OK;
 
     @BeforeAll
     static void trainOneSmallModel() {
-        Run r = CliTest.run("train", "--data", TestData.demo().toString(), "--name", "small", "--zoo", shared.resolve("zoo").toString(),
-                "--out", shared.resolve("report").toString(), "--epochs", "1", "--width", "8");
-        assertEquals(0, r.exit(), r.err());
-        zip = shared.resolve("zoo").resolve("small.zip");
+        zip = InputHardeningTest.smallModel(shared);
     }
 
     private static List<String[]> rows(Path csv) throws IOException {
