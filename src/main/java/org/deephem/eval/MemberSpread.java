@@ -49,6 +49,18 @@ public final class MemberSpread {
         return new double[] {q.evaluate(LOW), q.evaluate(HIGH)};
     }
 
+    /**
+     * The combined logit of every miRNA: the one member's as it is, or the logit of the members'
+     * mean probability ({@link Band#logit()}); {@code logits[member][row]}.
+     */
+    public static double[] combinedLogits(double[][] logits) {
+        if (logits.length == 1) return logits[0].clone();
+        Band[] b = of(logits);
+        double[] out = new double[b.length];
+        for (int i = 0; i < out.length; i++) out[i] = b[i].logit();
+        return out;
+    }
+
     /** Bands of every miRNA; {@code logits[member][row]}. */
     public static Band[] of(double[][] logits) {
         int rows = logits[0].length;

@@ -33,7 +33,7 @@ public final class ScoresReport {
 
     /** The row indices the page draws: the {@code top} best by logit, then the named IDs (each must be scored). */
     public static int[] drawn(List<String> ids, double[][] memberLogits, int top, List<String> show) {
-        double[] logits = logits(memberLogits);
+        double[] logits = MemberSpread.combinedLogits(memberLogits);
         Set<Integer> out = new LinkedHashSet<>();
         IntStream.range(0, ids.size()).boxed().sorted(Comparator.comparingDouble((Integer i) -> -logits[i]))
                 .limit(top).forEach(out::add);
@@ -45,15 +45,6 @@ public final class ScoresReport {
             out.add(i);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The combined logit of each row: the one model's, or the logit of the members' mean probability. */
-    static double[] logits(double[][] memberLogits) {
-        if (memberLogits.length == 1) return memberLogits[0].clone();
-        MemberSpread.Band[] b = MemberSpread.of(memberLogits);
-        double[] out = new double[b.length];
-        for (int i = 0; i < out.length; i++) out[i] = b[i].logit();
-        return out;
     }
 
     /**

@@ -123,10 +123,7 @@ public final class EnsembleZip {
      */
     public static ReferenceScores reference(List<Member> members, org.deephem.data.DeepHemDataset ds) {
         double[][] logits = new ZooModel(null, members, true, Map.of()).logitsOfFolder(ds, "human");
-        MemberSpread.Band[] bands = MemberSpread.of(logits);
-        double[] l = new double[bands.length];
-        for (int i = 0; i < l.length; i++) l[i] = bands[i].logit();
-        return ReferenceScores.ofDataset(ds, l);
+        return ReferenceScores.ofDataset(ds, MemberSpread.combinedLogits(logits));
     }
 
     /** The members' MTI PCA basis as text when every member has one and they are all the same, else null. */
