@@ -192,12 +192,7 @@ final class ScoreCommand implements Callable<Integer> {
     /** Explanations of the given rows, computed as they were scored (dataset folder or sequences). */
     private List<Explanation> explanations(ZooModel zm, DeepHemDataset ds, int[] rows, List<String> ids, List<String> seqs,
                                            Precursors checked, Map<String, Set<String>> tg) {
-        if (ds != null) {
-            // a folder's rows come with their stored features: explain the domain, keep the rows asked for
-            Set<String> want = new java.util.HashSet<>();
-            for (int r : rows) want.add(ids.get(r));
-            return Explainer.explain(zm, ds, domain, explainSteps).stream().filter(e -> want.contains(e.id())).toList();
-        }
+        if (ds != null) return Explainer.explain(zm, ds, domain, explainSteps, rows); // a folder's rows keep their stored features
         List<String> i = new ArrayList<>(), s = new ArrayList<>();
         List<List<Mature>> m = new ArrayList<>();
         for (int r : rows) {

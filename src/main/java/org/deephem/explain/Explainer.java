@@ -78,16 +78,21 @@ public final class Explainer {
             if (m.config().useInherent()) inh = folded.computeIfAbsent(s.dangles(), d -> s.inherentOf(seqs, matures));
             prepared.add(s.prepareSequences(ids, seqs, inh, targets));
         }
-        return explain(zm.models(), prepared, InherentFeatures.NAMES, steps);
+        return explain(zm.models(), prepared, InherentFeatures.NAMES, steps, null);
     }
 
     /** Explanations of one domain of a dataset folder, as {@code score --data --domain} scores it. */
     public static List<Explanation> explain(ZooModel zm, DeepHemDataset ds, String domainName, int steps) {
+        return explain(zm, ds, domainName, steps, null);
+    }
+
+    /** As above, of the domain's rows {@code rows} only (null: all), in that order. */
+    public static List<Explanation> explain(ZooModel zm, DeepHemDataset ds, String domainName, int steps, int[] rows) {
         requireExplainable(zm, steps);
         ZooModel.FolderDomain f = zm.checkedDomain(ds, domainName);
         List<Scorer.Prepared> prepared = new ArrayList<>();
         for (TrainedModel m : zm.models()) prepared.add(new Scorer(m).prepare(f.domain(), f.targets()));
-        return explain(zm.models(), prepared, ds.inherentNames() != null ? ds.inherentNames() : InherentFeatures.NAMES, steps);
+        return explain(zm.models(), prepared, ds.inherentNames() != null ? ds.inherentNames() : InherentFeatures.NAMES, steps, rows);
     }
 
     /** The {@code n} features with the largest |attribution|, largest first (ties in the file's order). */
@@ -109,26 +114,35 @@ public final class Explainer {
 
     /** Explanations of the rows of {@code prepared} (one per member, the same rows), members combined. */
     static List<Explanation> explain(List<TrainedModel> members, List<Scorer.Prepared> prepared, List<String> inherentNames, int steps) {
+        return explain(members, prepared, inherentNames, steps, null);
+    }
+
+    /** As above, of rows {@code which} of {@code prepared} only (null: every row). */
+    static List<Explanation> explain(List<TrainedModel> members, List<Scorer.Prepared> prepared, List<String> inherentNames, int steps,
+                                     int[] which) {
         FeatureLayout layout = FeatureLayout.of(members, inherentNames);
         Scorer.Prepared first = prepared.get(0);
-        int n = first.ids().size();
+        int[] rowsOf = which != null ? which : java.util.stream.IntStream.range(0, first.ids().size()).toArray();
+        int n = rowsOf.length;
         Part[][] parts = new Part[members.size()][n];
         try (Progress.Bar bar = Progress.bar("explaining", (long) members.size() * n, false)) {
             for (int k = 0; k < members.size(); k++) {
                 TrainedModel m = members.get(k);
                 IntegratedGradients ig = new IntegratedGradients(m.graph(), m.config(), RULE);
-                for (int r = 0; r < n; r++) {
+                for (int i = 0; i < n; i++) {
+                    int r = rowsOf[i];
                     IntegratedGradients.Attribution a = ig.explainWithin(prepared.get(k).inputs(), r, steps, steps * MAX_REFINEMENT);
-                    parts[k][r] = part(m.config(), a, first.sequences().get(r), layout);
-                    requireFinite(first.ids().get(r), parts[k][r]);
+                    parts[k][i] = part(m.config(), a, first.sequences().get(r), layout);
+                    requireFinite(first.ids().get(r), parts[k][i]);
                     bar.step();
                 }
             }
         }
         List<Explanation> out = new ArrayList<>(n);
         int outside = 0;
-        for (int r = 0; r < n; r++) {
-            Explanation e = combine(first.ids().get(r), first.sequences().get(r), layout.names(), values(prepared, r, layout), column(parts, r));
+        for (int i = 0; i < n; i++) {
+            int r = rowsOf[i];
+            Explanation e = combine(first.ids().get(r), first.sequences().get(r), layout.names(), values(prepared, r, layout), column(parts, i));
             if (!e.withinTolerance() && ++outside <= NAMED_MISSES) {
                 Progress.say("note: '%s': attributions miss the completeness tolerance after %d steps (residual %.3g, tolerance %.3g)",
                         e.id(), e.steps(), e.residual(), e.tolerance());

@@ -167,6 +167,14 @@ class ExplainerTest {
             assertEquals(scored[0][r], ex.get(r).logit(), 1e-5);
             for (int j = 0; j < InherentFeatures.COUNT; j++) assertEquals(few.inherent()[r][j], ex.get(r).features().get(j).value(), 0.0);
         }
+        // only the rows asked for, in the order asked, each as the whole domain's explanation of it
+        List<Explanation> some = Explainer.explain(mtiZoo, ds, "human", Explainer.DEFAULT_STEPS, new int[] {3, 1});
+        assertEquals(List.of(few.ids().get(3), few.ids().get(1)), some.stream().map(Explanation::id).toList());
+        for (int i = 0; i < 2; i++) {
+            Explanation all = ex.get(new int[] {3, 1}[i]), one = some.get(i);
+            assertArrayEquals(all.nucleotide(), one.nucleotide(), 0.0);
+            assertEquals(all.features(), one.features());
+        }
     }
 
     /**
