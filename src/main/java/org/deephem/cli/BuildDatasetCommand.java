@@ -75,7 +75,9 @@ final class BuildDatasetCommand implements Callable<Integer> {
         DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed,
                 dangleModel, cmp, rule));
         System.out.print(Json.write(s.manifest().get("counts")));
-        System.out.print(Inspection.summarise(DatasetReader.read(out)));
+        org.deephem.data.DeepHemDataset built = DatasetReader.read(out);
+        System.out.print(Inspection.summarise(built));
+        System.out.print(InspectCommand.windows(built));
         if (cmp != null && java.nio.file.Files.isDirectory(cmp)) System.out.println("XGEM dataset1 comparison folder: " + cmp);
         System.out.printf(java.util.Locale.ROOT, "built %s in %.1f s%n", out, s.millis() / 1000.0);
         return 0;

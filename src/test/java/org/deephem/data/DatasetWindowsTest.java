@@ -90,6 +90,13 @@ class DatasetWindowsTest {
         assertTrue(e.getMessage().contains(Layout.WINDOWS) && e.getMessage().contains("no canonical window"), e.getMessage());
     }
 
+    @Test
+    void quartilesInterpolateLinearly() {
+        // positions (n - 1) p of 1, 2, 3, 4: 0.75 -> 1.75, 1.5 -> 2.5, 2.25 -> 3.25
+        assertEquals("1 / 1.75 / 2.5 / 3.25 / 4 (2.5)", Inspection.fiveNumbers(List.of(4, 1, 3, 2)));
+        assertEquals("7 / 7 / 7 / 7 / 7 (7.0)", Inspection.fiveNumbers(List.of(7)));
+    }
+
     private Path copy() throws IOException {
         Path out = Files.createTempDirectory(tmp, "c");
         try (var s = Files.list(canonical)) {
