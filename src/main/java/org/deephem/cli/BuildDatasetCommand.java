@@ -36,7 +36,14 @@ final class BuildDatasetCommand implements Callable<Integer> {
             description = "dangling-end energies of the folding: 2 = RNAfold's default, 0 = none like RNAfold -d0; recorded in dataset.json (default: ${DEFAULT-VALUE})")
     int dangles;
 
-    /** Where the comparison folder goes unless --xgem-dataset1 says: beside --out. */
+    @Option(names = "--window", defaultValue = "annotated", paramLabel = "annotated|canonical",
+            description = {"which stretch of each precursor the dataset holds: annotated = miRBase's hairpin as given;",
+                    "canonical = re-cut to the pre-miRNA (5p mature start .. 3p mature end; one arm: the other placed by the 2-nt overhang",
+                    "on the MFE structure; no mature: 60 nt centred on the terminal loop), with folding, features and tokens recomputed on it;",
+                    "recorded in dataset.json, with each row's window and annotated length in windows.tsv (default: ${DEFAULT-VALUE})"})
+    String window;
+
+    /** Where the comparison folder goes unless --xgem-dataset1 says: beside --out ({@code -canonical} added for canonical windows). */
     static final String DEFAULT_COMPARISON = "xgem-dataset1";
 
     private static boolean comparisonSetIn(Path raw) {
@@ -47,11 +54,13 @@ final class BuildDatasetCommand implements Callable<Integer> {
     public Integer call() {
         OptionCheck.range("--pca", pca, 1, org.deephem.model.ModelConfig.MAX_FEATURES);
         int dangleModel = org.deephem.features.Dangles.requireOption(dangles, "--dangles");
+        org.deephem.features.WindowRule rule = org.deephem.features.WindowRule.parse(window, "--window");
+        String defaultComparison = rule == org.deephem.features.WindowRule.CANONICAL ? DEFAULT_COMPARISON + "-canonical" : DEFAULT_COMPARISON;
         if (comparison != null && noComparison) throw new org.deephem.io.InputError("--xgem-dataset1 and --no-xgem-dataset1: give one of them");
-        Path cmp = noComparison ? null : comparison != null ? comparison : out.toAbsolutePath().resolveSibling(DEFAULT_COMPARISON);
+        Path cmp = noComparison ? null : comparison != null ? comparison : out.toAbsolutePath().resolveSibling(defaultComparison);
         // a folder named by --xgem-dataset1 is always checked; the default one only when it will be written (the raw sources have XGEM dataset1)
         boolean checkCmp = cmp != null && (comparison != null || comparisonSetIn(raw));
-        String cmpOption = comparison != null ? "--xgem-dataset1" : DEFAULT_COMPARISON + " beside --out (or give --xgem-dataset1 DIR or --no-xgem-dataset1)";
+        String cmpOption = comparison != null ? "--xgem-dataset1" : defaultComparison + " beside --out (or give --xgem-dataset1 DIR or --no-xgem-dataset1)";
         // every output checked before any work: not an input, not each other, not a folder this program may not replace
         Outputs.Input rawIn = Outputs.input("--raw", raw);
         Outputs.requireNotInput("--out", out, rawIn);
@@ -64,9 +73,11 @@ final class BuildDatasetCommand implements Callable<Integer> {
         Outputs.requireWritable("--out", out, Outputs.Place.REPLACED_FOLDER);
         if (checkCmp) Outputs.requireWritable(cmpOption, cmp, Outputs.Place.REPLACED_FOLDER);
         DatasetBuilder.Summary s = DatasetBuilder.build(new DatasetBuilder.Options(raw, out, pca, seed,
-                dangleModel, cmp));
+                dangleModel, cmp, rule));
         System.out.print(Json.write(s.manifest().get("counts")));
-        System.out.print(Inspection.summarise(DatasetReader.read(out)));
+        org.deephem.data.DeepHemDataset built = DatasetReader.read(out);
+        System.out.print(Inspection.summarise(built));
+        System.out.print(InspectCommand.windows(built));
         if (cmp != null && java.nio.file.Files.isDirectory(cmp)) System.out.println("XGEM dataset1 comparison folder: " + cmp);
         System.out.printf(java.util.Locale.ROOT, "built %s in %.1f s%n", out, s.millis() / 1000.0);
         return 0;

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deephem.features.Dangles;
 import org.deephem.features.Fold;
+import org.deephem.features.HairpinWindow;
+import org.deephem.features.WindowRule;
 import org.deephem.features.InherentFeatures;
 import org.deephem.features.Kmers;
 import org.deephem.features.Mature;
@@ -44,6 +46,12 @@ final class FeaturesCommand implements Callable<Integer> {
                     "helix end in the exterior loop and multiloops), 0 = none, like RNAfold -d0 (default: ${DEFAULT-VALUE})"})
     int dangles;
 
+    @Option(names = "--window", defaultValue = "annotated", paramLabel = "annotated|canonical",
+            description = {"annotated = each precursor as given; canonical = each re-cut to its pre-miRNA first, as build-dataset --window canonical",
+                    "(placed by the --matures it contains on its MFE structure; without matures 60 nt centred on the terminal loop), with columns",
+                    "annotated_length, window_start, window_end (1-based, inclusive), placement and clipped after the id (default: ${DEFAULT-VALUE})"})
+    String window;
+
     private static final int CHUNK = 256;
 
     @Override
@@ -51,6 +59,8 @@ final class FeaturesCommand implements Callable<Integer> {
         Outputs.requireNotInput("-o", out, Outputs.input("the FASTA", fasta), Outputs.input("--matures", matures));
         Outputs.requireWritable("-o", out, Outputs.Place.FILE);
         RnaFolder folder = new RnaFolder(Dangles.requireOption(dangles, "--dangles"));
+        WindowRule rule = WindowRule.parse(window, "--window");
+        if (rule == WindowRule.CANONICAL) Progress.say("%s", rule.describe());
         List<Mature> ms = Mature.readFasta(matures);
         long[] count = {0};
         Skipped skipped = new Skipped();
@@ -58,7 +68,8 @@ final class FeaturesCommand implements Callable<Integer> {
         long total = Fasta.countRecords(fasta);
         Outputs.write(out, os -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
-            w.write("id," + String.join(",", InherentFeatures.NAMES) + ",structure");
+            w.write("id," + (rule == WindowRule.CANONICAL ? String.join(",", WINDOW_COLUMNS) + "," : "")
+                    + String.join(",", InherentFeatures.NAMES) + ",structure");
             for (String k : Kmers.words()) w.write(",kmer_" + k);
             w.write('\n');
             List<FastaRecord> chunk = new ArrayList<>(CHUNK);
@@ -72,9 +83,9 @@ final class FeaturesCommand implements Callable<Integer> {
                         skipped.add(new Fasta.Invalid(r.id(), r.line(), e.getMessage()));
                         bar.step();
                     }
-                    if (chunk.size() == CHUNK) count[0] += flush(chunk, ms, folder, w, bar);
+                    if (chunk.size() == CHUNK) count[0] += flush(chunk, ms, folder, rule, w, bar);
                 }, skipInvalid ? inv -> { skipped.add(inv); bar.step(); } : null);
-                count[0] += flush(chunk, ms, folder, w, bar);
+                count[0] += flush(chunk, ms, folder, rule, w, bar);
             }
             // nothing valid: an error, not a file with a header alone (the atomic write leaves nothing)
             if (count[0] == 0) {
@@ -89,20 +100,40 @@ final class FeaturesCommand implements Callable<Integer> {
     }
 
     /** Folds a chunk in parallel, writes its rows in input order, empties it; returns how many. */
-    private static int flush(List<FastaRecord> chunk, List<Mature> ms, RnaFolder folder, BufferedWriter w, Progress.Bar bar) {
+    /** The window columns of a canonical table, after the id. */
+    static final List<String> WINDOW_COLUMNS = List.of("annotated_length", "window_start", "window_end", "placement", "clipped");
+
+    private static int flush(List<FastaRecord> chunk, List<Mature> ms, RnaFolder folder, WindowRule rule, BufferedWriter w, Progress.Bar bar) {
         Fold[] folds = new Fold[chunk.size()];
+        String[] seqs = new String[chunk.size()];
+        HairpinWindow[] windows = new HairpinWindow[chunk.size()];
         java.util.stream.IntStream.range(0, chunk.size()).parallel().forEach(i -> {
-            folds[i] = folder.fold(chunk.get(i).sequence());
+            String s = chunk.get(i).sequence();
+            Fold f = folder.fold(s);
+            if (rule == WindowRule.CANONICAL) {
+                // placed on the annotated record's structure, then the window folded on its own
+                windows[i] = HairpinWindow.of(s, f, Mature.containedIn(s, ms));
+                s = windows[i].cut(s);
+                f = folder.fold(s);
+            }
+            seqs[i] = s;
+            folds[i] = f;
             bar.step();
         });
         try {
             for (int i = 0; i < chunk.size(); i++) {
                 FastaRecord r = chunk.get(i);
-                double[] f = InherentFeatures.compute(r.sequence(), folds[i], Mature.containedIn(r.sequence(), ms));
+                String s = seqs[i];
+                double[] f = InherentFeatures.compute(s, folds[i], Mature.containedIn(s, ms));
                 StringBuilder sb = new StringBuilder(Delimited.csvCell(r.id()));
+                if (windows[i] != null) {
+                    HairpinWindow h = windows[i];
+                    sb.append(',').append(r.sequence().length()).append(',').append(h.start() + 1).append(',').append(h.end())
+                            .append(',').append(h.placement().label).append(',').append(h.clipped() ? 1 : 0);
+                }
                 for (double v : f) sb.append(',').append(String.format(Locale.ROOT, "%.6g", v));
                 sb.append(',').append(folds[i].structure());
-                for (int c : Kmers.counts(r.sequence())) sb.append(',').append(c);
+                for (int c : Kmers.counts(s)) sb.append(',').append(c);
                 w.write(sb.append('\n').toString());
             }
         } catch (java.io.IOException e) {

@@ -133,6 +133,11 @@ final class ScoreCommand implements Callable<Integer> {
         Map<String, Set<String>> tg = Map.of();
         if (input.data != null) {
             ds = DatasetReader.read(input.data);
+            if (!ds.window().equals(zm.window().label)) {
+                throw InputError.at(input.data, "holds " + ds.window() + " windows, but the model was trained on " + zm.window().label
+                        + " windows (build-dataset --window " + zm.window().label + " makes such a folder)");
+            }
+            Progress.say("window: %s (the folder's features, as the model's training data)", ds.window());
             if (zm.trainedOnDemo() && !DatasetReader.isSynthetic(input.data)) warnDemo(input.data.toString());
             ids = ZooModel.domain(ds, domain).ids();
             seqs = ZooModel.domain(ds, domain).sequences();
@@ -234,7 +239,12 @@ final class ScoreCommand implements Callable<Integer> {
             mats = new ArrayList<>();
             for (FastaRecord r : recs) mats.add(Mature.containedIn(r.sequence(), ms));
         }
-        Precursors p = Precursors.check(zm, input.fasta, recs, mats, invalid, skip);
+        // cut as the model's training data was cut (canonical windows are placed on the annotated record's MFE structure)
+        org.deephem.features.WindowRule rule = zm.window();
+        Progress.say("%s: the model's training data was cut so%s", rule.describe(),
+                rule == org.deephem.features.WindowRule.CANONICAL && matures == null ? "; no --matures: every record gets the no-mature window" : "");
+        Precursors.Windowed cut = Precursors.window(rule, new org.deephem.zoo.Scorer(zm.models().get(0)).dangles(), recs, mats);
+        Precursors p = Precursors.check(zm, input.fasta, cut.records(), cut.matures(), invalid, skip);
         if (!p.skipped().isEmpty()) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(5, p.skipped().size()); i++) {

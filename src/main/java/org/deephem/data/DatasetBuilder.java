@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.deephem.features.Dangles;
+import org.deephem.features.FeatureCalculator;
+import org.deephem.features.HairpinWindow;
+import org.deephem.features.WindowRule;
 import org.deephem.features.Mature;
 import org.deephem.io.FastaRecord;
 import org.deephem.io.Hashing;
@@ -28,10 +31,15 @@ public final class DatasetBuilder {
     /**
      * @param dangles       folding dangles, 0 or 2 (RNAfold's default)
      * @param comparisonOut where the XGEM dataset1 folder goes (see {@link #comparison}); null = not built
+     * @param window        annotated precursors, or each re-cut to its canonical window ({@link HairpinWindow})
      */
-    public record Options(Path raw, Path out, int pcaComponents, long seed, int dangles, Path comparisonOut) {
+    public record Options(Path raw, Path out, int pcaComponents, long seed, int dangles, Path comparisonOut, WindowRule window) {
         public Options(Path raw, Path out, int pcaComponents, long seed) {
             this(raw, out, pcaComponents, seed, org.deephem.features.RnaFolder.DEFAULT_DANGLES, null);
+        }
+
+        public Options(Path raw, Path out, int pcaComponents, long seed, int dangles, Path comparisonOut) {
+            this(raw, out, pcaComponents, seed, dangles, comparisonOut, WindowRule.ANNOTATED);
         }
     }
 
@@ -98,12 +106,36 @@ public final class DatasetBuilder {
             dsw.put(id, new double[] {nd / (double) diseases, nd});
         }
 
-        Progress.say("folding and features for %d precursors ...", mouseAll.size() + hIds.size());
         List<String> allIds = new ArrayList<>(mouseAll);
         allIds.addAll(hIds);
         List<String> allSeqs = new ArrayList<>(srcSeqs);
         allSeqs.addAll(mSeqs);
         allSeqs.addAll(hSeqs);
+        Map<String, String> annotatedSeqs = new HashMap<>();
+        Map<String, Integer> annotatedLengths = null;
+        Map<String, HairpinWindow> windows = null;
+        Map<String, Object> windowCounts = null;
+        if (o.window() == WindowRule.CANONICAL) {
+            // re-cut every precursor to its canonical window; everything below (features, folding, matures) is on the window
+            Progress.say("canonical windows of %d precursors ...", allIds.size());
+            List<List<Mature>> ms = new ArrayList<>();
+            for (String id : allIds) ms.add(matures.getOrDefault(id, List.of()));
+            HairpinWindow[] w = o.window().windows(allSeqs, ms, new FeatureCalculator(o.dangles()), "precursors");
+            annotatedLengths = new HashMap<>();
+            windows = new HashMap<>();
+            for (int k = 0; k < allIds.size(); k++) {
+                annotatedSeqs.put(allIds.get(k), allSeqs.get(k));
+                annotatedLengths.put(allIds.get(k), allSeqs.get(k).length());
+                windows.put(allIds.get(k), w[k]);
+                allSeqs.set(k, w[k].cut(allSeqs.get(k)));
+            }
+            int s = srcSeqs.size(), m = mSeqs.size();
+            srcSeqs = new ArrayList<>(allSeqs.subList(0, s));
+            mSeqs = new ArrayList<>(allSeqs.subList(s, s + m));
+            hSeqs = new ArrayList<>(allSeqs.subList(s + m, allSeqs.size()));
+            windowCounts = windowCounts(allIds, windows);
+        }
+        Progress.say("folding and features for %d precursors ...", mouseAll.size() + hIds.size());
         Map<String, Set<String>> allTargets = new HashMap<>(mouseTargets);
         allTargets.putAll(humanTargets);
         FeatureAssembly.Result feats = FeatureAssembly.compute(allIds, allSeqs, matures, allTargets, o.pcaComponents(), o.seed(), o.dangles());
@@ -139,6 +171,13 @@ public final class DatasetBuilder {
         pca.put("seed", o.seed());
         manifest.put("mti_pca", pca);
         manifest.put(Dangles.KEY, Dangles.record(o.dangles()));
+        if (o.window() == WindowRule.CANONICAL) {
+            // an annotated build records nothing here, so that its files stay byte for byte those of earlier builds
+            Map<String, Object> w = o.window().record();
+            w.put("placements", windowCounts);
+            w.put("file", Layout.WINDOWS + " (each ID's annotated length and window, 1-based inclusive)");
+            manifest.put(WindowRule.KEY, w);
+        }
         manifest.put("notes", List.of(
                 "The paper used 1,913 human precursors; this dataset has all " + hIds.size() + " of miRBase 22.",
                 "Genes are keyed by upper-case symbol so mouse and human share columns (symbol-level orthology, an approximation).",
@@ -149,13 +188,13 @@ public final class DatasetBuilder {
 
         BuiltDataset d = new BuiltDataset(srcIds, srcSeqs, labels, mIds, mSeqs, hIds, hSeqs,
                 mouseTargets, humanTargets, feats.inherent(), feats.pca(), feats.scores(),
-                cons, List.of("score", "targetscan_class"), dsw, List.of("score", "diseases"), manifest);
+                cons, List.of("score", "targetscan_class"), dsw, List.of("score", "diseases"), manifest, annotatedLengths, windows);
         Progress.say("writing %s ...", o.out());
         DatasetWriter.write(o.out(), d);
         if (o.comparisonOut() != null) {
             if (raw.hasComparisonSet()) {
                 Progress.say("writing %s (XGEM dataset1, 77 + 77) ...", o.comparisonOut());
-                DatasetWriter.write(o.comparisonOut(), comparison(raw, d));
+                DatasetWriter.write(o.comparisonOut(), comparison(raw, d, annotatedSeqs));
             } else {
                 Progress.say("XGEM dataset1 not found under %s: comparison folder not built", o.raw());
             }
@@ -169,7 +208,7 @@ public final class DatasetBuilder {
      * 154 are miRBase 22 mouse precursors already in {@code main} (72 + 77 labelled there, 5
      * unlabelled), so every feature, the MTI PCA and the human side are taken over unchanged.
      */
-    static BuiltDataset comparison(RawSources raw, BuiltDataset main) {
+    static BuiltDataset comparison(RawSources raw, BuiltDataset main, Map<String, String> annotatedSeqs) {
         Map<String, String> mouseSeq = new LinkedHashMap<>();
         for (int i = 0; i < main.sourceIds().size(); i++) mouseSeq.put(main.sourceIds().get(i), main.sourceSeqs().get(i));
         for (int i = 0; i < main.mouseIds().size(); i++) mouseSeq.put(main.mouseIds().get(i), main.mouseSeqs().get(i));
@@ -180,11 +219,12 @@ public final class DatasetBuilder {
             Path file = raw.file(RawSources.COMPARISON_FILES.get(essential ? 0 : 1));
             for (FastaRecord r : raw.comparison(essential)) {
                 String known = mouseSeq.get(r.id());
+                String annotated = annotatedSeqs.getOrDefault(r.id(), known); // a canonical build checks the annotated precursor
                 if (known == null) throw InputError.at(file, r.line(), "'" + r.id() + "' is not a miRBase 22 mouse precursor of dataset2/dataset3");
-                if (!known.equals(r.sequence())) throw InputError.at(file, r.line(), "'" + r.id() + "' has another sequence than in dataset2/dataset3");
+                if (!annotated.equals(r.sequence())) throw InputError.at(file, r.line(), "'" + r.id() + "' has another sequence than in dataset2/dataset3");
                 if (ids.contains(r.id())) throw InputError.at(file, r.line(), "'" + r.id() + "' appears twice in dataset1");
                 ids.add(r.id());
-                seqs.add(r.sequence());
+                seqs.add(known);
                 labels.add(essential ? 1 : 0);
             }
         }
@@ -225,7 +265,24 @@ public final class DatasetBuilder {
         manifest.put("inputs_sha256", inputs);
         return new BuiltDataset(ids, seqs, labels.stream().mapToInt(Integer::intValue).toArray(), restIds, restSeqs,
                 main.humanIds(), main.humanSeqs(), main.mouseTargets(), main.humanTargets(), main.inherent(), main.pca(),
-                main.pcaScores(), main.conservation(), main.conservationColumns(), main.dsw(), main.dswColumns(), manifest);
+                main.pcaScores(), main.conservation(), main.conservationColumns(), main.dsw(), main.dswColumns(), manifest,
+                main.annotatedLengths(), main.windows());
+    }
+
+    /** How many windows were placed each way (and clipped), overall: for dataset.json. */
+    static Map<String, Object> windowCounts(List<String> ids, Map<String, HairpinWindow> windows) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (HairpinWindow.Placement p : HairpinWindow.Placement.values()) {
+            long n = ids.stream().filter(id -> windows.get(id).placement() == p).count();
+            long c = ids.stream().filter(id -> windows.get(id).placement() == p && windows.get(id).clipped()).count();
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("rows", n);
+            e.put("clipped", c);
+            out.put(p.label, e);
+        }
+        out.put("arm_by_name", ids.stream().filter(id -> windows.get(id).armByName()).count());
+        out.put("no_pair_in_mature", ids.stream().filter(id -> windows.get(id).noPairInMature()).count());
+        return out;
     }
 
     private static Map<String, Set<String>> restrict(Map<String, Set<String>> m, List<String> ids) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.deephem.features.Dangles;
+import org.deephem.features.HairpinWindow;
+import org.deephem.features.WindowRule;
 import org.deephem.io.Delimited;
 import org.deephem.io.InputError;
 import org.deephem.io.Rna;
@@ -43,9 +45,11 @@ public final class DatasetReader {
         sameColumns(mmuFeat, hsaFeat, dir.resolve(Layout.HSA_FEATURE), Layout.MMU_FEATURE);
         sameColumns(mmuPca, hsaPca, dir.resolve(Layout.HSA_PCA), Layout.MMU_PCA);
 
-        Domain source = new Domain("mouse (labelled)", src.ids, src.seqs, rows(mmuFeat, src.ids), rows(mmuPca, src.ids));
-        Domain mouse = new Domain("mouse (unlabelled)", extra.ids, extra.seqs, rows(mmuFeat, extra.ids), rows(mmuPca, extra.ids));
-        Domain target = new Domain("human", tgt.ids, tgt.seqs, rows(hsaFeat, tgt.ids), rows(hsaPca, tgt.ids));
+        WindowRule rule = window(dir);
+        Windows w = windows(dir, rule, List.of(src, extra, tgt));
+        Domain source = new Domain("mouse (labelled)", src.ids, src.seqs, rows(mmuFeat, src.ids), rows(mmuPca, src.ids), w.lengths(src.ids));
+        Domain mouse = new Domain("mouse (unlabelled)", extra.ids, extra.seqs, rows(mmuFeat, extra.ids), rows(mmuPca, extra.ids), w.lengths(extra.ids));
+        Domain target = new Domain("human", tgt.ids, tgt.seqs, rows(hsaFeat, tgt.ids), rows(hsaPca, tgt.ids), w.lengths(tgt.ids));
 
         Map<String, Set<String>> mmuMti = optionalTargets(dir, Layout.MMU_MTI_TSV, Layout.MMU_MTI_XLSX, mouseIds);
         Map<String, Set<String>> hsaMti = optionalTargets(dir, Layout.HSA_MTI_TSV, Layout.HSA_MTI_XLSX, tgt.ids);
@@ -53,7 +57,86 @@ public final class DatasetReader {
         Map<String, Double> dsw = optionalScore(dir.resolve(Layout.DSW), tgt.ids);
         return new DeepHemDataset(dir, source, labels, mouse, target,
                 hsaFeat == null ? null : hsaFeat.names, hsaPca == null ? null : hsaPca.names,
-                mmuMti, hsaMti, cons, dsw);
+                mmuMti, hsaMti, cons, dsw, rule.label, w.placed());
+    }
+
+    /**
+     * The window the folder's sequences and features are on, from its {@code dataset.json}:
+     * {@link WindowRule#ANNOTATED} for folders without one or built before windows existed.
+     */
+    public static WindowRule window(Path dir) {
+        Path file = dir.resolve(Layout.MANIFEST);
+        if (!Files.isRegularFile(file)) return WindowRule.ANNOTATED;
+        Map<?, ?> m = org.deephem.io.Json.readFile(file, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, ?> manifest = (Map<String, ?>) m;
+        return WindowRule.recorded(manifest, file.toString());
+    }
+
+    /** A canonical folder's windows.tsv: annotated length and window of every ID (empty maps for an annotated folder). */
+    record Windows(Map<String, Integer> annotated, Map<String, HairpinWindow> placed) {
+        int[] lengths(List<String> ids) {
+            if (annotated.isEmpty()) return null;
+            int[] out = new int[ids.size()];
+            for (int i = 0; i < out.length; i++) out[i] = annotated.get(ids.get(i));
+            return out;
+        }
+    }
+
+    private static Windows windows(Path dir, WindowRule rule, List<Sequences> all) {
+        Path file = dir.resolve(Layout.WINDOWS);
+        boolean present = Files.exists(file);
+        if (rule == WindowRule.ANNOTATED) {
+            if (present) throw InputError.at(file, "present, but " + Layout.MANIFEST + " records no canonical window (\"window\": {\"rule\": \"canonical\"})");
+            return new Windows(Map.of(), Map.of());
+        }
+        if (!present) throw InputError.at(file, "required file is missing (" + Layout.MANIFEST + " records a canonical window)");
+        Map<String, String> seqOf = new HashMap<>();
+        for (Sequences s : all) for (int i = 0; i < s.ids.size(); i++) seqOf.put(s.ids.get(i), s.seqs.get(i));
+        Table t = Delimited.read(file);
+        List<String> ids = t.ids();
+        int cLen = t.column("annotated_length"), cStart = t.column("window_start"), cEnd = t.column("window_end"),
+                cPl = t.column("placement"), cClip = t.column("clipped"), cName = t.column("arm_by_name"), cPair = t.column("no_pair_in_mature");
+        Map<String, Integer> lengths = new HashMap<>();
+        Map<String, HairpinWindow> placed = new HashMap<>();
+        for (int r = 0; r < ids.size(); r++) {
+            String id = ids.get(r);
+            String seq = seqOf.get(id);
+            if (seq == null) throw InputError.at(file, Table.sheetRow(r), t.header().get(0), "ID '" + id + "' is not in the sequence files");
+            int n = whole(t, r, cLen), start = whole(t, r, cStart), end = whole(t, r, cEnd);
+            if (n < 1) throw InputError.at(file, Table.sheetRow(r), t.header().get(cLen), "annotated length " + n + " is not positive");
+            if (start < 1 || end < start || end > n) {
+                throw InputError.at(file, Table.sheetRow(r), t.header().get(cEnd), "window " + start + ".." + end + " does not lie in 1.." + n);
+            }
+            if (end - start + 1 != seq.length()) {
+                throw InputError.at(file, Table.sheetRow(r), t.header().get(cEnd), "window " + start + ".." + end + " has " + (end - start + 1)
+                        + " nt but the sequence of '" + id + "' has " + seq.length());
+            }
+            HairpinWindow.Placement p = HairpinWindow.Placement.ofLabel(t.text(r, cPl));
+            if (p == null) {
+                throw InputError.at(file, Table.sheetRow(r), t.header().get(cPl), "'" + t.text(r, cPl) + "' is not one of "
+                        + java.util.Arrays.stream(HairpinWindow.Placement.values()).map(x -> x.label).toList());
+            }
+            lengths.put(id, n);
+            placed.put(id, new HairpinWindow(start - 1, end, p, flag(t, r, cClip), flag(t, r, cName), flag(t, r, cPair)));
+        }
+        for (String id : seqOf.keySet()) {
+            if (!lengths.containsKey(id)) throw InputError.at(file, "ID '" + id + "' of the sequence files has no row here");
+        }
+        return new Windows(lengths, placed);
+    }
+
+    private static int whole(Table t, int r, int c) {
+        double v = t.number(r, c);
+        if (v != Math.rint(v) || Math.abs(v) > 1e9) throw InputError.at(t.source(), Table.sheetRow(r), t.header().get(c), "'" + t.text(r, c) + "' is not a whole number");
+        return (int) v;
+    }
+
+    private static boolean flag(Table t, int r, int c) {
+        String v = t.text(r, c);
+        if (v.equals("1")) return true;
+        if (v.equals("0")) return false;
+        throw InputError.at(t.source(), Table.sheetRow(r), t.header().get(c), "'" + v + "' is not 0 or 1");
     }
 
     /**

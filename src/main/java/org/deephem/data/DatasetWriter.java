@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.deephem.features.HairpinWindow;
 import org.deephem.features.InherentFeatures;
 import org.deephem.io.AtomicFiles;
 import org.deephem.io.Delimited;
@@ -58,8 +59,32 @@ public final class DatasetWriter {
             }
             if (d.conservation() != null) block(dir.resolve(Layout.CONSERVATION), d.conservationColumns(), d.humanIds(), d.conservation());
             if (d.dsw() != null) block(dir.resolve(Layout.DSW), d.dswColumns(), d.humanIds(), d.dsw());
+            if (d.windows() != null) {
+                List<String> all = new ArrayList<>(mouseAll);
+                all.addAll(d.humanIds());
+                windows(dir.resolve(Layout.WINDOWS), all, d.annotatedLengths(), d.windows());
+            }
             Json.writeFile(dir.resolve(Layout.MANIFEST), d.manifest());
         });
+    }
+
+    /** Columns of {@link Layout#WINDOWS}; positions are 1-based and inclusive on the annotated precursor, as in miRBase. */
+    public static final List<String> WINDOW_COLUMNS = List.of("ID", "annotated_length", "window_start", "window_end", "placement",
+            "clipped", "arm_by_name", "no_pair_in_mature");
+
+    private static void windows(Path f, List<String> ids, Map<String, Integer> lengths, Map<String, HairpinWindow> windows) throws IOException {
+        try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+            w.write(Delimited.tsvLine(WINDOW_COLUMNS));
+            for (String id : ids) {
+                HairpinWindow h = windows.get(id);
+                w.write(Delimited.tsvLine(List.of(id, Integer.toString(lengths.get(id)), Integer.toString(h.start() + 1),
+                        Integer.toString(h.end()), h.placement().label, flag(h.clipped()), flag(h.armByName()), flag(h.noPairInMature()))));
+            }
+        }
+    }
+
+    private static String flag(boolean b) {
+        return b ? "1" : "0";
     }
 
     private static void sequences(Path f, List<String> ids, List<String> seqs) {

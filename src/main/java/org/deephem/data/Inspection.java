@@ -1,6 +1,8 @@
 package org.deephem.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** A plain-text summary of a DeepHEM-layout dataset: counts, label balance, missing views. */
@@ -60,6 +62,7 @@ public final class Inspection {
         if (d.humanTargets() != null) file(sb, d, Layout.HSA_MTI_TSV, pairs(d.humanTargets()) + " miRNA-gene pairs");
         if (d.conservation() != null) file(sb, d, Layout.CONSERVATION, d.conservation().size() + " rows");
         if (d.dsw() != null) file(sb, d, Layout.DSW, d.dsw().size() + " rows");
+        if (!d.windows().isEmpty()) file(sb, d, Layout.WINDOWS, d.windows().size() + " rows (ID, annotated length, window, placement)");
         if (d.inherentNames() != null) {
             sb.append("inherent features, labelled mouse means (essential vs non-essential):\n");
             for (int c = 0; c < d.inherentNames().size(); c++) {
@@ -75,6 +78,98 @@ public final class Inspection {
         indicator(sb, "conservation", d.conservation() == null ? null : d.conservation().values().stream().mapToDouble(Double::doubleValue).toArray(), d.target().size());
         indicator(sb, "DSW", d.dsw() == null ? null : d.dsw().values().stream().mapToDouble(Double::doubleValue).toArray(), d.target().size());
         return sb.toString();
+    }
+
+    /**
+     * The window of the folder and, per class (essential, non-essential, unlabelled mouse,
+     * human), the length distribution on the annotated precursors and on the canonical windows
+     * (min / Q1 / median / Q3 / max, quartiles by linear interpolation, and the mean) and how the
+     * windows were placed. An annotated folder has the annotated lengths only.
+     */
+    public static String windows(DeepHemDataset d) {
+        StringBuilder sb = new StringBuilder();
+        boolean canonical = d.window().equals(org.deephem.features.WindowRule.CANONICAL.label);
+        sb.append("window: ").append(d.window()).append(canonical
+                ? " (" + Layout.WINDOWS + ": each row's annotated precursor and the window cut from it)\n"
+                : " (the precursors as given; canonical windows: build-dataset --window canonical)\n");
+        sb.append("length (nt): min / Q1 / median / Q3 / max (mean)\n");
+        List<String> names = List.of("essential", "non-essential", "unlabelled mouse", "human");
+        List<List<Integer>> annotated = new ArrayList<>(), window = new ArrayList<>();
+        List<List<String>> ids = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            annotated.add(new ArrayList<>());
+            window.add(new ArrayList<>());
+            ids.add(new ArrayList<>());
+        }
+        int[][] groups = {rowsOf(d, 1), rowsOf(d, 0)};
+        for (int k = 0; k < 2; k++) add(d.source(), groups[k], annotated.get(k), window.get(k), ids.get(k));
+        add(d.unlabelledMouse(), null, annotated.get(2), window.get(2), ids.get(2));
+        add(d.target(), null, annotated.get(3), window.get(3), ids.get(3));
+        for (int k = 0; k < 4; k++) {
+            if (ids.get(k).isEmpty()) continue;
+            sb.append(String.format(Locale.ROOT, "  %-17s %5d  annotated %s", names.get(k), ids.get(k).size(), fiveNumbers(annotated.get(k))));
+            if (canonical) sb.append("   canonical ").append(fiveNumbers(window.get(k)));
+            sb.append('\n');
+        }
+        if (!canonical) return sb.toString();
+        sb.append("window placement: rows (of them clipped to the annotated precursor)\n");
+        for (int k = 0; k < 4; k++) {
+            if (ids.get(k).isEmpty()) continue;
+            List<String> parts = new ArrayList<>();
+            int byName = 0, noPair = 0;
+            for (org.deephem.features.HairpinWindow.Placement p : org.deephem.features.HairpinWindow.Placement.values()) {
+                int n = 0, c = 0;
+                for (String id : ids.get(k)) {
+                    org.deephem.features.HairpinWindow w = d.windowOf(id);
+                    if (w.placement() != p) continue;
+                    n++;
+                    if (w.clipped()) c++;
+                }
+                parts.add(String.format(Locale.ROOT, "%s %d (%d)", p.label, n, c));
+            }
+            for (String id : ids.get(k)) {
+                if (d.windowOf(id).armByName()) byName++;
+                if (d.windowOf(id).noPairInMature()) noPair++;
+            }
+            sb.append(String.format(Locale.ROOT, "  %-17s %s; arm by name %d, no pair in mature %d%n", names.get(k), String.join(", ", parts), byName, noPair));
+        }
+        return sb.toString();
+    }
+
+    private static int[] rowsOf(DeepHemDataset d, int label) {
+        return java.util.stream.IntStream.range(0, d.labels().length).filter(i -> d.labels()[i] == label).toArray();
+    }
+
+    private static void add(Domain dom, int[] rows, List<Integer> annotated, List<Integer> window, List<String> ids) {
+        int[] n = dom.annotatedLengths();
+        int m = rows == null ? dom.size() : rows.length;
+        for (int k = 0; k < m; k++) {
+            int i = rows == null ? k : rows[k];
+            annotated.add(n[i]);
+            window.add(dom.sequences().get(i).length());
+            ids.add(dom.ids().get(i));
+        }
+    }
+
+    /** "56 / 71 / 80.5 / 92 / 140 (82.3)": min, quartiles by linear interpolation (R's type 7), max, mean. */
+    static String fiveNumbers(List<Integer> values) {
+        double[] v = values.stream().mapToDouble(Integer::doubleValue).sorted().toArray();
+        double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "%s / %s / %s / %s / %s (%.1f)", num(v[0]), num(quantile(v, 0.25)), num(quantile(v, 0.5)),
+                num(quantile(v, 0.75)), num(v[v.length - 1]), mean);
+    }
+
+    static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    private static String num(double v) {
+        if (v == Math.rint(v)) return Long.toString((long) v);
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        return s.replaceAll("0+$", "");
     }
 
     private static void file(StringBuilder sb, DeepHemDataset d, String name, String what) {

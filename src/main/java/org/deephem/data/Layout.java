@@ -24,8 +24,10 @@ public final class Layout {
     public static final String CONSERVATION = "Conservation score.xlsx";
     public static final String DSW = "DSW score.xlsx";
     public static final String MANIFEST = "dataset.json";
+    /** Canonical-window folders only: each row's annotated length and where its window lies (DeepHEM-J addition). */
+    public static final String WINDOWS = "windows.tsv";
 
     /** Every name a dataset folder written by this program holds (older versions' included). */
     public static final java.util.Set<String> ALL = java.util.Set.of(SOURCE, LABELS, UNLABELLED_MOUSE, TARGET, MMU_FEATURE,
-            HSA_FEATURE, MMU_MTI_TSV, HSA_MTI_TSV, MMU_MTI_XLSX, HSA_MTI_XLSX, MMU_PCA, HSA_PCA, PCA_MODEL, CONSERVATION, DSW, MANIFEST);
+            HSA_FEATURE, MMU_MTI_TSV, HSA_MTI_TSV, MMU_MTI_XLSX, HSA_MTI_XLSX, MMU_PCA, HSA_PCA, PCA_MODEL, CONSERVATION, DSW, MANIFEST, WINDOWS);
 }

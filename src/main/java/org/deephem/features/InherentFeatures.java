@@ -52,10 +52,10 @@ public final class InherentFeatures {
         int len5 = 0, len3 = 0, count = 0;
         String seed5 = null, seed3 = null;
         for (Mature m : matures) {
-            int pos = seq.indexOf(m.sequence());
+            int pos = m.positionIn(seq);
             if (pos < 0) continue;
             count++;
-            boolean fivePrime = pos < n / 2.0;
+            boolean fivePrime = Mature.startsInFirstHalf(pos, n);
             if (fivePrime && len5 == 0) {
                 len5 = m.sequence().length();
                 seed5 = seed(m.sequence());

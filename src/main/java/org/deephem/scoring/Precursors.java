@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.deephem.features.Mature;
 import org.deephem.features.RnaFolder;
+import org.deephem.features.WindowRule;
 import org.deephem.io.Fasta;
 import org.deephem.io.FastaRecord;
 import org.deephem.io.InputError;
@@ -131,6 +132,41 @@ public record Precursors(List<String> ids, List<String> sequences, List<List<Mat
         }
         if (ids.isEmpty()) throw InputError.at(source, "no record left to score" + (skipped.isEmpty() ? "" : " (" + countsByKind(skipped) + ")"));
         return new Precursors(ids, seqs, ms, skipped, lines);
+    }
+
+    /** Records and their matures after {@link #window}. */
+    public record Windowed(List<FastaRecord> records, List<List<Mature>> matures) {}
+
+    /**
+     * The records cut to a model's window: as they are ({@link WindowRule#ANNOTATED}), or each
+     * re-cut to its canonical window ({@link org.deephem.features.HairpinWindow}: folded with
+     * {@code dangles}, placed by its matures, the no-mature rule without any), keeping the
+     * matures that lie in the window. Records the folder cannot take (too long) are left as they
+     * are, for {@link #check} to leave out or refuse with its reason.
+     */
+    public static Windowed window(WindowRule rule, int dangles, List<FastaRecord> records, List<List<Mature>> matures) {
+        if (rule == WindowRule.ANNOTATED) return new Windowed(records, matures);
+        List<Integer> rows = new ArrayList<>();
+        List<String> seqs = new ArrayList<>();
+        List<List<Mature>> ms = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            String s = records.get(i).sequence();
+            if (s.isEmpty() || s.length() > RnaFolder.MAX_LENGTH) continue;
+            rows.add(i);
+            seqs.add(s);
+            ms.add(matures.get(i));
+        }
+        org.deephem.features.HairpinWindow[] w = rule.windows(seqs, ms, new org.deephem.features.FeatureCalculator(dangles), "records");
+        List<FastaRecord> outRecs = new ArrayList<>(records);
+        List<List<Mature>> outMats = new ArrayList<>(matures);
+        for (int k = 0; k < rows.size(); k++) {
+            int i = rows.get(k);
+            FastaRecord r = records.get(i);
+            String cut = w[k].cut(r.sequence());
+            outRecs.set(i, new FastaRecord(r.id(), r.description(), cut, r.line()));
+            outMats.set(i, Mature.containedIn(cut, matures.get(i)));
+        }
+        return new Windowed(outRecs, outMats);
     }
 
     /** "3 too long for the model, 1 letters other than …": the skipped counted by kind. */

@@ -52,6 +52,9 @@ public record RunProvenance(String name, Instant created, Path dataset, Map<Stri
         // so that scoring can say when a model trained on the synthetic demo scores real data
         m.put(org.deephem.zoo.ZooModel.DATASET_KIND, dataset == null ? null : org.deephem.data.DatasetReader.kind(dataset));
         m.put(Dangles.KEY, Dangles.record(foldingDangles));
+        // so that score cuts new sequences the way the training data was cut (models without it: annotated)
+        m.put(org.deephem.features.WindowRule.KEY, (dataset == null ? org.deephem.features.WindowRule.ANNOTATED
+                : org.deephem.data.DatasetReader.window(dataset)).record());
         m.put("environment", environment);
         Map<String, Object> x = new LinkedHashMap<>();
         x.put("selected_epoch", selected.epoch());

@@ -49,6 +49,20 @@ public record ZooModel(Path zip, List<EnsembleZip.Member> members, boolean ensem
     /** Provenance key of the trained-on dataset's {@code kind} (its dataset.json), e.g. "real" or "synthetic demo …". */
     public static final String DATASET_KIND = "dataset_kind";
 
+    /**
+     * The window the members' training data was cut to (their provenance; models saved before
+     * windows were recorded: annotated). Members that disagree are refused in one line.
+     */
+    public org.deephem.features.WindowRule window() {
+        org.deephem.features.WindowRule w = null;
+        for (EnsembleZip.Member m : members) {
+            org.deephem.features.WindowRule x = org.deephem.features.WindowRule.recorded(m.model().provenance(), zip + ", member " + m.name() + ", provenance");
+            if (w != null && w != x) throw InputError.at(zip, "its members were trained on different windows (" + w.label + " and " + x.label + ")");
+            w = x;
+        }
+        return w == null ? org.deephem.features.WindowRule.ANNOTATED : w;
+    }
+
     /** True if any member reads the MTI branch. */
     public boolean readsMti() {
         return models().stream().anyMatch(m -> m.config().useMti());

@@ -65,6 +65,61 @@ public final class TestData {
         return out;
     }
 
+    /**
+     * The demo dataset re-cut to canonical windows, written to {@code dir/demo-canonical}: each
+     * row gets made-up matures from its own sequence (none, a 5' one, a 3' one or both, in turn)
+     * so that every placement occurs; folding, features and MTI PCA are recomputed on the windows
+     * as {@code build-dataset --window canonical} does. Built once per folder.
+     */
+    public static Path canonicalDemo(Path dir) {
+        Path out = dir.resolve("demo-canonical");
+        if (Files.isDirectory(out)) return out;
+        org.deephem.data.DeepHemDataset d = org.deephem.data.DatasetReader.read(demo());
+        java.util.List<String> ids = new java.util.ArrayList<>(), seqs = new java.util.ArrayList<>();
+        for (org.deephem.data.Domain dom : java.util.List.of(d.source(), d.unlabelledMouse(), d.target())) {
+            ids.addAll(dom.ids());
+            seqs.addAll(dom.sequences());
+        }
+        java.util.List<java.util.List<org.deephem.features.Mature>> ms = new java.util.ArrayList<>();
+        for (int i = 0; i < seqs.size(); i++) {
+            String s = seqs.get(i);
+            java.util.List<org.deephem.features.Mature> m = new java.util.ArrayList<>();
+            if (i % 4 == 1 || i % 4 == 3) m.add(new org.deephem.features.Mature("m5-5p", s.substring(3, 24)));
+            if (i % 4 == 2 || i % 4 == 3) m.add(new org.deephem.features.Mature("m3-3p", s.substring(s.length() - 25, s.length() - 4)));
+            ms.add(m);
+        }
+        org.deephem.features.HairpinWindow[] w = org.deephem.features.WindowRule.CANONICAL.windows(seqs, ms,
+                new org.deephem.features.FeatureCalculator(), "demo");
+        java.util.Map<String, Integer> lengths = new java.util.HashMap<>();
+        java.util.Map<String, org.deephem.features.HairpinWindow> windows = new java.util.HashMap<>();
+        java.util.Map<String, java.util.List<org.deephem.features.Mature>> matures = new java.util.HashMap<>();
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            lengths.put(ids.get(i), seqs.get(i).length());
+            windows.put(ids.get(i), w[i]);
+            matures.put(ids.get(i), ms.get(i));
+            cut.add(w[i].cut(seqs.get(i)));
+        }
+        java.util.Map<String, java.util.Set<String>> targets = new java.util.HashMap<>(d.mouseTargets());
+        targets.putAll(d.humanTargets());
+        org.deephem.data.FeatureAssembly.Result f = org.deephem.data.FeatureAssembly.compute(ids, cut, matures, targets, 8, 42, 2);
+        int a = d.source().size(), b = a + d.unlabelledMouse().size();
+        java.util.Map<String, double[]> cons = new java.util.HashMap<>(), dsw = new java.util.HashMap<>();
+        for (String id : d.target().ids()) {
+            cons.put(id, new double[] {d.conservation().get(id)});
+            dsw.put(id, new double[] {d.dsw().get(id)});
+        }
+        java.util.Map<String, Object> manifest = new java.util.LinkedHashMap<>();
+        manifest.put("kind", "synthetic demo (not biology), canonical windows of made-up matures (test)");
+        manifest.put(org.deephem.features.Dangles.KEY, org.deephem.features.Dangles.record(2));
+        manifest.put(org.deephem.features.WindowRule.KEY, org.deephem.features.WindowRule.CANONICAL.record());
+        java.util.Map<String, java.util.Set<String>> mouseTargets = new java.util.HashMap<>(d.mouseTargets());
+        org.deephem.data.DatasetWriter.write(out, new org.deephem.data.BuiltDataset(ids.subList(0, a), cut.subList(0, a), d.labels(),
+                ids.subList(a, b), cut.subList(a, b), ids.subList(b, ids.size()), cut.subList(b, ids.size()), mouseTargets, d.humanTargets(),
+                f.inherent(), f.pca(), f.scores(), cons, java.util.List.of("score"), dsw, java.util.List.of("score"), manifest, lengths, windows));
+        return out;
+    }
+
     /** The sorted names in a folder, to check that nothing (no temp file, no half output) was left. */
     public static java.util.List<String> names(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
