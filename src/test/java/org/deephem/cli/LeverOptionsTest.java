@@ -63,6 +63,19 @@ class LeverOptionsTest {
     }
 
     @Test
+    void lengthBalanceIsAFlagThatAllHandsOnAndOffIsTodaysConfig() {
+        ModelConfig d = ModelConfig.defaults();
+        TrainCommand on = (TrainCommand) Main.commandLine().parseArgs("train", "--length-balance").subcommand().commandSpec().userObject();
+        assertEquals(d.withLengthBalance(true), on.levers.apply(d));
+        TrainCommand off = (TrainCommand) Main.commandLine().parseArgs("train", "--length-balance", "false").subcommand().commandSpec().userObject();
+        assertEquals(d, off.levers.apply(d));
+        AllCommand all = (AllCommand) Main.commandLine().parseArgs("all", "--length-balance").subcommand().commandSpec().userObject();
+        TrainCommand handed = (TrainCommand) Main.commandLine().parseArgs(prepend("train", all.levers.args().toArray(String[]::new)))
+                .subcommand().commandSpec().userObject();
+        assertEquals(d.withLengthBalance(true), handed.levers.apply(d));
+    }
+
+    @Test
     void trainRecipeIsTheCandidateSelectDefaultTrains() {
         ModelConfig d = ModelConfig.defaults();
         for (String letter : List.of("A", "B", "D", "F")) {
