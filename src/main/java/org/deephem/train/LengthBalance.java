@@ -50,7 +50,10 @@ public final class LengthBalance {
      * Weights by labelled row index (the length of each row's sequence, the one the model reads),
      * computed over {@code rows} only (the rows a training may use: its training and selection
      * rows; other rows, e.g. an outer CV fold, get 0 and never enter a batch); null when the
-     * config has no length balance (every row weighs 1, and the losses are today's).
+     * config has no length balance (every row weighs 1, and the losses are today's). When no bin
+     * holds both classes (e.g. a fold of the synthetic demo, whose classes barely overlap in
+     * length) the weights are 0 / 0, undefined: the training then weighs every row 1, as without
+     * the option, and says so on standard error.
      */
     static double[] rowWeights(boolean on, List<String> sequences, int[] labels, int[] rows) {
         if (!on) return null;
@@ -59,7 +62,13 @@ public final class LengthBalance {
             y[i] = labels[rows[i]];
             len[i] = sequences.get(rows[i]).length();
         }
-        double[] w = weights(y, len);
+        double[] w;
+        try {
+            w = weights(y, len);
+        } catch (IllegalArgumentException e) {
+            org.deephem.io.Progress.say("warning: %s; this training weighs every row 1", e.getMessage());
+            return null;
+        }
         double[] byRow = new double[labels.length];
         for (int i = 0; i < rows.length; i++) byRow[rows[i]] = w[i];
         return byRow;

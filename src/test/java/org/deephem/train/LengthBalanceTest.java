@@ -52,6 +52,7 @@ class LengthBalanceTest {
         double[] byRow = LengthBalance.rowWeights(true, seqs, Y, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8});
         assertArrayEquals(W, byRow, 1e-15);
         assertEquals(null, LengthBalance.rowWeights(false, seqs, Y, new int[] {0, 1}));
+        assertEquals(null, LengthBalance.rowWeights(true, seqs, Y, new int[] {0, 7}), "no bin with both classes: undefined, every row weighs 1");
         double[] part = LengthBalance.rowWeights(true, seqs, Y, new int[] {5, 6});
         assertArrayEquals(new double[] {0, 0, 0, 0, 0, 1, 1, 0, 0}, part, 0);
     }
