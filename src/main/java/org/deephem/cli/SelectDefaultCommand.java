@@ -36,7 +36,7 @@ import tech.tablesaw.api.Table;
         description = {"Runs the candidate recipes of docs/SELECTION-PROTOCOL.md (A-F, each with and without MTI) on one resumable grid, applies the protocol's rule per twin family "
                 + "(mouse nested CV and target-side signals only), then the 5-seed ensemble of each pick (G), and writes every candidate's protocol figures beside its human correlations and the baselines'.",
                 "Cells: one per candidate and seed (the first seed also runs the candidate's one nested CV, amendment 1; --cv 5x1 is amendment 2). Resume, --jobs and --quick as ablate.",
-                "--round 2 --canonical-data DIR: round 2 of amendment 3 (R0-R3 on round 1's picks D / B, R1 and R3 on the canonical windows; eligibility by CV AUROC >= 0.80, saturation <= 50 % and an LM-AUROC interval above 0.5; pick by the highest length-matched AUROC; no G)."})
+                "--round 2 --canonical-data DIR: round 2 of amendment 3 (R0-R3 on round 1's picks D / B, R1 and R3 on the canonical windows; eligibility by CV AUROC >= 0.80, saturation <= 50 %% and an LM-AUROC interval above 0.5; pick by the highest length-matched AUROC; no G)."})
 final class SelectDefaultCommand implements Callable<Integer> {
     @Mixin
     GridOptions grid;
