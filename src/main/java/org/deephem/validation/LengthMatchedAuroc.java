@@ -36,7 +36,11 @@ public final class LengthMatchedAuroc {
     public static final int RESAMPLES = 2000;
     public static final long SEED = 1;
 
-    /** The estimate, its 95 % bootstrap interval, and the matched pairs (d ≤ K, dropped differences included). */
+    /**
+     * The estimate, its 95 % bootstrap interval, and the matched pairs (d ≤ K, dropped differences
+     * included). The estimate is NaN when no pair counts: no two rows of the classes within K nt, or
+     * only differences whose pairs all lie on one side (the synthetic demo: its classes barely meet in length).
+     */
     public record Result(double value, double lo, double hi, long pairs) {
         public static final Result NONE = new Result(Double.NaN, Double.NaN, Double.NaN, 0);
     }
@@ -109,7 +113,7 @@ public final class LengthMatchedAuroc {
 
     public static Result of(double[] score, int[] label, int[] length, int k, int resamples, long seed) {
         double v = value(score, label, length, k, null);
-        if (Double.isNaN(v)) return new Result(Double.NaN, Double.NaN, Double.NaN, 0);
+        if (Double.isNaN(v)) return new Result(Double.NaN, Double.NaN, Double.NaN, pairs(label, length, k)); // pairs, if any, on one side only
         int[] pos = java.util.stream.IntStream.range(0, label.length).filter(i -> label[i] == 1).toArray();
         int[] neg = java.util.stream.IntStream.range(0, label.length).filter(i -> label[i] == 0).toArray();
         double[] values = new double[resamples];
