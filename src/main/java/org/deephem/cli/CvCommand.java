@@ -98,6 +98,10 @@ final class CvCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "%-14s %-8s %.3f ± %.3f (n=%d)%n", s.method(), s.figure(), s.mean(), s.sd(), s.n());
             }
         }
+        for (var e : org.deephem.validation.LengthMatchedAuroc.byMethod(r.predictions()).entrySet()) {
+            System.out.printf(Locale.ROOT, "%-14s %-8s %.3f [%.3f, %.3f] (length-matched AUROC, %d pairs)%n", e.getKey(), "lm_auroc",
+                    e.getValue().value(), e.getValue().lo(), e.getValue().hi(), e.getValue().pairs());
+        }
         System.out.printf(Locale.ROOT, "cv took %.1f s; results in %s%n", r.seconds(), out);
         return 0;
     }

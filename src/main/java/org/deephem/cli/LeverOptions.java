@@ -39,6 +39,9 @@ final class LeverOptions {
     Integer warmupEpochs;
     @Option(names = "--length-adv-weight", description = "weight of a gradient-reversal head that predicts precursor length from the fused features, 0 = off (default: 0)")
     Double lengthAdvWeight;
+    @Option(names = "--length-balance", arity = "0..1", fallbackValue = "true", description = "weigh each labelled mouse row by min(p_ess, p_non) / p_class of its 10-nt length bin in the classification loss "
+            + "and the selection log-loss, so that both classes have the same weighted length distribution (docs/SELECTION-PROTOCOL.md amendment 3; default: off)")
+    Boolean lengthBalance;
     @Option(names = "--unlabelled-mouse", description = "target: add the unlabelled mouse precursors as target-side rows of the domain terms (never as labels); off (default: off)")
     String unlabelledMouse;
 
@@ -63,6 +66,7 @@ final class LeverOptions {
                     .withLabelSmoothing(labelSmoothing != null ? labelSmoothing : c.labelSmoothing())
                     .withSchedule(rampEpochs != null ? rampEpochs : c.rampEpochs(), warmupEpochs != null ? warmupEpochs : c.warmupEpochs())
                     .withLengthAdvWeight(lengthAdvWeight != null ? lengthAdvWeight : c.lengthAdvWeight());
+            if (lengthBalance != null) r = r.withLengthBalance(lengthBalance);
             return unlabelledMouse != null ? r.withUnlabelledMouseTarget(unlabelledTarget()) : r;
         } catch (ModelConfig.Invalid e) {
             throw invalid(e, Map.of());

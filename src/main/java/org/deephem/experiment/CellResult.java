@@ -34,8 +34,19 @@ public record CellResult(CellSpec spec, String specSha256, List<String> humanIds
         }
     }
 
-    /** Nested CV on the labelled mouse: one AUROC / AUPRC / log-loss per outer fold (folds × repeats; log-loss null in files written before it). */
-    public record Cv(int folds, int repeats, double[] auroc, double[] auprc, double[] logLoss) {
+    /**
+     * Nested CV on the labelled mouse: one AUROC / AUPRC / log-loss per outer fold (folds × repeats;
+     * log-loss null in files written before it), and the length-matched AUROC of the pooled
+     * outer-fold predictions with its 95 % bootstrap interval ({@code validation.LengthMatchedAuroc};
+     * mean over repeats; null in files written before it).
+     */
+    public record Cv(int folds, int repeats, double[] auroc, double[] auprc, double[] logLoss,
+                     Double lmAuroc, Double lmAurocLo, Double lmAurocHi) {
+        /** Without the length-matched AUROC (as files written before it read). */
+        public Cv(int folds, int repeats, double[] auroc, double[] auprc, double[] logLoss) {
+            this(folds, repeats, auroc, auprc, logLoss, null, null, null);
+        }
+
         public double aurocMean() {
             return java.util.Arrays.stream(auroc).average().orElse(Double.NaN);
         }

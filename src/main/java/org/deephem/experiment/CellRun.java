@@ -15,6 +15,7 @@ import org.deephem.train.EpochLog;
 import org.deephem.train.KeptEpochs;
 import org.deephem.train.NetworkMethod;
 import org.deephem.validation.CrossValidation;
+import org.deephem.validation.LengthMatchedAuroc;
 import org.deephem.zoo.BuildInfo;
 import org.deephem.zoo.Provenance;
 
@@ -58,10 +59,12 @@ public final class CellRun {
         if (spec.cvFolds() > 0) {
             CrossValidation.Result r = CrossValidation.run(ds, List.of(m),
                     new CrossValidation.Options(spec.cvFolds(), spec.cvRepeats(), spec.seed()), null);
+            LengthMatchedAuroc.Result lm = LengthMatchedAuroc.byMethod(r.predictions()).get(m.name());
             cv = new CellResult.Cv(spec.cvFolds(), spec.cvRepeats(),
                     r.folds().stream().mapToDouble(CrossValidation.FoldResult::auroc).toArray(),
                     r.folds().stream().mapToDouble(CrossValidation.FoldResult::auprc).toArray(),
-                    r.folds().stream().mapToDouble(CrossValidation.FoldResult::logLoss).toArray());
+                    r.folds().stream().mapToDouble(CrossValidation.FoldResult::logLoss).toArray(),
+                    lm.value(), lm.lo(), lm.hi());
         }
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("started", started.toString());

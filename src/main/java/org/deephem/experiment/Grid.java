@@ -1,5 +1,6 @@
 package org.deephem.experiment;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +35,16 @@ public record Grid(String name, List<Row> rows, String reference, List<Long> see
      * @param method  catalog name, or the variant's name for a network config
      * @param network the network's config (sized for the dataset), null for other methods
      * @param ensembleSeeds null for one model, n for the mean of n seeds' fits (an ensemble row)
+     * @param data    the dataset folder this row's cells train on, null = the run's {@code --data}
+     *                (select-default round 2: the canonical-window candidates)
      */
-    public record Row(String group, String variant, String key, String method, ModelConfig network, Integer ensembleSeeds) {
+    public record Row(String group, String variant, String key, String method, ModelConfig network, Integer ensembleSeeds, Path data) {
         public Row(String group, String variant, String key, String method, ModelConfig network) {
-            this(group, variant, key, method, network, null);
+            this(group, variant, key, method, network, null, null);
+        }
+
+        public Row(String group, String variant, String key, String method, ModelConfig network, Integer ensembleSeeds) {
+            this(group, variant, key, method, network, ensembleSeeds, null);
         }
     }
 
@@ -50,7 +57,7 @@ public record Grid(String name, List<Row> rows, String reference, List<Long> see
         for (Row r : rows) {
             Row first = byKey.putIfAbsent(r.key(), r);
             if (first != null && !(first.method().equals(r.method()) && java.util.Objects.equals(first.network(), r.network())
-                    && java.util.Objects.equals(first.ensembleSeeds(), r.ensembleSeeds()))) {
+                    && java.util.Objects.equals(first.ensembleSeeds(), r.ensembleSeeds()) && java.util.Objects.equals(first.data(), r.data()))) {
                 throw new IllegalArgumentException("two different methods share the key " + r.key());
             }
         }
@@ -67,16 +74,38 @@ public record Grid(String name, List<Row> rows, String reference, List<Long> see
         return key + "-s" + seed;
     }
 
-    /** Every cell of the grid: methods × seeds, method-major. */
+    /** Every cell of the grid: methods × seeds, method-major (every row on the run's dataset). */
     public List<CellSpec> cells(String dataSha256) {
+        return cells(dataSha256, Map.of());
+    }
+
+    /**
+     * Every cell of the grid, a row with its own {@link Row#data} carrying that folder's hash
+     * from {@code rowDataSha256} (folder → {@link CellSpec#datasetSha256}), the others {@code dataSha256}.
+     */
+    public List<CellSpec> cells(String dataSha256, Map<Path, String> rowDataSha256) {
         List<CellSpec> out = new ArrayList<>();
         for (Row r : methods()) {
             Map<String, Object> net = r.network() == null ? null : ConfigCodec.toMap(r.network());
+            String sha = r.data() == null ? dataSha256 : rowDataSha256.get(r.data());
+            if (sha == null) throw new IllegalArgumentException("no dataset hash given for row " + r.key() + "'s folder " + r.data());
             for (long s : seeds) {
                 boolean cv = !cvFirstSeedOnly || s == seeds.get(0);
-                out.add(new CellSpec(name, cellId(r.key(), s), r.method(), net, s, cv ? cvFolds : 0, cv ? cvRepeats : 0, dataSha256, r.ensembleSeeds()));
+                out.add(new CellSpec(name, cellId(r.key(), s), r.method(), net, s, cv ? cvFolds : 0, cv ? cvRepeats : 0, sha, r.ensembleSeeds()));
             }
         }
+        return out;
+    }
+
+    /** The distinct dataset folders rows name for themselves ({@link Row#data}), in order. */
+    public List<Path> rowData() {
+        return rows.stream().map(Row::data).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** The dataset folder of each cell id: its row's own, else {@code data}. */
+    public Map<String, Path> cellData(Path data) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (Row r : methods()) for (long s : seeds) out.put(cellId(r.key(), s), r.data() == null ? data : r.data());
         return out;
     }
 
@@ -85,17 +114,24 @@ public record Grid(String name, List<Row> rows, String reference, List<Long> see
                         Boolean cvFirstSeedOnly) {
         public Grid toGrid() {
             List<Row> rs = new ArrayList<>();
-            for (SavedRow r : rows) rs.add(new Row(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.fromMap(r.network()), r.ensembleSeeds()));
+            for (SavedRow r : rows) {
+                rs.add(new Row(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.fromMap(r.network()),
+                        r.ensembleSeeds(), r.data() == null ? null : Path.of(r.data())));
+            }
             return new Grid(name, rs, reference, seeds, cvFolds, cvRepeats, Boolean.TRUE.equals(cvFirstSeedOnly));
         }
     }
 
     public record SavedRow(String group, String variant, String key, String method, Map<String, Object> network,
-                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer ensembleSeeds) {}
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer ensembleSeeds,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String data) {}
 
     public Saved saved() {
         List<SavedRow> rs = new ArrayList<>();
-        for (Row r : rows) rs.add(new SavedRow(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.toMap(r.network()), r.ensembleSeeds()));
+        for (Row r : rows) {
+            rs.add(new SavedRow(r.group(), r.variant(), r.key(), r.method(), r.network() == null ? null : ConfigCodec.toMap(r.network()), r.ensembleSeeds(),
+                    r.data() == null ? null : r.data().toString()));
+        }
         return new Saved(name, rs, reference, seeds, cvFolds, cvRepeats, cvFirstSeedOnly);
     }
 }

@@ -35,7 +35,8 @@ public final class Harness {
         long t0 = System.nanoTime();
         if (jobs < 1 || threads < 1) throw new IllegalArgumentException("jobs and threads must be at least 1");
         String dataSha = CellSpec.datasetSha256(data);
-        List<CellSpec> cells = grid.cells(dataSha);
+        Map<Path, String> rowShas = rowDataSha256(grid);
+        List<CellSpec> cells = grid.cells(dataSha, rowShas);
         Path cellDir = out.resolve("cells"), specDir = out.resolve("specs"), logDir = out.resolve("logs");
         Map<String, CellResult> done = new ConcurrentHashMap<>();
         List<CellSpec> todo = new ArrayList<>();
@@ -51,11 +52,12 @@ public final class Harness {
         Progress.say("%s: %d cells, %d done earlier, %d to run, %d at a time with %d thread%s each", grid.name(), cells.size(),
                 done.size(), todo.size(), jobs, threads, threads == 1 ? "" : "s");
         Json.writeFile(out.resolve(GRID_FILE), grid.saved()); // what `report --experiments` collects later
-        runChildren(todo, data, cellDir, specDir, logDir, jobs, threads, done);
+        runChildren(todo, grid.cellData(data), cellDir, specDir, logDir, jobs, threads, done);
         Map<String, CellResult> ordered = new LinkedHashMap<>();
         for (CellSpec s : cells) ordered.put(s.id(), done.get(s.id()));
         Merge.Merged merged = Merge.merge(grid, ordered);
         Map<String, Object> prov = provenance(grid, data, dataSha);
+        if (!rowShas.isEmpty()) prov.put("row_datasets", rowDatasets(grid, rowShas));
         List<Path> files = new ArrayList<>(TableFiles.write(merged.cells(), out, grid.name() + "_cells", prov));
         files.addAll(TableFiles.write(merged.summary(), out, grid.name() + "_summary", prov));
         Path txt = out.resolve(grid.name() + "_summary.txt");
@@ -93,11 +95,27 @@ public final class Harness {
     /** The finished cells of {@code grid} under {@code out} by cell id, in grid order; a stale one is refused. */
     public static Map<String, CellResult> results(Grid grid, Path data, Path out) {
         Map<String, CellResult> found = new LinkedHashMap<>();
-        for (CellSpec spec : grid.cells(CellSpec.datasetSha256(data))) {
+        for (CellSpec spec : grid.cells(CellSpec.datasetSha256(data), rowDataSha256(grid))) {
             CellResult r = finished(spec, out.resolve("cells"));
             if (r != null) found.put(spec.id(), r);
         }
         return found;
+    }
+
+    /** The hash of each dataset folder that rows name for themselves ({@link Grid.Row#data}). */
+    public static Map<Path, String> rowDataSha256(Grid grid) {
+        Map<Path, String> out = new LinkedHashMap<>();
+        for (Path p : grid.rowData()) out.put(p, CellSpec.datasetSha256(p));
+        return out;
+    }
+
+    /** Row key → its own dataset folder and that folder's hash, for the provenance. */
+    private static Map<String, Object> rowDatasets(Grid grid, Map<Path, String> shas) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Grid.Row r : grid.methods()) {
+            if (r.data() != null) out.put(r.key(), Map.of("dataset", org.deephem.io.RecordedPath.of(r.data(), null), "dataset_sha256", shas.get(r.data())));
+        }
+        return out;
     }
 
     /** What the grid's tables record about how they were made. */
@@ -107,7 +125,7 @@ public final class Harness {
         prov.put("seeds", grid.seeds());
         prov.put("reference", grid.reference());
         prov.put("cv", grid.cvFolds() == 0 ? "off" : grid.cvFolds() + " folds x " + grid.cvRepeats() + " repeats");
-        prov.put("cells", grid.cells(dataSha).stream().map(CellSpec::id).toList());
+        prov.put("cells", grid.cellData(data).keySet().stream().toList());
         prov.put("dataset", org.deephem.io.RecordedPath.of(data, null));
         prov.put("dataset_sha256", dataSha);
         prov.put("deephem_j", BuildInfo.current().version());
@@ -140,7 +158,7 @@ public final class Harness {
 
     private record Failure(String id, int exit, String lastLine) {}
 
-    private static void runChildren(List<CellSpec> todo, Path data, Path cellDir, Path specDir, Path logDir, int jobs,
+    private static void runChildren(List<CellSpec> todo, Map<String, Path> dataOf, Path cellDir, Path specDir, Path logDir, int jobs,
                                     int threads, Map<String, CellResult> done) {
         if (todo.isEmpty()) return;
         try {
@@ -157,7 +175,7 @@ public final class Harness {
             Json.writeFile(specFile, spec);
             byId.put(spec.id(), spec);
             tasks.add(new ChildPool.Task(spec.id(), List.of("experiment", "cell-worker", "--spec", specFile.toAbsolutePath().toString(),
-                    "--data", data.toAbsolutePath().toString(), "--out", result.toAbsolutePath().toString()),
+                    "--data", dataOf.get(spec.id()).toAbsolutePath().toString(), "--out", result.toAbsolutePath().toString()),
                     logDir.resolve(spec.id() + ".log"), result));
         }
         AtomicInteger finished = new AtomicInteger();

@@ -17,12 +17,15 @@ import tech.tablesaw.api.Table;
  * reference. Measures: the six human correlations (conservation, DSW × Pearson, Spearman, Kendall
  * tau-b; reported, never used to choose anything) and, when the grid ran CV, the mean nested
  * mouse CV AUROC of each seed (or, when only the first seed ran it, the AUROC of each of its
- * outer folds, paired by fold).
+ * outer folds, paired by fold), and the length-matched AUROC of each cell's CV with its interval
+ * (one value per cell that ran the CV).
  */
 public final class Merge {
     private Merge() {}
 
     public static final String CV_AUROC = "cv_auroc";
+    /** The length-matched AUROC of a cell's nested CV and its 95 % interval (one value per cell that ran the CV). */
+    public static final String LM_AUROC = "lm_auroc", LM_AUROC_LO = "lm_auroc_lo", LM_AUROC_HI = "lm_auroc_hi";
 
     /** The merged tables and the text for the report. */
     public record Merged(Table cells, Table summary, String text) {}
@@ -58,6 +61,10 @@ public final class Merge {
             text.append(String.format(Locale.ROOT, "  cv_auroc: seed %d's nested CV only, mean ± sd over its %d outer folds, p paired by fold (every method meets the same folds)%n",
                     grid.seeds().get(0), grid.cvFolds() * grid.cvRepeats()));
         }
+        if (measures.contains(LM_AUROC)) {
+            text.append(String.format(Locale.ROOT, "  lm_auroc: length-matched AUROC of each CV's pooled outer-fold predictions (pairs within %d nt of annotated length; length alone scores 0.5); lm_auroc_lo/hi: its 95 %% bootstrap interval%n",
+                    org.deephem.validation.LengthMatchedAuroc.K));
+        }
         for (Grid.Row r : grid.rows()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-10s %-16s", r.group(), r.variant()));
             for (String m : measures) {
@@ -77,7 +84,7 @@ public final class Merge {
                 summary.stringColumn("reference").append(isRef ? "(reference)" : grid.reference());
                 summary.doubleColumn("mean_difference").append(diff);
                 summary.doubleColumn("wilcoxon_p").append(p);
-                if (m.endsWith("_spearman") || m.equals(CV_AUROC)) {
+                if (m.endsWith("_spearman") || m.equals(CV_AUROC) || m.equals(LM_AUROC)) {
                     line.append(String.format(Locale.ROOT, "  %s %.3f ± %.3f%s", m, st.getMean(), st.getN() < 2 ? Double.NaN : st.getStandardDeviation(),
                             isRef ? "" : String.format(Locale.ROOT, " (p %.3g)", p)));
                 }
@@ -95,12 +102,14 @@ public final class Merge {
     /** Measures present in any cell, in a fixed order: correlations as computed, then CV AUROC. */
     private static List<String> measures(Map<String, CellResult> results) {
         List<String> out = new ArrayList<>();
-        boolean cv = false;
+        boolean cv = false, lm = false;
         for (CellResult c : results.values()) {
             for (CellResult.Corr k : c.correlations()) if (!out.contains(k.measure())) out.add(k.measure());
             cv |= c.cv() != null;
+            lm |= c.cv() != null && c.cv().lmAuroc() != null;
         }
         if (cv) out.add(CV_AUROC);
+        if (lm) out.addAll(List.of(LM_AUROC, LM_AUROC_LO, LM_AUROC_HI));
         return out;
     }
 
@@ -108,6 +117,11 @@ public final class Merge {
         Map<String, Double> v = new LinkedHashMap<>();
         for (CellResult.Corr k : c.correlations()) v.put(k.measure(), k.r());
         if (c.cv() != null) v.put(CV_AUROC, c.cv().aurocMean());
+        if (c.cv() != null && c.cv().lmAuroc() != null) {
+            v.put(LM_AUROC, c.cv().lmAuroc());
+            v.put(LM_AUROC_LO, c.cv().lmAurocLo());
+            v.put(LM_AUROC_HI, c.cv().lmAurocHi());
+        }
         return v;
     }
 

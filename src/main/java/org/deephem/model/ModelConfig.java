@@ -43,6 +43,12 @@ import java.util.Locale;
  *                      precursor length from the fused features (squared loss); 0 = no such head
  * @param unlabelledMouseTarget the unlabelled mouse precursors join the human rows as target-side
  *                      rows of the domain terms (never as labels)
+ * @param lengthBalance each labelled mouse row weighs {@code train.LengthBalance.weights} in the
+ *                      classification loss and the selection log-loss, so that both classes have the
+ *                      same weighted length distribution (docs/SELECTION-PROTOCOL.md amendment 3
+ *                      item 3); off: every row weighs 1. Left out of the config's map when off
+ *                      ({@code zoo.ConfigCodec}), so configs, cell hashes and model zips without it
+ *                      are byte for byte what they were before it existed
  */
 public record ModelConfig(
         boolean useSequence, boolean useInherent, boolean useMti,
@@ -54,7 +60,8 @@ public record ModelConfig(
         double validationFraction, Selection selection, long seed, boolean doublePrecision, int patience,
         boolean mmdOnHidden,
         double featureDropout, double encoderDropout, double headDropout, double tokenDropout, double branchDropout,
-        double labelSmoothing, int rampEpochs, int warmupEpochs, double lengthAdvWeight, boolean unlabelledMouseTarget) {
+        double labelSmoothing, int rampEpochs, int warmupEpochs, double lengthAdvWeight, boolean unlabelledMouseTarget,
+        boolean lengthBalance) {
 
     public ModelConfig {
         validate(useSequence, useInherent, useMti, fusion, kernel, maxLength, tokenPool, width, heads, layers, hidden,
@@ -185,7 +192,7 @@ public record ModelConfig(
                 180, 3, 32, 2, 1, 32, 18, 32,
                 1.0, 1.0, 1e-4,
                 1e-3, 100, 32, 32, 0.2, org.deephem.model.Selection.VAL_LOGLOSS, 42L, false, DEFAULT_PATIENCE, false,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+                0, 0, 0, 0, 0, 0, 0, 0, 0, false, false);
     }
 
     /** Token positions after pooling. */
@@ -326,6 +333,11 @@ public record ModelConfig(
         return edit(b -> b.unlabelledMouseTarget = on);
     }
 
+    /** Whether labelled mouse rows are weighted so that both classes have the same length distribution. */
+    public ModelConfig withLengthBalance(boolean on) {
+        return edit(b -> b.lengthBalance = on);
+    }
+
     /** Epochs over which λ and α ramp from 0 to ~1 after the warm-up. */
     public int effectiveRampEpochs() {
         return rampEpochs > 0 ? rampEpochs : Math.max(1, epochs - warmupEpochs);
@@ -340,7 +352,7 @@ public record ModelConfig(
 
     /** Mutable mirror of the record's fields, used only by {@link #edit}. */
     private static final class Fields {
-        boolean useSequence, useInherent, useMti, doublePrecision, mmdOnHidden, unlabelledMouseTarget;
+        boolean useSequence, useInherent, useMti, doublePrecision, mmdOnHidden, unlabelledMouseTarget, lengthBalance;
         double featureDropout, encoderDropout, headDropout, tokenDropout, branchDropout, labelSmoothing, lengthAdvWeight;
         int rampEpochs, warmupEpochs;
         Fusion fusion;
@@ -387,6 +399,7 @@ public record ModelConfig(
             warmupEpochs = c.warmupEpochs;
             lengthAdvWeight = c.lengthAdvWeight;
             unlabelledMouseTarget = c.unlabelledMouseTarget;
+            lengthBalance = c.lengthBalance;
         }
 
         ModelConfig build() {
@@ -394,7 +407,7 @@ public record ModelConfig(
                     layers, hidden, inherentDim, mtiDim, mmdWeight, advWeight, l2, learningRate, epochs, sourceBatch,
                     targetBatch, validationFraction, selection, seed, doublePrecision, patience, mmdOnHidden, featureDropout, encoderDropout,
                     headDropout, tokenDropout, branchDropout, labelSmoothing, rampEpochs, warmupEpochs, lengthAdvWeight,
-                    unlabelledMouseTarget);
+                    unlabelledMouseTarget, lengthBalance);
         }
     }
 
@@ -421,6 +434,7 @@ public record ModelConfig(
         }
         if (lengthAdvWeight > 0) sb.append(String.format(Locale.ROOT, "; length adversary x%.2g", lengthAdvWeight));
         if (unlabelledMouseTarget) sb.append("; unlabelled mouse as target rows");
+        if (lengthBalance) sb.append("; length-balanced row weights");
         return sb.toString();
     }
 }

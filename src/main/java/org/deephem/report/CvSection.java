@@ -8,6 +8,7 @@ import org.deephem.data.DeepHemDataset;
 import org.deephem.figures.CurveCharts;
 import org.deephem.validation.CrossValidation;
 import org.deephem.validation.CvSummary;
+import org.deephem.validation.LengthMatchedAuroc;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -27,7 +28,9 @@ final class CvSection {
         r.table("cv_mean_sd", "Nested mouse cross-validation",
                 "Mean ± sd over the outer folds × repeats (" + how + "); every method is fitted on the training folds only and scored on the outer fold it never saw; "
                         + "the network chooses its epoch on rows held out of the training folds. Thresholds: 0.5 for probabilities, else the median of the training-fold scores. "
-                        + "This estimates accuracy on mouse only. All folds: cv_folds.csv; predictions: cv_predictions.csv.",
+                        + "This estimates accuracy on mouse only. lm_auroc: the length-matched AUROC (pairs whose annotated precursor lengths differ by at most "
+                        + LengthMatchedAuroc.K + " nt, directions balanced, so length alone scores 0.5) on the pooled outer-fold predictions, with its 95 % bootstrap interval "
+                        + "(lo, hi; mean over repeats). All folds: cv_folds.csv; predictions: cv_predictions.csv.",
                 summary(cv));
         List<CurveCharts.Curve> roc = new ArrayList<>(), pr = new ArrayList<>();
         for (CvSummary.Curve c : CvSummary.pooledCurves(cv.predictions())) {
@@ -80,7 +83,9 @@ final class CvSection {
         IntColumn n = IntColumn.create("folds");
         Table t = Table.create("cv_summary", method);
         for (String f : FIGURES) t.addColumns(DoubleColumn.create(f + "_mean"), DoubleColumn.create(f + "_sd"));
+        t.addColumns(DoubleColumn.create("lm_auroc"), DoubleColumn.create("lm_auroc_lo"), DoubleColumn.create("lm_auroc_hi"));
         t.addColumns(n);
+        java.util.Map<String, LengthMatchedAuroc.Result> lm = LengthMatchedAuroc.byMethod(cv.predictions());
         Set<String> figures = Set.copyOf(FIGURES);
         String last = null;
         for (CvSummary.Row row : CvSummary.rows(cv.folds())) {
@@ -88,6 +93,10 @@ final class CvSection {
             if (!row.method().equals(last)) {
                 method.append(row.method());
                 n.append((int) cv.folds().stream().filter(f -> f.method().equals(row.method())).count());
+                LengthMatchedAuroc.Result m = lm.getOrDefault(row.method(), LengthMatchedAuroc.Result.NONE);
+                t.doubleColumn("lm_auroc").append(m.value());
+                t.doubleColumn("lm_auroc_lo").append(m.lo());
+                t.doubleColumn("lm_auroc_hi").append(m.hi());
                 last = row.method();
             }
             t.doubleColumn(row.figure() + "_mean").append(row.mean());

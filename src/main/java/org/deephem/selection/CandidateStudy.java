@@ -53,6 +53,58 @@ public final class CandidateStudy {
     }
 
     /**
+     * The round-2 candidates ({@link Round2Rule}): as {@link #candidates}, each with the
+     * length-matched AUROC and interval of its first seed's nested CV (NaN when the cell has none)
+     * and its recipe's shape (canonical windows, length-balanced) from the row's variant (R0–R3).
+     */
+    public static List<Round2Rule.Candidate> round2(Grid grid, Map<String, CellResult> results,
+                                                    ToLongFunction<ModelConfig> parameters, List<String> notRun) {
+        List<Round2Rule.Candidate> out = new ArrayList<>();
+        Map<String, Grid.Row> rows = new LinkedHashMap<>();
+        for (Grid.Row r : grid.methods()) rows.put(r.key(), r);
+        for (ProtocolFigures.Candidate c : candidates(grid, results, parameters, notRun)) {
+            CellResult.Cv cv = results.get(Grid.cellId(c.name(), grid.seeds().get(0))).cv();
+            Candidates.Round2Recipe recipe = Candidates.round2(rows.get(c.name()).variant());
+            if (recipe == null) throw new IllegalArgumentException(c.name() + " is not a round-2 candidate (R0-R3)");
+            out.add(new Round2Rule.Candidate(c, nan(cv.lmAuroc()), nan(cv.lmAurocLo()), nan(cv.lmAurocHi()), recipe.canonical(), recipe.weighted()));
+        }
+        return out;
+    }
+
+    private static double nan(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    /** Mouse-side CV figures of a table row: mean ± sd of CV AUROC and log-loss over the outer folds, and the LM-AUROC with its interval. */
+    public record MouseFigures(double aurocMean, double aurocSd, double logLossMean, double logLossSd, double lm, double lmLo, double lmHi) {}
+
+    /**
+     * Round 2's additions to the {@link #humanTable}: the columns {@code lm_auroc},
+     * {@code lm_auroc_lo}, {@code lm_auroc_hi} after the CV log-loss, and for the baselines (which
+     * have no protocol figures) their CV AUROC and log-loss on the same outer folds. Rows not in
+     * {@code figures} are left missing.
+     */
+    public static void addMouseFigures(Table t, Map<String, MouseFigures> figures) {
+        DoubleColumn lm = DoubleColumn.create("lm_auroc"), lo = DoubleColumn.create("lm_auroc_lo"), hi = DoubleColumn.create("lm_auroc_hi");
+        for (int i = 0; i < t.rowCount(); i++) {
+            MouseFigures f = figures.get(t.stringColumn("candidate").get(i));
+            lm.append(f == null ? Double.NaN : f.lm());
+            lo.append(f == null ? Double.NaN : f.lmLo());
+            hi.append(f == null ? Double.NaN : f.lmHi());
+            if (f != null && t.doubleColumn("cv_auroc_mean").isMissing(i)) {
+                t.doubleColumn("cv_auroc_mean").set(i, f.aurocMean());
+                t.doubleColumn("cv_auroc_sd").set(i, f.aurocSd());
+                t.doubleColumn("cv_logloss_mean").set(i, f.logLossMean());
+                t.doubleColumn("cv_logloss_sd").set(i, f.logLossSd());
+            }
+        }
+        int at = t.columnIndex("cv_logloss_sd") + 1;
+        t.insertColumn(at, lm);
+        t.insertColumn(at + 1, lo);
+        t.insertColumn(at + 2, hi);
+    }
+
+    /**
      * G of the protocol: the mean of the pick's seeds as one model. Its two replicates are the
      * ensembles of the pick's first-step seeds and of {@code moreSeeds} (disjoint, the same
      * number); its CV figures are the pick's (the ensemble's own CV is not run); it counts every

@@ -39,6 +39,50 @@ public final class Candidates {
             new Recipe("F", "B with width 16 and MLP hidden 16", "smaller model",
                     c -> { ModelConfig b = regularised(c); return b.withSize(b.maxLength(), b.tokenPool(), 16, b.heads(), b.layers(), 16); }));
 
+    /**
+     * A round-2 candidate of amendment 3 (docs/SELECTION-PROTOCOL.md, "Round 2 (issue 24)", item
+     * 4): round 1's pick of the twin ({@link #roundOneRecipe}) on annotated or canonical windows,
+     * with or without length-balanced training.
+     */
+    public record Round2Recipe(String id, String description, boolean canonical, boolean weighted) {}
+
+    public static final List<Round2Recipe> ROUND2 = List.of(
+            new Round2Recipe("R0", "round 1's recipe on annotated windows", false, false),
+            new Round2Recipe("R1", "R0 on canonical windows", true, false),
+            new Round2Recipe("R2", "R0 with length-balanced training", false, true),
+            new Round2Recipe("R3", "R0 on canonical windows with length-balanced training", true, true));
+
+    /** The round-2 recipe of an id (R0–R3, any case), or null. */
+    public static Round2Recipe round2(String id) {
+        for (Round2Recipe r : ROUND2) if (r.id().equalsIgnoreCase(id)) return r;
+        return null;
+    }
+
+    /** Round 1's pick of a twin, the recipe round 2 builds on: D without MTI, B with MTI (round 1's outcome). */
+    public static Recipe roundOneRecipe(String family) {
+        return recipe(family.equals(MTI) ? "B" : "D");
+    }
+
+    /**
+     * The round-2 grid rows: every id in {@code ids} (in the order of {@link #ROUND2}), the no-MTI
+     * twin first, then the MTI twin; group = family, variant = id. Canonical rows train on
+     * {@code canonicalData} with the config sized for it.
+     *
+     * @param annotated the default config sized for the annotated dataset, with the run's epochs
+     * @param canonical the same sized for the canonical-window dataset
+     */
+    public static List<Grid.Row> round2Rows(ModelConfig annotated, ModelConfig canonical, java.nio.file.Path canonicalData, List<String> ids) {
+        List<Grid.Row> rows = new ArrayList<>();
+        for (String family : List.of(NO_MTI, MTI)) {
+            for (Round2Recipe r : ROUND2) {
+                if (ids.stream().noneMatch(i -> i.equalsIgnoreCase(r.id()))) continue;
+                ModelConfig cfg = twin(roundOneRecipe(family).edit().apply(r.canonical() ? canonical : annotated), family).withLengthBalance(r.weighted());
+                rows.add(new Grid.Row(family, r.id(), key(r.id(), family), r.id() + " " + family, cfg, null, r.canonical() ? canonicalData : null));
+            }
+        }
+        return rows;
+    }
+
     /** The recipe of a letter, or null. */
     public static Recipe recipe(String id) {
         for (Recipe r : RECIPES) if (r.id().equalsIgnoreCase(id)) return r;

@@ -115,6 +115,8 @@ public final class Trainer {
         TrainingLevers levers = new TrainingLevers(cfg, seeds.order(), seqs, concatRows(split.train(), offset(range(nPool), nS)));
         ModelInputs human = new ModelInputs(cfg, ds.target().sequences(), ds.target().inherent(), ds.target().mtiPca(), inhScaler, mtiScaler);
         int[] used = concatRows(split.train(), split.validation());
+        // length balance: weights over the rows this training may use (null = every row weighs 1, today's losses)
+        double[] rowWeight = LengthBalance.rowWeights(cfg.lengthBalance(), ds.source().sequences(), ds.labels(), used);
         ModelInputs mouse = new ModelInputs(cfg, pick(ds.source().sequences(), used), pickRows(ds.source().inherent(), used),
                 pickRows(ds.source().mtiPca(), used), inhScaler, mtiScaler);
 
@@ -153,7 +155,7 @@ public final class Trainer {
             long t0 = System.nanoTime();
             double lambda = 0, alpha = 0;
             int[] tgtPerm = shuffled(range(nPool), rnd);
-            EpochBatches batches = new EpochBatches(cfg, all, ds.labels(), nS, nPool, steps, epoch, trainRows, srcPerm, srcPos, tgtPerm, rnd, mapping, levers);
+            EpochBatches batches = new EpochBatches(cfg, all, ds.labels(), nS, nPool, steps, epoch, trainRows, srcPerm, srcPos, tgtPerm, rnd, mapping, levers, rowWeight);
             sd.fit(batches, 1, fitListeners);
             double stepSeconds = (System.nanoTime() - t0) / 1e9; // the training steps; the rest of the epoch is monitoring
             srcPerm = batches.srcPerm;
@@ -161,7 +163,7 @@ public final class Trainer {
             lambda = batches.lambda;
             alpha = batches.lambda;
             // monitoring (inference only)
-            Map<String, INDArray> mon = batch(cfg, all, ds.labels(), monitorSrc, monitorTgt, nS, lambda, alpha);
+            Map<String, INDArray> mon = batch(cfg, all, ds.labels(), monitorSrc, monitorTgt, nS, lambda, alpha, rowWeight);
             levers.targets(mon, TrainingLevers.rows(monitorSrc, monitorTgt, nS));
             Map<String, INDArray> o = sd.output(mon, DeepHemGraph.LOSS, DeepHemGraph.CLS_LOSS, DeepHemGraph.MMD_LOSS,
                     DeepHemGraph.ADV_LOSS, DeepHemGraph.DOMAIN_LOGIT);
@@ -170,7 +172,7 @@ public final class Trainer {
             double trainAuc = Metrics.auc(java.util.Arrays.copyOfRange(usedScores, 0, nTrain), trainLabels);
             double[] selScores = java.util.Arrays.copyOfRange(usedScores, nTrain, nTrain + nSel);
             double selAuc = nSel > 0 ? Metrics.auc(selScores, selLabels) : Double.NaN;
-            double selLoss = nSel > 0 ? Metrics.logLoss(selScores, selLabels) : Double.NaN;
+            double selLoss = nSel > 0 ? LengthBalance.logLoss(selScores, selLabels, rowWeight == null ? null : pick(rowWeight, split.validation())) : Double.NaN;
             double[] humanScores = Predictor.predict(sd, human);
             double std = Metrics.std(humanScores);
             EpochLog e = new EpochLog(epoch + 1, lambda, alpha, o.get(DeepHemGraph.LOSS).getDouble(0),
@@ -220,14 +222,17 @@ public final class Trainer {
         private final Random rnd;
         private final List<String> mapping;
         private final TrainingLevers levers;
+        private final double[] rowWeight;
         int[] srcPerm;
         int srcPos;
         double lambda;
         private int step;
 
         EpochBatches(ModelConfig cfg, ModelInputs all, int[] labels, int nS, int nT, int steps, int epoch, int[] trainRows,
-                     int[] srcPerm, int srcPos, int[] tgtPerm, Random rnd, List<String> mapping, TrainingLevers levers) {
+                     int[] srcPerm, int srcPos, int[] tgtPerm, Random rnd, List<String> mapping, TrainingLevers levers,
+                     double[] rowWeight) {
             this.levers = levers;
+            this.rowWeight = rowWeight;
             this.cfg = cfg;
             this.all = all;
             this.labels = labels;
@@ -264,7 +269,7 @@ public final class Trainer {
             }
             int[] tgt = new int[cfg.targetBatch()];
             for (int i = 0; i < tgt.length; i++) tgt[i] = tgtPerm[(s * cfg.targetBatch() + i) % nT];
-            Map<String, INDArray> batch = batch(cfg, all, labels, src, tgt, nS, lambda, lambda);
+            Map<String, INDArray> batch = batch(cfg, all, labels, src, tgt, nS, lambda, lambda, rowWeight);
             levers.targets(batch, TrainingLevers.rows(src, tgt, nS));
             levers.noise(batch);
             INDArray[] feats = new INDArray[mapping.size()];
@@ -359,16 +364,29 @@ public final class Trainer {
         return 2.0 / (1.0 + Math.exp(-10 * p)) - 1.0;
     }
 
-    /** Placeholders of one training/monitoring batch: source rows first, then target rows. */
+    /** Placeholders of one training/monitoring batch: source rows first, then target rows; every labelled row weighs 1. */
     static Map<String, INDArray> batch(ModelConfig cfg, ModelInputs all, int[] labels, int[] src, int[] tgt,
                                        int nS, double lambda, double alpha) {
+        return batch(cfg, all, labels, src, tgt, nS, lambda, alpha, null);
+    }
+
+    /**
+     * As above, with a weight per labelled row ({@code rowWeight[source row]}; null = all 1): each
+     * source row's {@code cls_weight} is its weight over the sum of the batch's source-row weights,
+     * so the classification loss is Σ w·BCE / Σ w (all 0 if the batch's weights are all 0). With
+     * null it is 1 / (source rows), exactly today's.
+     */
+    static Map<String, INDArray> batch(ModelConfig cfg, ModelInputs all, int[] labels, int[] src, int[] tgt,
+                                       int nS, double lambda, double alpha, double[] rowWeight) {
         int b = src.length + tgt.length;
+        double batchWeight = 0;
+        if (rowWeight != null) for (int r : src) batchWeight += rowWeight[r];
         int[] idx = new int[b];
         double[] y = new double[b], wc = new double[b], d = new double[b], wd = new double[b], a = new double[b];
         for (int i = 0; i < src.length; i++) {
             idx[i] = src[i];
             y[i] = labels[src[i]];
-            wc[i] = 1.0 / src.length;
+            wc[i] = rowWeight == null ? 1.0 / src.length : batchWeight == 0 ? 0 : rowWeight[src[i]] / batchWeight;
             d[i] = 1.0;
             wd[i] = 1.0 / b;
             a[i] = 1.0 / src.length;

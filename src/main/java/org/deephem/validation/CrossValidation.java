@@ -32,8 +32,15 @@ public final class CrossValidation {
                              double auroc, double auprc, double logLoss, double accuracy, double f1, double mcc,
                              double threshold, String thresholdRule, String detail, double seconds) {}
 
-    /** A score of one outer-fold row. */
-    public record Prediction(String method, int repeat, int fold, String id, int label, double score) {}
+    /**
+     * A score of one outer-fold row, with the row's annotated precursor length (for the
+     * length-matched AUROC; −1 when unknown, e.g. read from a file written before it).
+     */
+    public record Prediction(String method, int repeat, int fold, String id, int label, double score, int annotatedLength) {
+        public Prediction(String method, int repeat, int fold, String id, int label, double score) {
+            this(method, repeat, fold, id, label, score, -1);
+        }
+    }
 
     public record Result(Options options, List<FoldResult> folds, List<Prediction> predictions, double seconds) {}
 
@@ -41,6 +48,7 @@ public final class CrossValidation {
     public static Result run(DeepHemDataset ds, List<Method> methods, Options o, Consumer<FoldResult> progress) {
         long t0 = System.nanoTime();
         int[] labels = ds.labels();
+        int[] lengths = LengthMatchedAuroc.annotatedLengths(ds);
         List<Folds.Fold> folds = Folds.stratified(labels, o.folds(), o.repeats(), o.seed());
         List<FoldResult> results = new ArrayList<>();
         List<Prediction> preds = new ArrayList<>();
@@ -64,7 +72,8 @@ public final class CrossValidation {
                         (System.nanoTime() - f0) / 1e9);
                 results.add(r);
                 for (int i = 0; i < f.test().length; i++) {
-                    preds.add(new Prediction(m.name(), f.repeat(), f.fold(), ds.source().ids().get(f.test()[i]), y[i], test[i]));
+                    preds.add(new Prediction(m.name(), f.repeat(), f.fold(), ds.source().ids().get(f.test()[i]), y[i], test[i],
+                            lengths[f.test()[i]]));
                 }
                 if (progress != null) progress.accept(r);
             }

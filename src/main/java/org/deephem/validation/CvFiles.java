@@ -37,14 +37,21 @@ public final class CvFiles {
                     num(x.auroc()), num(x.auprc()), num(x.logLoss()), num(x.accuracy()), num(x.f1()), num(x.mcc()),
                     num(x.threshold()), x.thresholdRule(), x.detail(), String.format(Locale.ROOT, "%.2f", x.seconds()))));
         }
-        StringBuilder s = new StringBuilder(Delimited.csvLine(List.of("method", "figure", "mean", "sd", "n")));
-        for (var x : CvSummary.rows(r.folds())) s.append(Delimited.csvLine(List.of(x.method(), x.figure(), num(x.mean()), num(x.sd()), x.n())));
+        StringBuilder s = new StringBuilder(Delimited.csvLine(List.of("method", "figure", "mean", "sd", "n", "lm_auroc", "lm_auroc_lo", "lm_auroc_hi")));
+        Map<String, LengthMatchedAuroc.Result> lm = LengthMatchedAuroc.byMethod(r.predictions());
+        for (var x : CvSummary.rows(r.folds())) {
+            LengthMatchedAuroc.Result m = lm.getOrDefault(x.method(), LengthMatchedAuroc.Result.NONE);
+            s.append(Delimited.csvLine(List.of(x.method(), x.figure(), num(x.mean()), num(x.sd()), x.n(), num(m.value()), num(m.lo()), num(m.hi()))));
+        }
         StringBuilder c = new StringBuilder(Delimited.csvLine(List.of("method", "curve", "x", "y")));
         for (var cv : CvSummary.pooledCurves(r.predictions())) {
             for (double[] p : cv.points()) c.append(Delimited.csvLine(List.of(cv.method(), cv.kind(), num(p[0]), num(p[1]))));
         }
-        StringBuilder p = new StringBuilder(Delimited.csvLine(List.of("method", "repeat", "fold", "id", "label", "score")));
-        for (var x : r.predictions()) p.append(Delimited.csvLine(List.of(x.method(), x.repeat(), x.fold(), x.id(), x.label(), num(x.score()))));
+        StringBuilder p = new StringBuilder(Delimited.csvLine(List.of("method", "repeat", "fold", "id", "label", "score", "annotated_length")));
+        for (var x : r.predictions()) {
+            p.append(Delimited.csvLine(List.of(x.method(), x.repeat(), x.fold(), x.id(), x.label(), num(x.score()),
+                    x.annotatedLength() < 0 ? "NA" : Integer.toString(x.annotatedLength()))));
+        }
 
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("created", Instant.now().toString());
@@ -59,6 +66,11 @@ public final class CvFiles {
         prov.put("thresholds", "probabilities at 0.5; unbounded scores at the median of the method's training-fold scores");
         prov.put("summary_sd", "sd over folds x repeats (folds share training rows: a spread, not a standard error)");
         prov.put("pooled_curves", "all outer-fold predictions of a method pooled over folds and repeats");
+        prov.put("lm_auroc", "length-matched AUROC (docs/SELECTION-PROTOCOL.md amendment 3 item 2): essential / non-essential pairs whose annotated "
+                + "precursor lengths differ by at most " + LengthMatchedAuroc.K + " nt, directions balanced at each difference; on each repeat's pooled "
+                + "outer-fold predictions, with a 95 % bootstrap interval (" + LengthMatchedAuroc.RESAMPLES + " resamples stratified by class, seed "
+                + LengthMatchedAuroc.SEED + "); with several repeats the mean over repeats of the estimate and of each bound. "
+                + "In cv_summary.csv the method's values stand on each of its rows");
         prov.put("environment", Provenance.environment());
         prov.put("total_seconds", r.seconds());
 
@@ -94,10 +106,12 @@ public final class CvFiles {
         }
         Table p = Delimited.read(preds);
         List<CrossValidation.Prediction> pr = new java.util.ArrayList<>();
+        boolean lengths = p.header().contains("annotated_length"); // files written before the length-matched AUROC have none
         for (int r = 0; r < p.rowCount(); r++) {
+            double len = lengths ? na(p, r, "annotated_length") : Double.NaN;
             pr.add(new CrossValidation.Prediction(p.text(r, p.column("method")), (int) p.number(r, p.column("repeat")),
                     (int) p.number(r, p.column("fold")), p.text(r, p.column("id")), (int) p.number(r, p.column("label")),
-                    p.number(r, p.column("score"))));
+                    p.number(r, p.column("score")), Double.isNaN(len) ? -1 : (int) len));
         }
         double seconds = meta.get("total_seconds") instanceof Number n ? n.doubleValue() : Double.NaN;
         return new CrossValidation.Result(o, fr, pr, seconds);

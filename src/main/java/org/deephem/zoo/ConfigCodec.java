@@ -16,6 +16,7 @@ public final class ConfigCodec {
         try {
             for (RecordComponent rc : ModelConfig.class.getRecordComponents()) {
                 Object v = rc.getAccessor().invoke(c);
+                if (OMITTED_WHEN_OFF.containsKey(rc.getName()) && OMITTED_WHEN_OFF.get(rc.getName()).equals(v)) continue;
                 m.put(rc.getName(), v instanceof Enum<?> e ? e.name() : v);
             }
         } catch (ReflectiveOperationException e) {
@@ -34,7 +35,17 @@ public final class ConfigCodec {
             Map.entry("featureDropout", 0.0), Map.entry("encoderDropout", 0.0), Map.entry("headDropout", 0.0),
             Map.entry("tokenDropout", 0.0), Map.entry("branchDropout", 0.0), Map.entry("labelSmoothing", 0.0),
             Map.entry("rampEpochs", 0), Map.entry("warmupEpochs", 0), Map.entry("lengthAdvWeight", 0.0),
-            Map.entry("unlabelledMouseTarget", false));
+            Map.entry("unlabelledMouseTarget", false),
+            // amendment 3 (issue 24): off in every config written before it, and left out of the map while off
+            Map.entry("lengthBalance", false));
+
+    /**
+     * Fields left out of {@link #toMap} while they hold this value (and read back as it when
+     * missing, via {@link #ADDED_LATER}): the map of a config without them is then exactly the map
+     * of before they existed, so that harness cell hashes (of the map's JSON), model zips'
+     * config.json and their expected scores do not change.
+     */
+    static final Map<String, Object> OMITTED_WHEN_OFF = Map.of("lengthBalance", false);
 
     /** An integral JSON number; 1.5 or 1e12 for an int field is an error, not a silent cast. */
     private static long whole(Number n) {

@@ -63,6 +63,29 @@ class LeverOptionsTest {
     }
 
     @Test
+    void lengthBalanceIsAFlagThatAllHandsOnAndOffIsTodaysConfig() {
+        ModelConfig d = ModelConfig.defaults();
+        TrainCommand on = (TrainCommand) Main.commandLine().parseArgs("train", "--length-balance").subcommand().commandSpec().userObject();
+        assertEquals(d.withLengthBalance(true), on.levers.apply(d));
+        TrainCommand off = (TrainCommand) Main.commandLine().parseArgs("train", "--length-balance", "false").subcommand().commandSpec().userObject();
+        assertEquals(d, off.levers.apply(d));
+        // round 2's R2 / R3 cells are train --recipe D (or B) --length-balance, config for config
+        for (String family : List.of(org.deephem.selection.Candidates.NO_MTI, org.deephem.selection.Candidates.MTI)) {
+            String branches = family.equals(org.deephem.selection.Candidates.MTI) ? "seq,inherent,mti" : "seq,inherent";
+            String letter = org.deephem.selection.Candidates.roundOneRecipe(family).id();
+            TrainCommand t = (TrainCommand) Main.commandLine().parseArgs("train", "--recipe", letter, "--branches", branches, "--length-balance")
+                    .subcommand().commandSpec().userObject();
+            ModelConfig r2 = org.deephem.selection.Candidates.round2Rows(d, d, Path.of("c"), List.of("R2")).stream()
+                    .filter(r -> r.group().equals(family)).findFirst().orElseThrow().network();
+            assertEquals(r2, t.configure(d, d.maxLength(), d.mtiDim()), "R2 " + family);
+        }
+        AllCommand all = (AllCommand) Main.commandLine().parseArgs("all", "--length-balance").subcommand().commandSpec().userObject();
+        TrainCommand handed = (TrainCommand) Main.commandLine().parseArgs(prepend("train", all.levers.args().toArray(String[]::new)))
+                .subcommand().commandSpec().userObject();
+        assertEquals(d.withLengthBalance(true), handed.levers.apply(d));
+    }
+
+    @Test
     void trainRecipeIsTheCandidateSelectDefaultTrains() {
         ModelConfig d = ModelConfig.defaults();
         for (String letter : List.of("A", "B", "D", "F")) {
