@@ -47,12 +47,11 @@ public final class LengthMatchedAuroc {
 
     /**
      * Annotated precursor length of each labelled mouse row of {@code ds}, in {@code ds.source()}
-     * order. On the annotated datasets of today the sequence is the annotated precursor, so its
-     * length is the annotated length.
+     * order: read from a canonical folder's windows.tsv; in an annotated folder the sequence is the
+     * annotated precursor, so its length is the annotated length.
      */
     public static int[] annotatedLengths(DeepHemDataset ds) {
-        // replaced when branch window lands: ds's own per-row annotated precursor length (falls back to the sequence length)
-        return ds.source().sequences().stream().mapToInt(String::length).toArray();
+        return ds.source().annotatedLengths(); // windows.tsv of a canonical folder; the sequence length otherwise
     }
 
     /** The point estimate; NaN when no pair is matched. */
