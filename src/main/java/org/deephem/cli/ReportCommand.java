@@ -24,8 +24,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the HTML report of a trained run: dataset summary, configuration and provenance, tables (CSV + xlsx),",
-                "figures (PNG + SVG), a plain-language reading and its limits. Readable offline: images are embedded."})
+        description = {"Write the HTML report of a trained run, shaped like a results section: the answer first (headline paragraph, figure and",
+                "table), then dataset, mouse CV, human correlations, circularity audit, experiments, training, case study, selection, limits;",
+                "long tables, configuration and provenance in collapsed appendices. Tables as CSV + xlsx, figures as PNG + SVG + PDF.",
+                "Readable offline: images are embedded. Without the model zip, a grid or a select-default folder the page redraws from what it saved."})
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--run", defaultValue = "demo", description = "run name: the model <zoo>/<run>.zip and the folder <reports>/<run> (default: ${DEFAULT-VALUE})")
     String run;

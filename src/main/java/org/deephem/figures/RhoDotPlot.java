@@ -68,7 +68,7 @@ public final class RhoDotPlot implements Figure {
 
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16), LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13),
             SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 12), HEAD = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-    static final int ROW = 20, GAP = 24, PAD = 10;
+    static final int ROW = 20, GAP = 36, PAD = 10;
     static final Color EMPHASIS = Palette.BLUE, RUN = Palette.SKY, SINGLE = new Color(0x333333), GRID = new Color(0xDDDDDD),
             SHADE = new Color(0xF4F4F4);
 

@@ -11,7 +11,7 @@ public final class TrendBoxplots {
     private TrendBoxplots() {}
 
     public static BoxChart chart(QuintileTrend t) {
-        BoxChart c = new BoxChartBuilder().width(600).height(300)
+        BoxChart c = new BoxChartBuilder().width(600).height(250)
                 .title(String.format(Locale.ROOT, "%s by human score quintile", t.indicator()))
                 .xAxisTitle("score quintile (Q1 lowest … Q5 highest)").yAxisTitle(t.indicator()).build();
         FigureFiles.style(c.getStyler());

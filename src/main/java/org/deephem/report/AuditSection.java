@@ -65,7 +65,7 @@ final class AuditSection {
                     t.doubleColumn(ind + "_partial_" + c).append(x.mean());
                     t.doubleColumn(ind + "_partial_" + c + "_sd").append(x.sd());
                     t.doubleColumn(ind + "_partial_" + c + "_p").append(x.maxP());
-                    h.append("<td class=\"num\">").append(Double.isNaN(x.mean()) ? "–" : Html.escape(Headline.value(x)) + "<span class=\"p\">p " + Html.escape(Headline.pText(x)) + "</span>").append("</td>");
+                    h.append("<td class=\"num\">").append(Double.isNaN(x.mean()) ? "–" : "<span class=\"v\">" + Html.escape(Headline.value(x)) + "</span><span class=\"p\">p " + Html.escape(Headline.pText(x)) + "</span>").append("</td>");
                 }
             }
             h.append("</tr>\n");

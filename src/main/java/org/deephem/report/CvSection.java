@@ -56,7 +56,7 @@ final class CvSection {
                 + " baselines of highest mean CV AUROC; every method's points: cv_curves.csv.";
         r.figure(Report.Section.CV, "cv_roc", "Cross-validated ROC curves (mouse)", pooled + " Diagonal: chance.",
                 org.deephem.figures.Figure.of(CurveCharts.roc("ROC, nested CV (mouse)", roc)), true);
-        r.figure(Report.Section.CV, "cv_pr", "Cross-validated precision-recall curves (mouse)", pooled + " Horizontal line: share of essential miRNAs (chance).",
+        r.figure(Report.Section.CV, "cv_pr", "Cross-validated precision-recall curves (mouse)", "The same folds and methods as the ROC curves. Horizontal line: share of essential miRNAs (chance).",
                 org.deephem.figures.Figure.of(CurveCharts.precisionRecall("Precision-recall, nested CV (mouse)", pr, prevalence)), true);
         r.table(Report.Section.APPENDIX, "cv_mean_sd", "Nested mouse cross-validation, every figure",
                 "Mean ± sd over the outer folds × repeats (" + how + ") of AUROC, AUPRC, accuracy, F1 and MCC; predictions: cv_predictions.csv.", mouse);

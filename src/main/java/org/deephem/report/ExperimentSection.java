@@ -70,7 +70,8 @@ public final class ExperimentSection {
                     + "The human correlations are reported only: nothing in the grid was chosen by them. %s", seeds, seeds == 1 ? "" : "s", ref, smallestP(seeds))
                     + (t.stringColumn("measure").contains(Merge.CV_AUROC) ? " The cv_auroc cells: mean ± sd over the n outer folds of the CV, p paired by fold (the folds share training rows, so that p is optimistic)." : "");
         }
-        caption += " Read back from " + csv.getFileName() + " (the grid folder was not at hand).";
+        String back = " Read back from " + csv.getFileName() + " (the grid folder was not at hand).";
+        caption = caption.replace(back, "") + back; // said once, however often the page was redrawn
         section(r, name, name, t, caption, seeds);
     }
 
@@ -137,7 +138,8 @@ public final class ExperimentSection {
                     m[k] = mm == null ? Double.NaN : mm[0];
                     s[k] = ss == null ? Double.NaN : ss[0];
                 }
-                out.add(RhoDotPlot.Row.summary(w.group().isEmpty() ? w.label() : w.group() + ": " + w.label(), m, s, w.reference()));
+                String label = w.group().isEmpty() ? (w.label().startsWith("reference: ") ? "reference" : w.label()) : w.group() + ": " + w.label();
+                out.add(RhoDotPlot.Row.summary(label, m, s, w.reference()));
             }
             return new RhoDotPlot(title, panels, out, List.of(), "Spearman ρ", width);
         }
@@ -182,7 +184,7 @@ public final class ExperimentSection {
         boolean shared = groups && refs.size() > 1 && refs.stream().map(text::get).distinct().count() == 1;
         List<WideRow> rows = new ArrayList<>();
         if (shared) {
-            rows.add(new WideRow("", "reference (" + String.join(" = ", refs.stream().map(k -> k.substring(k.indexOf(SEP) + 1)).toList()) + ")", refs.get(0), true));
+            rows.add(new WideRow("", "reference: " + String.join(" = ", refs.stream().map(k -> k.substring(k.indexOf(SEP) + 1)).toList()), refs.get(0), true));
         }
         for (String[] gv : keys) {
             String key = gv[0] + SEP + gv[1];
@@ -215,7 +217,10 @@ public final class ExperimentSection {
             w.stringColumn("variant").append(row.label());
             w.intColumn("seeds").append(seeds);
             h.append("<tr").append(row.reference() ? " class=\"network\"" : "").append(">");
-            if (groups) {
+            if (groups && row.group().isEmpty()) {
+                // the shared reference: its label spans the group and variant columns
+                h.append("<td colspan=\"2\">").append(Html.escape(row.label())).append("</td><td class=\"num\">").append(seeds).append("</td>");
+            } else if (groups) {
                 boolean first = r == 0 || !rows.get(r - 1).group().equals(row.group());
                 if (first) {
                     int span = 1;
@@ -223,8 +228,10 @@ public final class ExperimentSection {
                     h.append("<td rowspan=\"").append(span).append("\">").append(Html.escape(row.group())).append("</td>");
                 }
             }
-            h.append("<td>").append(Html.escape(row.label())).append(row.reference() && !shared ? " <small>(reference)</small>" : "")
-                    .append("</td><td class=\"num\">").append(seeds).append("</td>");
+            if (!(groups && row.group().isEmpty())) {
+                h.append("<td>").append(Html.escape(row.label())).append(row.reference() && !shared ? " <small>(reference)</small>" : "")
+                        .append("</td><td class=\"num\">").append(seeds).append("</td>");
+            }
             for (String c : cols) {
                 double[] m = mean.get(row.key() + SEP + c), s = sd.get(row.key() + SEP + c), pv = p.get(row.key() + SEP + c);
                 w.doubleColumn(c + "_mean").append(m == null ? Double.NaN : m[0]);
@@ -234,7 +241,7 @@ public final class ExperimentSection {
                     h.append("<td class=\"num\">–</td>");
                     continue;
                 }
-                h.append("<td class=\"num\">").append(Html.escape(Cells.coef(m[0]) + (Double.isNaN(s[0]) ? "" : " ± " + Cells.coef(s[0]))));
+                h.append("<td class=\"num\"><span class=\"v\">").append(Html.escape(Cells.coef(m[0]) + (Double.isNaN(s[0]) ? "" : " ± " + Cells.coef(s[0])))).append("</span>");
                 if (!row.reference() && !Double.isNaN(pv[0])) h.append("<span class=\"p\">p ").append(Html.escape(Cells.p(pv[0]))).append("</span>");
                 h.append("</td>");
             }

@@ -93,8 +93,7 @@ final class Headline {
                         + "Every run's row: appendix table human_correlations.",
                 table(cells, order, networks, inds), html(cells, order, networks, inds));
         r.figure(Report.Section.HEADLINE, "headline_spearman", "Spearman ρ of every method with conservation and DSW",
-                "Human miRNAs. Networks: one small circle per seed, the large dot and whisker their mean ± sd; baselines: one diamond (one fit). "
-                        + "Dashed lines: the " + String.join(" and ", LINES.values().stream().map(v -> "\"" + v + "\"").toList()) + " baselines, which a useful score should beat.",
+                "Networks: a circle per seed, dot and whisker = mean ± sd; baselines: a diamond (one fit); dashed: the two simple baselines a useful score should beat.",
                 figure(cells, order, networks, inds), false);
         sentences(r, cells, order, networks, inds, cv);
     }

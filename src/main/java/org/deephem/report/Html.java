@@ -27,7 +27,7 @@ public final class Html {
      * page, figures kept whole, appendices printed open is not needed: they stay collapsed).
      */
     public static final String REPORT_STYLE = """
-            body{max-width:1240px;font-size:15px}
+            body{max-width:1240px;font-size:15px;margin-top:.6em}h1{margin-top:.3em}
             h2{margin-top:1.4em;font-size:1.3em}h3{font-size:1.02em;margin:.9em 0 .3em}
             .banner{background:#fff3cd;border:2px solid #d39e00;padding:.5em .8em;font-weight:600;margin:.5em 0}
             .banner.warn{background:#fde2e1;border-color:#c0392b}
@@ -43,8 +43,9 @@ public final class Html {
             .caption{margin:.25em 0 .8em;font-size:.84em}
             figure{margin:.6em 0}figure img{display:block;max-width:100%;height:auto}
             .pair{display:flex;flex-wrap:wrap;gap:1em}.pair figure.half{flex:1 1 380px;min-width:0;margin:.4em 0}
-            td .p{display:inline;color:#555;font-size:.86em;margin-left:.35em}
-            details{margin:.3em 0;border:1px solid #ddd;padding:.2em .6em}summary{cursor:pointer;font-weight:600}
+            td .p{display:inline;color:#555;font-size:.86em;margin-left:.35em;white-space:nowrap}td .v{white-space:nowrap}
+            table.wide{font-size:.8em}
+            details{margin:.2em 0;border:1px solid #ddd;padding:.1em .6em}summary{cursor:pointer;font-weight:600}details details{border:none;padding:0 0 0 1em}
             table.kv td:first-child{white-space:nowrap;color:#333}table.kv td{overflow-wrap:anywhere}
             .files-list td{overflow-wrap:anywhere}
             pre{white-space:pre-wrap;overflow-wrap:anywhere}

@@ -73,20 +73,24 @@ final class Reading {
         }
     }
 
-    /** "; it beats every one of the N baselines" or "; it does NOT beat k of the N baselines: a (ρ), b (ρ)"; empty without baselines. */
+    /** "; it beats every one of the N baselines" or "; it does NOT beat k of the N baselines (best: a, ρ)"; empty without baselines (the headline table lists them all). */
     private static String compare(double rho, List<RunReport.Candidate> baselines, double[] ind) {
         int beaten = 0, total = 0;
-        StringBuilder better = new StringBuilder();
+        String best = null;
+        double bestRho = Double.NaN;
         for (RunReport.Candidate c : baselines) {
             double b = mean(spearman(c, ind));
             if (!Double.isFinite(b)) continue;
             total++;
             if (rho > b) beaten++;
-            else better.append(better.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s (%.3f)", c.name(), b));
+            else if (best == null || b > bestRho) {
+                best = c.name();
+                bestRho = b;
+            }
         }
         if (total == 0) return "";
         if (beaten == total) return String.format(Locale.ROOT, "; it beats every one of the %d baselines", total);
-        return String.format(Locale.ROOT, "; it does NOT beat %d of the %d baselines: %s", total - beaten, total, better);
+        return String.format(Locale.ROOT, "; it does NOT beat %d of the %d baselines (best: %s, %.3f)", total - beaten, total, best, bestRho);
     }
 
     static void limits(Report r, DeepHemDataset ds) {

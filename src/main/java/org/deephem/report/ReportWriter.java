@@ -135,15 +135,20 @@ public final class ReportWriter {
             b.append("</section>\n");
         }
         b.append("<section id=\"limits\">\n<h2>").append(Html.escape(Report.Section.LIMITS.title)).append("</h2>\n<ul class=\"limits\">\n");
-        for (String s : r.limits) b.append("<li>").append(Html.escape(s)).append("</li>\n");
+        for (String s : limits(r.limits)) b.append("<li>").append(Html.escape(s)).append("</li>\n");
         b.append("</ul>\n</section>\n");
         b.append("<section id=\"appendix\">\n<h2>").append(Html.escape(Report.Section.APPENDIX.title)).append("</h2>\n");
         char letter = 'A';
-        for (Object o : r.items) {
-            if (o instanceof Report.NamedTable t && t.section() == Report.Section.APPENDIX) {
-                b.append("<details id=\"app-").append(Html.escape(t.stem())).append("\"><summary>").append(letter++).append(". ")
+        List<Report.NamedTable> long_ = new ArrayList<>();
+        for (Object o : r.items) if (o instanceof Report.NamedTable t && t.section() == Report.Section.APPENDIX) long_.add(t);
+        if (!long_.isEmpty()) {
+            b.append("<details id=\"long-tables\"><summary>").append(letter++).append(". The long tables: every run, every figure (").append(long_.size()).append(")</summary>\n");
+            int k = 1;
+            for (Report.NamedTable t : long_) {
+                b.append("<details id=\"app-").append(Html.escape(t.stem())).append("\"><summary>").append(letter - 1).append(k++).append(". ")
                         .append(Html.escape(t.title())).append(" (").append(t.table().rowCount()).append(" rows)</summary>\n").append(html.get(t)).append("</details>\n");
             }
+            b.append("</details>\n");
         }
         b.append("<details id=\"config\"><summary>").append(letter++).append(". Configuration and provenance</summary>\n<h3>Model configuration</h3>\n")
                 .append(r.config.isEmpty() ? "<p>None recorded.</p>\n" : Html.keyValues(r.config))
@@ -155,6 +160,27 @@ public final class ReportWriter {
         b.append("<details id=\"files\"><summary>").append(letter).append(". Files beside this page</summary>\n").append(files(dir)).append("</details>\n");
         b.append("</section>\n");
         return b.append("</body>\n</html>\n").toString();
+    }
+
+    /** The limits, with the same sentence said of several experiments said once ("Experiments a, b: …"). */
+    static List<String> limits(List<String> limits) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("Experiment (\\S+): (.*)");
+        Map<String, List<String>> grids = new LinkedHashMap<>();
+        List<String> out = new ArrayList<>();
+        for (String s : limits) {
+            java.util.regex.Matcher m = p.matcher(s);
+            if (m.matches()) {
+                if (!grids.containsKey(m.group(2))) out.add("\u0000" + m.group(2));
+                grids.computeIfAbsent(m.group(2), k -> new ArrayList<>()).add(m.group(1));
+            } else {
+                out.add(s);
+            }
+        }
+        return out.stream().map(s -> {
+            if (!s.startsWith("\u0000")) return s;
+            List<String> names = grids.get(s.substring(1));
+            return (names.size() == 1 ? "Experiment " : "Experiments ") + String.join(", ", names) + ": " + s.substring(1);
+        }).toList();
     }
 
     private static boolean has(Report r, Report.Section s) {

@@ -138,7 +138,14 @@ class FiguresTest {
             int q = img.getRGB(x, y);
             if (near(q >> 16 & 255, q >> 8 & 255, q & 255, Palette.VERMILLION)) vermillion++;
         }
-        assertTrue(vermillion > 50, "the reference line is drawn in its colour: " + vermillion);
+        assertTrue(vermillion > 20, "the reference line is drawn in its colour: " + vermillion);
+        BufferedImage none = FigureFiles.bitmap(new RhoDotPlot(title, List.of("conservation", "DSW"), rows, List.of(), "Spearman ρ", 400));
+        int without = 0;
+        for (int y = 0; y < none.getHeight(); y++) for (int x = 0; x < none.getWidth(); x++) {
+            int q = none.getRGB(x, y);
+            if (near(q >> 16 & 255, q >> 8 & 255, q & 255, Palette.VERMILLION)) without++;
+        }
+        assertEquals(0, without, "no vermillion without the line");
         assertThrows(IllegalArgumentException.class, () -> new RhoDotPlot("t", List.of("a"), rows, List.of(), "x", 400), "one value array per panel");
     }
 

@@ -83,13 +83,14 @@ class ReportRedrawTest {
             t.doubleColumn("wilcoxon_p").append(r[5].isEmpty() ? Double.NaN : Double.parseDouble(r[5]));
         }
         ExperimentSection.Wide w = ExperimentSection.wide(t);
-        assertEquals(List.of("reference (all = full)", "seq", "cls only"), w.table().stringColumn("variant").asList());
+        assertEquals(List.of("reference: all = full", "seq", "cls only"), w.table().stringColumn("variant").asList());
         assertEquals(-0.0888, w.table().doubleColumn("conservation_spearman_mean").get(1), 0);
         assertEquals(0.0625, w.table().doubleColumn("conservation_spearman_wilcoxon_p").get(1), 0);
         assertEquals(List.of("group", "variant", "seeds", "conservation_spearman_mean", "conservation_spearman_sd", "conservation_spearman_wilcoxon_p",
                 "cv_auroc_mean", "cv_auroc_sd", "cv_auroc_wilcoxon_p"), w.table().columnNames(), "the correlations before the CV AUROC");
-        assertTrue(w.html().contains("-0.089 ± 0.033<span class=\"p\">p 0.063</span>"), w.html());
-        assertTrue(w.html().contains("0.981 ± 0.020<span class=\"p\">p 0.81</span>"), w.html());
+        assertTrue(w.html().contains("<span class=\"v\">-0.089 ± 0.033</span><span class=\"p\">p 0.063</span>"), w.html());
+        assertTrue(w.html().contains("<span class=\"v\">0.981 ± 0.020</span><span class=\"p\">p 0.81</span>"), w.html());
+        assertTrue(w.html().contains("<td colspan=\"2\">reference: all = full</td>"), "the shared reference spans group and variant");
         assertEquals(4, w.html().split("<tr", -1).length - 1 - 1, "two header rows and three variant rows");
         // a reference that differs between groups is not merged
         t.stringColumn("mean ± sd").set(3, "0.3000 ± 0.0100");
