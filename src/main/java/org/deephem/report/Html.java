@@ -95,7 +95,9 @@ public final class Html {
                 boolean num = isNumeric(t.column(c).type());
                 String v = isP(t.column(c).name()) && !t.column(c).isMissing(r) && t.column(c).get(r) instanceof Number p
                         ? Cells.p(p.doubleValue()) : Cells.text(t, r, c);
-                b.append(num ? "<td class=\"num\">" : "<td>").append(escape(v)).append("</td>");
+                // "0.978 ± 0.022" stays on one line: a row wraps between cells, not inside a value
+                String shown = v.contains(" ± ") ? "<span class=\"v\">" + escape(v) + "</span>" : escape(v);
+                b.append(num ? "<td class=\"num\">" : "<td>").append(shown).append("</td>");
             }
             b.append("</tr>\n");
         }
