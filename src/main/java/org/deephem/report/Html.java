@@ -131,7 +131,7 @@ public final class Html {
         } else if (v instanceof java.util.Collection<?> c) {
             out.put(prefix, c.isEmpty() ? "(none)" : String.join(", ", c.stream().map(String::valueOf).toList()));
         } else if (v instanceof Double d) {
-            out.put(prefix, Cells.number(d));
+            out.put(prefix, Double.isFinite(d) ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : String.valueOf(d)); // as recorded: 0.0001, not 1.000e-04
         } else {
             out.put(prefix, String.valueOf(v));
         }
