@@ -24,8 +24,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the HTML report of a trained run: dataset summary, configuration and provenance, tables (CSV + xlsx),",
-                "figures (PNG + SVG), a plain-language reading and its limits. Readable offline: images are embedded."})
+        description = {"Write the HTML report of a trained run, shaped like a results section: the answer first (headline paragraph, figure and",
+                "table), then dataset, mouse CV, human correlations, circularity audit, experiments, training, case study, selection, limits;",
+                "long tables, configuration and provenance in collapsed appendices. Tables as CSV + xlsx, figures as PNG + SVG + PDF.",
+                "Readable offline: images are embedded. Without the model zip, a grid or a select-default folder the page redraws from what it saved."})
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--run", defaultValue = "demo", description = "run name: the model <zoo>/<run>.zip and the folder <reports>/<run> (default: ${DEFAULT-VALUE})")
     String run;
@@ -54,8 +56,9 @@ final class ReportCommand implements Callable<Integer> {
         OptionCheck.name("--run", run);
         Path runDir = reports.resolve(run);
         org.deephem.io.Outputs.requireFolder("--reports", runDir); // the page goes into <reports>/<run>
-        if (experiments != null) for (Path dir : experiments) org.deephem.experiment.Harness.savedGrid(dir); // refuse a wrong folder before the long part
-        if (selection != null) org.deephem.report.SelectionSection.read(selection);
+        // refuse a wrong folder before the long part; a grid or selection folder that is absent is read back from the page's own tables
+        if (experiments != null) for (Path dir : experiments) if (savedExperiment(dir, runDir) == null) org.deephem.experiment.Harness.savedGrid(dir);
+        if (selection != null) org.deephem.report.SelectionSection.read(selectionSource(selection, runDir));
         Path index = write(run, data, zoo.resolve(run + ".zip"), runDir, scores, null, null, null, seed,
                 experiments == null ? List.of() : experiments, selection);
         System.out.println("report: " + index);
@@ -77,7 +80,8 @@ final class ReportCommand implements Callable<Integer> {
     static Path write(String run, Path data, Path zip, Path runDir, Path scores, List<org.deephem.analysis.NamedScores> moreRuns,
                       org.deephem.validation.CrossValidation.Result cv, org.deephem.validation.CrossValidation.Result comparisonCv, long seed,
                       List<Path> experiments, Path selection) {
-        if (!Files.isRegularFile(zip)) throw InputError.at(zip, "model not found (train it first, or give --zoo/--run)");
+        boolean zipHere = Files.isRegularFile(zip);
+        if (!zipHere && !org.deephem.report.PageProvenance.available(runDir)) throw InputError.at(zip, "model not found (train it first, or give --zoo/--run)");
         Path scoreFile = scores != null ? scores : Files.exists(runDir.resolve("scores.csv")) ? runDir.resolve("scores.csv") : runDir.resolve("human_scores.csv");
         DeepHemDataset ds = DatasetReader.read(data);
         double[] humanScores = humanScores(scoreFile, ds.target().ids());
@@ -91,7 +95,15 @@ final class ReportCommand implements Callable<Integer> {
         Path log = runDir.resolve("training_log.csv");
         List<EpochLog> epochs = Files.exists(log) ? EpochLog.read(log) : List.of();
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("model_zip", file(zip, runDir));
+        org.deephem.report.PageProvenance.Recorded recorded = zipHere ? null : org.deephem.report.PageProvenance.read(runDir);
+        if (zipHere) {
+            inputs.put("model_zip", file(zip, runDir));
+        } else {
+            // the zip is not at hand (a committed page whose zip is not committed): the model as this page recorded it before
+            inputs.put("model_zip", recorded.zipFile());
+            inputs.put("model_record", "read back from this page's index.provenance.json: " + zip.getFileName() + " was not at hand");
+            System.err.println("report: " + zip + " not found; the model's configuration and provenance are read back from " + runDir.resolve("index.provenance.json"));
+        }
         inputs.put("scores_csv", file(scoreFile, runDir));
         if (Files.exists(log)) inputs.put("training_log_csv", file(log, runDir));
         for (org.deephem.analysis.NamedScores m : moreRuns) {
@@ -99,15 +111,40 @@ final class ReportCommand implements Callable<Integer> {
             if (Files.exists(f)) inputs.put("seed_scores_" + m.method() + "_" + m.seed(), file(f, runDir));
         }
         if (cv != null && Files.exists(runDir.resolve("cv_folds.csv"))) inputs.put("cv_folds_csv", file(runDir.resolve("cv_folds.csv"), runDir));
-        Map<String, Object> prov = new LinkedHashMap<>(modelProvenance(zip));
+        Map<String, Object> prov = new LinkedHashMap<>(zipHere ? modelProvenance(zip) : recorded.model());
         // a zip made before paths were recorded relatively holds its dataset's absolute folder
         if (prov.containsKey("dataset")) prov.put("dataset", org.deephem.io.RecordedPath.recorded(prov.get("dataset"), runDir));
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(data, ds.target().ids()),
                 networkRuns(new org.deephem.analysis.NamedScores("deephem", seedOf(prov), ds.target().ids(), humanScores), moreRuns),
                 epochs, prov, inputs, org.deephem.baseline.Baselines.all(), org.deephem.eval.Correlations.DEFAULT_RESAMPLES, cv, comparisonCv, seed));
-        for (Path dir : experiments) org.deephem.report.ExperimentSection.add(r, dir, data);
-        if (selection != null) org.deephem.report.SelectionSection.add(r, selection);
+        for (Path dir : experiments) {
+            Path saved = savedExperiment(dir, runDir);
+            if (saved == null) org.deephem.report.ExperimentSection.add(r, dir, data);
+            else org.deephem.report.ExperimentSection.addSaved(r, saved, dir.getFileName().toString());
+        }
+        Path caseStudy = runDir.resolve(CASE_STUDY_DIR);
+        if (Files.isRegularFile(caseStudy.resolve("case_study.csv"))) org.deephem.report.CaseStudySection.addSaved(r, caseStudy);
+        if (selection != null) org.deephem.report.SelectionSection.add(r, selectionSource(selection, runDir));
         return ReportWriter.write(runDir, r);
+    }
+
+    /** Sub-folder of a run folder with a case study (case-study -o), shown as a section of the page when present. */
+    static final String CASE_STUDY_DIR = "case-study";
+
+    /**
+     * The page's own saved summary of an experiment grid ({@code experiment_<folder name>_summary.csv})
+     * when the grid folder itself is absent; null when the folder is there (or nothing was saved).
+     */
+    static Path savedExperiment(Path dir, Path runDir) {
+        if (Files.exists(dir)) return null;
+        Path csv = runDir.resolve(org.deephem.report.ExperimentSection.stem(String.valueOf(dir.getFileName())) + ".csv");
+        return Files.isRegularFile(csv) ? csv : null;
+    }
+
+    /** The select-default folder, or, when it is absent and the page saved its selection section, the run folder. */
+    static Path selectionSource(Path selection, Path runDir) {
+        if (!Files.exists(selection) && org.deephem.report.SelectionSection.savedIn(runDir)) return runDir;
+        return selection;
     }
 
     /** Sub-folder of a run folder with the human scores of every further seed run of `all`. */

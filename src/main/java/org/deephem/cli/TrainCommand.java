@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     String recipe;
 
     /** What train writes under --out; a folder holding only these is an earlier train's and may be replaced. */
-    static final List<String> OUT_FILES = List.of("training_log.csv", "human_scores.csv", "training_curves.png", "training_curves.svg");
+    static final List<String> OUT_FILES = List.of("training_log.csv", "human_scores.csv", "training_curves.png", "training_curves.svg", "training_curves.pdf");
 
     /** The option that sets each config field, so that a bad value is reported under the name the user typed. */
     static final Map<String, String> OPTION_OF = Map.of("epochs", "--epochs", "heads", "--heads",

@@ -22,10 +22,10 @@ public final class CandidateChart {
                 .xAxisTitle("candidate (pick marked *) and baselines").yAxisTitle("human Spearman (mean ± sd over seeds)").build();
         FigureFiles.style(c.getStyler());
         c.getStyler().setXAxisLabelRotation(60);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setToolTipsEnabled(false);
         c.getStyler().setErrorBarsColor(Color.DARK_GRAY);
-        c.getStyler().setSeriesColors(new Color[] {new Color(0x1f77b4), new Color(0xff7f0e)});
+        c.getStyler().setSeriesColors(new Color[] {Palette.BLUE, Palette.VERMILLION});
         List<String> x = bars.stream().map(Bar::label).toList();
         c.addSeries("conservation", x, bars.stream().map(b -> (Number) b.conservation()).toList(),
                 bars.stream().map(b -> (Number) (Double.isNaN(b.conservationSd()) ? 0.0 : b.conservationSd())).toList());

@@ -22,7 +22,7 @@ public final class CorrelationHeatmap {
     public static HeatMapChart chart(String title, List<String> names, double[][] rho) {
         int k = names.size();
         if (rho.length != k) throw new IllegalArgumentException("matrix and names differ in size");
-        int side = 160 + 62 * k;
+        int side = 150 + 46 * k;
         HeatMapChart c;
         // XChart prints cell values with a DecimalFormat made at construction from the default
         // locale; build it under Locale.ROOT so that 0.25 never prints as 0,25

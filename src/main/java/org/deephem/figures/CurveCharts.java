@@ -8,7 +8,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** ROC and precision–recall curves (e.g. one per cross-validation fold) with their chance lines. */
+/** ROC and precision–recall curves (at most {@link #MAX_CURVES} per panel, Okabe–Ito colours, legend beside the plot, never over it) with their chance lines. */
 public final class CurveCharts {
     /** One curve: points in drawing order and a label such as "fold 3 (AUC 0.81)". */
     public record Curve(String label, double[] x, double[] y) {
@@ -16,6 +16,9 @@ public final class CurveCharts {
             if (x.length != y.length) throw new IllegalArgumentException("x and y differ in length");
         }
     }
+
+    /** Curves one panel draws at most (the network twins and three baselines, say): more cannot be told apart by colour. */
+    public static final int MAX_CURVES = 6;
 
     private CurveCharts() {}
 
@@ -33,13 +36,17 @@ public final class CurveCharts {
     }
 
     private static XYChart axes(String title, String x, String y, List<Curve> curves) {
-        XYChart c = new XYChartBuilder().width(640).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        XYChart c = new XYChartBuilder().width(600).height(420).title(title).xAxisTitle(x).yAxisTitle(y).build();
         FigureFiles.style(c.getStyler());
         c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        // the legend outside the plot area, never over the curves
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        if (curves.size() > MAX_CURVES) throw new IllegalArgumentException(curves.size() + " curves: at most " + MAX_CURVES + " per panel stay apart by colour");
         for (Curve k : curves) {
             XYSeries s = c.addSeries(k.label(), k.x(), k.y());
             s.setMarker(SeriesMarkers.NONE);
+            s.setLineWidth(2f);
         }
         return c;
     }

@@ -22,7 +22,7 @@ public final class TrainingCurves {
 
     public static XYChart chart(List<EpochLog> log, int selected) {
         if (log.isEmpty()) throw new IllegalArgumentException("empty training log");
-        XYChart c = new XYChartBuilder().width(1150).height(560)
+        XYChart c = new XYChartBuilder().width(1100).height(390)
                 .title("Training curves (kept epoch " + selected + ", chosen on held-out mouse)")
                 .xAxisTitle("epoch").yAxisTitle("value").build();
         FigureFiles.style(c.getStyler());

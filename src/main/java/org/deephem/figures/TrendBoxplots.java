@@ -6,13 +6,13 @@ import org.knowm.xchart.BoxChart;
 import org.knowm.xchart.BoxChartBuilder;
 import org.knowm.xchart.style.BoxStyler;
 
-/** An indicator (conservation, DSW) across human score quintiles, with the trend test in the title. */
+/** An indicator (conservation, DSW) across human score quintiles; the trend test goes in the caption (it does not fit a title). */
 public final class TrendBoxplots {
     private TrendBoxplots() {}
 
     public static BoxChart chart(QuintileTrend t) {
-        BoxChart c = new BoxChartBuilder().width(760).height(480)
-                .title(String.format(Locale.ROOT, "%s by human score quintile: %s", t.indicator(), t.summary()))
+        BoxChart c = new BoxChartBuilder().width(600).height(250)
+                .title(String.format(Locale.ROOT, "%s by human score quintile", t.indicator()))
                 .xAxisTitle("score quintile (Q1 lowest … Q5 highest)").yAxisTitle(t.indicator()).build();
         FigureFiles.style(c.getStyler());
         c.getStyler().setBoxplotCalCulationMethod(BoxStyler.BoxplotCalCulationMethod.N_LESS_1_PLUS_1);

@@ -21,7 +21,7 @@ final class Reading {
                         List<QuintileTrend> trends, Map<String, Object> metrics) {
         Object auc = metrics.containsKey("selection_auc") ? metrics.get("selection_auc") : metrics.get("validation_auc");
         if (auc instanceof Number a) {
-            r.reading(String.format(Locale.ROOT,
+            r.text(Report.Section.TRAINING, String.format(Locale.ROOT,
                     "In-training selection figure: on the held-out labelled mouse miRNAs that chose the kept epoch the model reaches AUC %.3f (0.5 = chance); because these rows chose it, this is optimistic and not an accuracy estimate.",
                     a.doubleValue()));
         }
@@ -30,7 +30,7 @@ final class Reading {
         for (QuintileTrend t : trends) {
             String how = !(t.p() < ALPHA) ? "shows no clear trend across"
                     : t.rho() > 0 ? "rises across" : "falls across";
-            r.reading(String.format(Locale.ROOT, "%s %s the score quintiles of %s (%s).", capital(t.indicator()), how, rows.get(0).name(), t.summary()));
+            r.text(Report.Section.HUMAN, String.format(Locale.ROOT, "%s %s the score quintiles of %s (%s).", capital(t.indicator()), how, rows.get(0).name(), t.summary()));
         }
     }
 
@@ -43,9 +43,10 @@ final class Reading {
         return cs.stream().mapToDouble(Correlation::r).average().orElse(Double.NaN);
     }
 
+    /** One sentence per network method: how its human scores go with the indicator, and which baselines do at least as well. */
     private static void indicator(Report r, String what, List<RunReport.Candidate> rows, double[] ind) {
         if (ind == null) {
-            r.reading("The dataset has no " + what + " scores, so the human scores cannot be checked against them.");
+            r.text(Report.Section.HUMAN, "The dataset has no " + what + " scores, so the human scores cannot be checked against them.");
             return;
         }
         List<RunReport.Candidate> baselines = rows.stream().filter(c -> !c.network()).toList();
@@ -53,43 +54,43 @@ final class Reading {
             if (!net.network()) continue;
             List<Correlation> cs = spearman(net, ind);
             double rho = mean(cs);
+            String first;
             if (cs.size() == 1) {
                 Correlation m = cs.get(0);
                 String verdict = !(m.p() < ALPHA) ? "do not clearly agree with" : m.r() > 0 ? "agree with" : "run against";
-                r.reading(String.format(Locale.ROOT, "The human scores of %s %s %s: Spearman ρ = %.3f (%s, n = %d).",
-                        net.name(), verdict, what, m.r(), QuintileTrend.formatP(m.p()), m.n()));
+                first = String.format(Locale.ROOT, "The human scores of %s %s %s: Spearman ρ = %.3f (%s, n = %d)",
+                        net.name(), verdict, what, m.r(), QuintileTrend.formatP(m.p()), m.n());
             } else {
                 long up = cs.stream().filter(c -> c.p() < ALPHA && c.r() > 0).count();
                 long down = cs.stream().filter(c -> c.p() < ALPHA && c.r() < 0).count();
                 String verdict = up == cs.size() ? "agree with" : down == cs.size() ? "run against" : "do not clearly agree with";
                 double sd = Math.sqrt(cs.stream().mapToDouble(c -> (c.r() - rho) * (c.r() - rho)).sum() / (cs.size() - 1));
-                r.reading(String.format(Locale.ROOT,
-                        "The human scores of %s %s %s: mean Spearman ρ = %.3f ± %.3f (sd over %d seeds); clearly positive (p < %.2f) in %d of %d seeds, clearly negative in %d.",
-                        net.name(), verdict, what, rho, sd, cs.size(), ALPHA, up, cs.size(), down));
+                first = String.format(Locale.ROOT,
+                        "The human scores of %s %s %s: mean Spearman ρ = %.3f ± %.3f over %d seeds, clearly positive (p < %.2f) in %d and clearly negative in %d",
+                        net.name(), verdict, what, rho, sd, cs.size(), ALPHA, up, down);
             }
-            compare(r, what, net.name() + (cs.size() > 1 ? " (mean over " + cs.size() + " seeds)" : ""), rho, baselines, ind);
+            r.text(Report.Section.HUMAN, first + compare(rho, baselines, ind) + ".");
         }
     }
 
-    /** Says plainly which baselines do at least as well as a network method. */
-    private static void compare(Report r, String what, String name, double rho, List<RunReport.Candidate> baselines, double[] ind) {
+    /** "; it beats every one of the N baselines" or "; it does NOT beat k of the N baselines (best: a, ρ)"; empty without baselines (the headline table lists them all). */
+    private static String compare(double rho, List<RunReport.Candidate> baselines, double[] ind) {
         int beaten = 0, total = 0;
-        StringBuilder better = new StringBuilder();
+        String best = null;
+        double bestRho = Double.NaN;
         for (RunReport.Candidate c : baselines) {
             double b = mean(spearman(c, ind));
             if (!Double.isFinite(b)) continue;
             total++;
             if (rho > b) beaten++;
-            else better.append(better.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s (ρ = %.3f)", c.name(), b));
+            else if (best == null || b > bestRho) {
+                best = c.name();
+                bestRho = b;
+            }
         }
-        if (total == 0) return;
-        if (beaten == total) {
-            r.reading(String.format(Locale.ROOT, "On %s %s beats every one of the %d baselines.", what, name, total));
-        } else {
-            r.reading(String.format(Locale.ROOT,
-                    "On %s %s does NOT beat %d of the %d baselines: %s. A baseline that never saw the network does at least as well there.",
-                    what, name, total - beaten, total, better));
-        }
+        if (total == 0) return "";
+        if (beaten == total) return String.format(Locale.ROOT, "; it beats every one of the %d baselines", total);
+        return String.format(Locale.ROOT, "; it does NOT beat %d of the %d baselines (best: %s, %.3f)", total - beaten, total, best, bestRho);
     }
 
     static void limits(Report r, DeepHemDataset ds) {
@@ -102,7 +103,7 @@ final class Reading {
                 ds.labels().length));
         r.limit("'Beats a baseline' compares two correlation coefficients; it does not test whether their difference is itself significant (overlapping bootstrap intervals mean it may not be).");
         if (isDemo(ds)) {
-            r.limit("This dataset looks like the synthetic demo: its numbers say the code runs, nothing about biology.");
+            r.limit("This dataset looks like the synthetic demo: its numbers say the code runs, nothing about biology (see the banner at the top).");
         }
     }
 

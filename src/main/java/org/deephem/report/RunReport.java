@@ -54,7 +54,11 @@ public final class RunReport {
 
     public static Report build(Inputs in) {
         DeepHemDataset ds = in.ds();
-        Report r = new Report(in.run()).datasetSummary(Inspection.summarise(ds, org.deephem.io.RecordedPath.of(ds.folder(), null)));
+        String shownAs = org.deephem.io.RecordedPath.of(ds.folder(), null);
+        Report r = new Report(in.run()).datasetSummary(Inspection.summarise(ds, shownAs));
+        if (Reading.isDemo(ds)) {
+            r.banner("Synthetic data — numbers mean nothing. This page was made from the synthetic demo dataset: it shows that the code runs, nothing about biology.");
+        }
         Object cfg = in.modelProvenance().get("config");
         if (cfg instanceof Map<?, ?> m) m.forEach((k, v) -> r.config(Map.of(String.valueOf(k), v)));
         Map<String, Object> prov = new LinkedHashMap<>(in.inputFiles());
@@ -82,28 +86,41 @@ public final class RunReport {
             }
         }
         List<Candidate> rows = candidates(all, in.networkRuns().size());
-        correlationTables(r, all, ds, in.resamples(), seed);
-        if (in.cv() != null) CvSection.add(r, in.cv(), ds);
-        if (in.comparisonCv() != null) CvSection.addComparison(r, in.comparisonCv());
+        java.util.Set<String> networks = new java.util.LinkedHashSet<>();
+        for (NamedScores n : in.networkRuns()) networks.add(n.method());
+
+        DatasetSection.add(r, ds, shownAs);
+        Table cvSummary = in.cv() == null ? null : CvSection.summary(in.cv());
+        Table[] corr = correlationTables(r, all, ds, in.resamples(), seed);
+        if (corr != null) {
+            Headline.add(r, corr[0], networks, cvSummary);
+            AuditSection.add(r, corr[1], networks, Headline.order(Headline.cells(corr[0]), networks, CorrelationAnalysis.CONSERVATION));
+        }
+        if (in.cv() != null) CvSection.add(r, in.cv(), in.comparisonCv(), ds, networks);
 
         List<QuintileTrend> trends = new ArrayList<>();
         if (cons != null) trends.add(QuintileTrend.of("conservation", score, cons));
         if (dsw != null) trends.add(QuintileTrend.of("DSW", score, dsw));
-        if (!trends.isEmpty()) r.table("quintile_trends", "Indicators by human score quintile", "Q1 = lowest fifth of DeepHEM-J scores, Q5 = highest; the trend test is Spearman's ρ of the indicator with the quintile index.", quintileTable(trends));
-
         heatmap(r, ds, score, cons, tsc, dsw);
-        for (QuintileTrend t : trends) {
-            String stem = "trend_" + t.indicator().toLowerCase(Locale.ROOT);
-            r.figure(stem, t.indicator().substring(0, 1).toUpperCase(Locale.ROOT) + t.indicator().substring(1) + " across human score quintiles",
-                    "Boxes: quartiles; whiskers: range within 1.5 IQR. Trend test: " + t.summary() + ".", TrendBoxplots.chart(t));
+        if (!trends.isEmpty()) {
+            List<org.deephem.figures.Figure> panels = new ArrayList<>();
+            List<String> tests = new ArrayList<>();
+            for (QuintileTrend t : trends) {
+                panels.add(org.deephem.figures.Figure.of(TrendBoxplots.chart(t)));
+                tests.add(t.indicator() + ": " + t.summary());
+            }
+            r.figure(Report.Section.HUMAN, "trend_quintiles", "The indicators across human score quintiles",
+                    "Scores of " + in.networkRuns().get(0).method() + " (the saved run), Q1 lowest … Q5 highest. Boxes: quartiles; whiskers: range within 1.5 IQR. Trend tests: "
+                            + String.join("; ", tests) + ".", new org.deephem.figures.Panels("indicators by human score quintile", panels), true);
         }
+        if (!trends.isEmpty()) r.table(Report.Section.APPENDIX, "quintile_trends", "Indicators by human score quintile", "Q1 = lowest fifth of DeepHEM-J scores, Q5 = highest; the trend test is Spearman's ρ of the indicator with the quintile index.", quintileTable(trends));
         if (!in.log().isEmpty()) {
-            r.figure("training_curves", "Training curves",
+            r.figure(Report.Section.TRAINING, "training_curves", "Training curves of the saved run",
                     "Losses on a fixed monitoring batch; selection figures on the held-out labelled mouse rows that chose the kept epoch (the vertical line), so they are optimistic; λ (gradient reversal) and α (MMD weight) schedules.",
                     TrainingCurves.chart(in.log(), selected));
         }
         Reading.explain(r, rows, cons, dsw, trends, metrics);
-        for (String k : skipped) r.reading("Baseline skipped: " + k + ".");
+        for (String k : skipped) r.text(Report.Section.HUMAN, "Baseline skipped: " + k + ".");
         Reading.limits(r, ds);
         return r;
     }
@@ -124,25 +141,28 @@ public final class RunReport {
 
     /**
      * analysis.CorrelationAnalysis's tables, exactly as {@code evaluate} writes them: every
-     * coefficient for every run, mean ± sd over seeds, and the circularity audit.
+     * coefficient for every run, mean ± sd over seeds, and the circularity audit (the long tables,
+     * as appendices); returns the correlations and the audit for the wide tables, null without indicators.
      */
-    private static void correlationTables(Report r, List<NamedScores> all, DeepHemDataset ds, int resamples, long seed) {
+    private static Table[] correlationTables(Report r, List<NamedScores> all, DeepHemDataset ds, int resamples, long seed) {
         Map<String, Map<String, Double>> indicators = CorrelationAnalysis.indicators(ds);
-        if (indicators.isEmpty()) return;
+        if (indicators.isEmpty()) return null;
         Table corr = CorrelationAnalysis.correlations(all, indicators, resamples, seed);
-        r.table("human_correlations", "Human scores against the biological indicators",
+        r.table(Report.Section.APPENDIX, "human_correlations", "Human scores against the indicators, every run",
                 "Pearson r, Spearman ρ and Kendall τ-b of every score vector (network runs by seed, then every baseline) with conservation and DSW, "
                         + "over the human miRNAs that have the indicator (n; dropped = without one), with two-sided p and a seeded bootstrap 95 % interval ("
                         + resamples + " resamples, the same for every row). Baselines never see the human indicators: single features have a sign fixed by definition, "
                         + "learned baselines are fitted on the labelled mouse only.", corr);
-        r.table("human_correlations_summary", "Mean ± sd over seeds",
+        r.table(Report.Section.APPENDIX, "human_correlations_summary", "Human correlations, mean ± sd over seeds",
                 "Per method, indicator and coefficient: the mean and sample sd of the coefficient over its runs (seeds); sd is empty for a single run.",
                 CorrelationAnalysis.summary(corr, "r", "indicator", "correlation"));
         Map<String, Map<String, Double>> cov = CorrelationAnalysis.covariates(ds);
-        r.table("circularity_audit", "Circularity audit",
+        Table audit = CorrelationAnalysis.circularityAudit(all, indicators, cov, corr, resamples, seed);
+        r.table(Report.Section.APPENDIX, "circularity_audit", "Circularity audit, every run",
                 "Partial Spearman of each score with each indicator, controlling for one covariate at a time (has any MTI target; precursor length), "
-                        + "beside the plain Spearman. A score that only re-encodes 'has targets' or length loses its correlation here; a feature controlled for itself is left empty.",
-                CorrelationAnalysis.circularityAudit(all, indicators, cov, corr, resamples, seed));
+                        + "beside the plain Spearman, with two-sided p and a seeded bootstrap 95 % interval. A feature controlled for itself is left empty.",
+                audit);
+        return new Table[] {corr, audit};
     }
 
     /** Spearman's ρ over the rows where both values exist (NaN everywhere when the indicator is absent). */
@@ -186,9 +206,10 @@ public final class RunReport {
         int k = names.size();
         double[][] rho = new double[k][k];
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) rho[i][j] = i == j ? 1.0 : spearman(vars.get(i), vars.get(j), 0, 0).r();
-        r.figure("correlation_heatmap", "Correlation matrix (human miRNAs)",
-                "Spearman ρ between the DeepHEM-J score, the indicators and the main inherent features, over pairs of values present; fixed scale from −1 (blue) to +1 (red).",
-                CorrelationHeatmap.chart("Spearman correlations, human miRNAs (n = " + score.length + ")", names, rho));
+        r.figure(Report.Section.HUMAN, "correlation_heatmap", "Correlation matrix (human miRNAs)",
+                "Spearman ρ between the DeepHEM-J score of the saved run, the indicators and the main inherent features, over pairs of values present (n = " + score.length
+                        + " human miRNAs); fixed scale from −1 (blue) to +1 (red).",
+                org.deephem.figures.Figure.of(CorrelationHeatmap.chart("Spearman ρ, human miRNAs", names, rho)), true);
     }
 
     /** Values aligned with {@code ids}, NaN where an ID has none; null when the map is absent. */

@@ -1,6 +1,8 @@
 package org.deephem.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -25,6 +27,8 @@ class FiguresTest {
         assertTrue(ReportPages.greyVariance(png) > 100, files.get(0) + " is not blank");
         String svg = Files.readString(files.get(1));
         assertTrue(svg.contains("<svg") && svg.strip().endsWith("</svg>"), files.get(1) + " is a complete SVG");
+        String pdf = Files.readString(files.get(2), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(pdf.startsWith("%PDF") && pdf.strip().endsWith("%%EOF"), files.get(2) + " is a complete PDF");
         try (var s = Files.list(files.get(0).getParent())) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files left");
         }
@@ -83,5 +87,76 @@ class FiguresTest {
         assertTrue(chart.getSeriesMap().containsKey("λ = α (reversal, MMD weight)"));
         assertTrue(chart.getSeriesMap().containsKey("kept epoch"));
         assertSaved(FigureFiles.save(chart, tmp, "curves"));
+    }
+
+    /** Every title of the report's XChart figures fits its PNG at the font it is drawn with; one that cannot is refused, not clipped. */
+    @Test
+    void titlesFitTheirFigures() throws Exception {
+        double[] s = new double[400], v = new double[400];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = i;
+            v[i] = (i * 37) % 101;
+        }
+        QuintileTrend t = QuintileTrend.of("conservation", s, v);
+        var box = TrendBoxplots.chart(t);
+        Figure f = Figure.of(box);
+        assertTrue(Titles.fits(f.title(), box.getStyler().getChartTitleFont(), f.width() - Titles.MARGIN), f.title());
+        assertFalse(f.title().contains("p ="), "the trend test goes in the caption, not the title");
+        var roc = CurveCharts.roc("ROC, nested CV (mouse)", List.of());
+        assertTrue(Titles.fits(roc.getTitle(), roc.getStyler().getChartTitleFont(), roc.getWidth() - Titles.MARGIN));
+        // a title too long for its chart is made smaller until it fits ...
+        var c = CurveCharts.roc("A rather long title that does not fit at fifteen points in a figure this narrow at all", List.of());
+        java.awt.Font before = c.getStyler().getChartTitleFont();
+        assertFalse(Titles.fits(c.getTitle(), before, c.getWidth() - Titles.MARGIN));
+        Figure.of(c);
+        assertTrue(c.getStyler().getChartTitleFont().getSize() < before.getSize());
+        assertTrue(Titles.fits(c.getTitle(), c.getStyler().getChartTitleFont(), c.getWidth() - Titles.MARGIN));
+        // ... and one that cannot fit even at the smallest size is refused
+        var hopeless = CurveCharts.roc("x".repeat(200), List.of());
+        assertThrows(IllegalArgumentException.class, () -> Figure.of(hopeless));
+    }
+
+    /** The dot-and-whisker plot wraps a long title and draws every row; its PNG, SVG and PDF are written. */
+    @Test
+    void rhoDotPlotDrawsRowsLinesAndAWrappedTitle() throws Exception {
+        List<RhoDotPlot.Row> rows = List.of(
+                new RhoDotPlot.Row("network", List.of(new double[] {0.3, 0.35, 0.25}, new double[] {0.2, 0.1, 0.15}), true),
+                new RhoDotPlot.Row("baseline", List.of(new double[] {0.6}, new double[] {-0.2}), false),
+                RhoDotPlot.Row.summary("variant", new double[] {0.1, 0.05}, new double[] {0.02, 0.03}, false));
+        String title = "A title long enough that it has to wrap onto a second line in a figure only four hundred pixels wide";
+        RhoDotPlot p = new RhoDotPlot(title, List.of("conservation", "DSW"), rows,
+                List.of(new RhoDotPlot.Line("has any MTI target", new double[] {0.6, 0.55}, Palette.VERMILLION)), "Spearman ρ", 400);
+        assertTrue(p.titleLines().size() >= 2, "wrapped");
+        for (String line : p.titleLines()) assertTrue(Titles.fits(line, RhoDotPlot.TITLE, 400 - Titles.MARGIN), line);
+        assertEquals(title, String.join(" ", p.titleLines()), "no word lost");
+        List<Path> files = FigureFiles.save(p, tmp, "dots");
+        assertSaved(files);
+        BufferedImage img = ImageIO.read(files.get(0).toFile());
+        assertEquals(p.height(), img.getHeight());
+        int vermillion = 0;
+        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) {
+            int q = img.getRGB(x, y);
+            if (near(q >> 16 & 255, q >> 8 & 255, q & 255, Palette.VERMILLION)) vermillion++;
+        }
+        assertTrue(vermillion > 20, "the reference line is drawn in its colour: " + vermillion);
+        BufferedImage none = FigureFiles.bitmap(new RhoDotPlot(title, List.of("conservation", "DSW"), rows, List.of(), "Spearman ρ", 400));
+        int without = 0;
+        for (int y = 0; y < none.getHeight(); y++) for (int x = 0; x < none.getWidth(); x++) {
+            int q = none.getRGB(x, y);
+            if (near(q >> 16 & 255, q >> 8 & 255, q & 255, Palette.VERMILLION)) without++;
+        }
+        assertEquals(0, without, "no vermillion without the line");
+        assertThrows(IllegalArgumentException.class, () -> new RhoDotPlot("t", List.of("a"), rows, List.of(), "x", 400), "one value array per panel");
+    }
+
+    /** A panel of ROC/PR curves takes the network twins and a few baselines, not a dozen lines nobody can tell apart. */
+    @Test
+    void curvePanelsRefuseMoreCurvesThanColoursCanSeparate() {
+        List<CurveCharts.Curve> many = new ArrayList<>();
+        for (int i = 0; i <= CurveCharts.MAX_CURVES; i++) many.add(new CurveCharts.Curve("m" + i, new double[] {0, 1}, new double[] {0, 1}));
+        assertThrows(IllegalArgumentException.class, () -> CurveCharts.roc("t", many));
+        var ok = CurveCharts.roc("t", many.subList(0, CurveCharts.MAX_CURVES));
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, ok.getStyler().getLegendPosition(), "legend outside the plot area");
+        assertEquals(Palette.SERIES[0], ok.getStyler().getSeriesColors()[0], "Okabe–Ito colours");
     }
 }

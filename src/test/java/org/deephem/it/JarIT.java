@@ -177,7 +177,7 @@ class JarIT {
         String html = Files.readString(index);
         for (String section : org.deephem.testutil.ReportPages.SECTIONS) assertTrue(html.contains(section), section);
         var images = org.deephem.testutil.ReportPages.embeddedImages(html);
-        assertEquals(6, images.size(), "heat map, two trend plots, training curves, CV ROC and PR");
+        assertEquals(6, images.size(), "headline, heat map, trend plots, training curves, CV ROC and PR");
         for (var img : images) assertTrue(org.deephem.testutil.ReportPages.greyVariance(img) > 100, "image decodes and is not blank");
         Path dir = reports.resolve("demo");
         for (String f : List.of("correlation_heatmap.svg", "training_curves.svg", "human_correlations.xlsx", "index.provenance.json",
@@ -199,7 +199,7 @@ class JarIT {
         tech.tablesaw.api.Table cv = tech.tablesaw.api.Table.read().csv(dir.resolve("cv_mean_sd.csv").toString());
         assertTrue(cv.stringColumn("method").asList().containsAll(List.of("deephem", "deephem-nomti", "logistic", "neg_mfe")), cv.print());
         assertTrue(html.contains("accuracy on mouse only"), "the CV is said to be mouse only");
-        assertTrue(html.contains("deephem-nomti (mean over 2 seeds)"), "the twin is compared with the baselines");
+        assertTrue(html.contains("The human scores of deephem-nomti") && html.contains("over 2 seeds"), "the twin is compared with the baselines");
         for (String baseline : List.of("neg_mfe", "mature_count", "has_mti_target")) assertTrue(html.contains(baseline), baseline);
 
         // `report` alone re-reads the seed runs and the cross-validation that `all` left, and redraws the same tables

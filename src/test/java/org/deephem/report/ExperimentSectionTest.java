@@ -36,8 +36,10 @@ class ExperimentSectionTest {
         for (CellSpec s : g.cells(CellSpec.datasetSha256(TestData.demo()))) Json.writeFile(dir.resolve("cells").resolve(s.id() + ".json"), CellRun.compute(s, ds));
         Report r = new Report("t");
         ExperimentSection.add(r, dir, TestData.demo());
-        assertEquals(1, r.tables.size());
-        Table shown = r.tables.get(0).table();
+        assertEquals(2, r.tables.size(), "the wide table in the section, the long one as an appendix");
+        assertEquals(Report.Section.EXPERIMENTS, r.tables.get(0).section());
+        assertEquals(Report.Section.APPENDIX, r.tables.get(1).section());
+        Table shown = r.tables.get(1).table();
         Table summary = Harness.collect(g, TestData.demo(), dir).summary();
         assertEquals(summary.rowCount(), shown.rowCount());
         for (int i = 0; i < summary.rowCount(); i++) {

@@ -88,15 +88,22 @@ class ReportTest {
         Path dir = index.getParent();
         String html = Files.readString(index);
         for (String s : ReportPages.SECTIONS) assertTrue(html.contains(s), "section " + s);
+        for (int i = 1; i < ReportPages.SECTIONS.size(); i++) {
+            assertTrue(html.indexOf(ReportPages.SECTIONS.get(i - 1)) < html.indexOf(ReportPages.SECTIONS.get(i)), "section order: " + ReportPages.SECTIONS.get(i));
+        }
         var images = ReportPages.embeddedImages(html);
-        assertEquals(6, images.size(), "heat map, two trend plots, training curves, CV ROC and PR");
+        assertEquals(6, images.size(), "headline, heat map, trend plots, training curves, CV ROC and PR");
         for (var img : images) assertTrue(ReportPages.greyVariance(img) > 100, "image not blank");
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script") || html.contains("<link"),
                 "self-contained: no external resources, no scripts");
         assertTrue(html.contains("120 rows: 60 essential, 60 non-essential"), "dataset summary");
         assertTrue(html.contains("dataset: data\n"), "the dataset named from the working directory, not by this machine's folders");
+        assertTrue(html.contains("Dataset data (dataset.json SHA-256 "), "the dataset section names the folder relatively and by hash");
         assertFalse(html.contains(Path.of("").toAbsolutePath().toString()), "no absolute folder of this machine");
         assertTrue(html.contains("synthetic demo"), "the demo is called a demo");
+        int banner = html.indexOf("<p class=\"banner\">Synthetic data — numbers mean nothing");
+        assertTrue(banner > 0 && banner < html.indexOf("id=\"headline\""), "the demo banner comes first, above the answer");
+        assertTrue(html.indexOf("<details") > html.indexOf("id=\"appendix\"") && !html.contains("<details open"), "appendices collapsed, after the sections");
         for (String stem : List.of("human_correlations", "human_correlations_summary", "circularity_audit", "cv_mean_sd", "quintile_trends")) {
             assertTrue(Files.exists(dir.resolve(stem + ".csv")) && Files.exists(dir.resolve(stem + ".xlsx")), stem);
             assertEquals(Files.readAllLines(dir.resolve(stem + ".csv")).size() - 1, Xlsx.read(dir.resolve(stem + ".xlsx")).rowCount(), stem);
@@ -108,7 +115,14 @@ class ReportTest {
                 assertTrue(p.containsKey("inputs") && p.containsKey("environment"), f + " says where it came from");
             }
         }
-        for (String stem : List.of("correlation_heatmap", "trend_conservation", "trend_dsw", "training_curves", "cv_roc", "cv_pr", "index")) {
+        for (String stem : List.of("headline_correlations", "cv_wide", "circularity_audit_wide", "dataset_summary")) {
+            assertTrue(Files.exists(dir.resolve(stem + ".csv")) && Files.exists(dir.resolve(stem + ".xlsx")), stem + ": every table shown is saved");
+        }
+        for (String stem : List.of("headline_spearman", "correlation_heatmap", "trend_quintiles", "training_curves", "cv_roc", "cv_pr")) {
+            assertTrue(Files.readString(dir.resolve(stem + ".svg")).contains("<svg"), stem + ".svg");
+            assertTrue(Files.readString(dir.resolve(stem + ".pdf"), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"), stem + ".pdf");
+        }
+        for (String stem : List.of("headline_spearman", "correlation_heatmap", "trend_quintiles", "training_curves", "cv_roc", "cv_pr", "index")) {
             Map<?, ?> p = Json.mapper().readValue(dir.resolve(stem + ".provenance.json").toFile(), Map.class);
             Map<?, ?> files = (Map<?, ?>) p.get("files_sha256");
             assertFalse(files.isEmpty(), stem);
@@ -159,11 +173,51 @@ class ReportTest {
     void plainReadingFollowsTheNumbers() throws Exception {
         String good = Files.readString(demoReport());
         assertTrue(good.contains("The human scores of deephem agree with conservation: Spearman ρ = 1.000"), good);
-        assertTrue(good.contains("On conservation deephem beats every one of the"), good);
+        assertTrue(good.contains("n = 200); it beats every one of the 5 baselines."), good);
+        assertFalse(good.contains("does not beat its baselines"), "no warning for a score that beats every baseline on conservation");
         String bad = Files.readString(write(tmp.resolve("bad"), "bad", conservation(-1)));
         assertTrue(bad.contains("The human scores of deephem run against conservation"), bad);
-        assertTrue(bad.contains("On conservation deephem does NOT beat"), bad);
+        assertTrue(bad.contains("it does NOT beat"), bad);
+        // the first thing under the title (after the demo banner) says so
+        int warn = bad.indexOf("<p class=\"banner warn\">This model does not beat its baselines: on conservation 5 of the 5 baselines do at least as well");
+        assertTrue(warn > 0 && warn < bad.indexOf("<p class=\"lead\">"), bad.substring(0, Math.min(bad.length(), 3000)));
         assertTrue(bad.contains("chose the kept epoch the model reaches AUC 0.875"), bad);
+    }
+
+    /** The headline table is the long table summarised: one row per method, the networks' seeds as mean ± sd. */
+    @Test
+    void headlineTableHasOneRowPerMethodFromTheLongTable() throws Exception {
+        Path dir = demoReport().getParent();
+        tech.tablesaw.api.Table corr = tech.tablesaw.api.Table.read().csv(dir.resolve("human_correlations.csv").toString());
+        tech.tablesaw.api.Table head = tech.tablesaw.api.Table.read().csv(dir.resolve("headline_correlations.csv").toString());
+        assertEquals(corr.stringColumn("method").unique().size(), head.rowCount(), "one row per method");
+        assertEquals("deephem", head.stringColumn("method").get(0), "the network first");
+        for (int i = 0; i < head.rowCount(); i++) {
+            String m = head.stringColumn("method").get(i);
+            var rows = corr.where(corr.stringColumn("method").isEqualTo(m).and(corr.stringColumn("indicator").isEqualTo("dsw"))
+                    .and(corr.stringColumn("correlation").isEqualTo("kendall_tau_b")));
+            assertEquals(rows.doubleColumn("r").mean(), head.doubleColumn("dsw_kendall_tau_b").get(i), 1e-12, m);
+            assertEquals(rows.doubleColumn("p").max(), head.doubleColumn("dsw_kendall_tau_b_p").get(i), 0.0, m);
+        }
+        String html = Files.readString(demoReport());
+        String table = html.substring(html.indexOf("id=\"tab-headline_correlations\""), html.indexOf("</table>", html.indexOf("id=\"tab-headline_correlations\"")));
+        assertEquals(head.rowCount(), table.split("<tr", -1).length - 1 - 2, "one row per method under two header rows");
+        assertTrue(table.contains("Spearman ρ [95 % CI]") && table.contains("Kendall τ") && table.contains("Pearson r"), table);
+        assertFalse(java.util.regex.Pattern.compile("\\d\\.\\d{3}e-0").matcher(table).find(), "p in the one format (3.1e-6, not 3.112e-06)");
+    }
+
+    /** Tables never need a horizontal scroller: the page has no scroll boxes, and the long tables sit in appendices. */
+    @Test
+    void noScrollBoxesAndTheLongTablesInAppendices() throws Exception {
+        String html = Files.readString(demoReport());
+        assertFalse(html.contains("class=\"scroll\""), "no horizontal scroller around a table");
+        String appendix = html.substring(html.indexOf("id=\"appendix\""));
+        for (String stem : List.of("human_correlations", "human_correlations_summary", "circularity_audit", "cv_mean_sd", "quintile_trends")) {
+            assertTrue(appendix.contains("id=\"tab-" + stem + "\""), stem + " is an appendix");
+        }
+        assertTrue(appendix.contains("<table class=\"kv\">"), "configuration and provenance as a key/value table");
+        assertFalse(html.contains("<pre>{"), "no raw JSON");
+        assertTrue(appendix.contains("<a href=\"human_correlations.csv\">human_correlations.csv</a>"), "the file listing links the files");
     }
 
     @Test
@@ -181,5 +235,14 @@ class ReportTest {
         assertEquals("1.235e-05", Cells.number(1.2345e-5));
         assertEquals("-0.1235", Cells.number(-0.12345));
         assertEquals("NaN", Cells.number(Double.NaN));
+        // one p format everywhere
+        assertEquals("< 1e-300", Cells.p(0.0));
+        assertEquals("< 1e-300", Cells.p(Double.MIN_VALUE));
+        assertEquals("3.1e-66", Cells.p(3.112e-66));
+        assertEquals("1.2e-5", Cells.p(1.2345e-5));
+        assertEquals("0.0036", Cells.p(0.003629));
+        assertEquals("0.063", Cells.p(0.0625));
+        assertEquals("0.5", Cells.p(0.5));
+        assertEquals("1", Cells.p(1.0));
     }
 }

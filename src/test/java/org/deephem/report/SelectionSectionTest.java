@@ -49,7 +49,7 @@ class SelectionSectionTest {
         assertEquals("0.470 ± 0.020", compact.stringColumn("conservation Spearman").get(1));
         assertEquals("0.662", compact.stringColumn("conservation Spearman").get(3)); // a baseline: one fit, no sd
         assertEquals(5, SelectionSection.bars(s.candidates(), s.picks()).size());
-        assertTrue(r.reading.stream().anyMatch(x -> x.contains("NOT reached")));
+        assertTrue(r.sentences().stream().anyMatch(x -> x.contains("NOT reached")));
         assertEquals(1, r.figures.size());
     }
 

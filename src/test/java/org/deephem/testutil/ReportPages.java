@@ -15,8 +15,9 @@ import javax.imageio.ImageIO;
 
 /** Checks shared by the report tests: every embedded image decodes, and images are not blank. */
 public final class ReportPages {
-    public static final List<String> SECTIONS = List.of("id=\"dataset\"", "id=\"reading\"", "id=\"tables\"",
-            "id=\"figures\"", "id=\"limits\"", "id=\"config\"");
+    /** The sections every run page has, in reading order (the answer first, the appendices last). */
+    public static final List<String> SECTIONS = List.of("id=\"headline\"", "id=\"dataset\"", "id=\"cv\"", "id=\"human\"",
+            "id=\"audit\"", "id=\"limits\"", "id=\"appendix\"", "id=\"config\"");
 
     private ReportPages() {}
 
