@@ -41,7 +41,6 @@ class PlannedExecutorTest {
     @BeforeAll
     static void load() {
         demo = DatasetReader.read(TestData.demo());
-        BatchPaddingTest.demo = demo;
     }
 
     @AfterEach
@@ -50,7 +49,11 @@ class PlannedExecutorTest {
     }
 
     static ModelConfig config(boolean regularised, int epochs, long seed) {
-        ModelConfig c = TrainingRun.sizedFor(ModelConfig.defaults(), demo).withTraining(epochs, 32, 32, 1e-3, seed);
+        return config(demo, regularised, epochs, seed);
+    }
+
+    static ModelConfig config(DeepHemDataset ds, boolean regularised, int epochs, long seed) {
+        ModelConfig c = TrainingRun.sizedFor(ModelConfig.defaults(), ds).withTraining(epochs, 32, 32, 1e-3, seed);
         return regularised ? c.withDropout(0.3, 0.3, 0.3).withTokenDropout(0.1).withLabelSmoothing(0.1).withRegularisation(1e-3, c.validationFraction()) : c;
     }
 
@@ -59,28 +62,79 @@ class PlannedExecutorTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void lossOutputsAndEveryGradientEqualTheSession(boolean regularised) {
-        ModelConfig c = config(regularised, 1, 3);
-        ModelInputs in = BatchPaddingTest.all(c);
-        int nS = demo.source().size(), nT = demo.target().size();
-        List<String> seqs = new ArrayList<>(demo.source().sequences());
-        seqs.addAll(demo.target().sequences());
+        double[] worst = stepDiffs(demo, config(demo, regularised, 1, 3), regularised ? "demo, regularised" : "demo, dropout off");
+        assertEquals(0.0, worst[0], "loss terms and logits are the same bits");
+        assertEquals(0.0, worst[1], "every gradient is the same bits");
+    }
+
+    /** Every other shape of the graph the config can build, and libnd4j's fused attention op. */
+    @Test
+    void everyGraphVariantEqualsTheSession() {
+        ModelConfig c = config(false, 1, 5);
+        Map<String, ModelConfig> variants = new java.util.LinkedHashMap<>();
+        for (org.deephem.model.Fusion f : org.deephem.model.Fusion.values()) variants.put("fusion " + f, c.withFusion(f));
+        variants.put("single kernel, MMD on the hidden layer", c.withKernel(org.deephem.model.MmdKernel.SINGLE).withMmdOnHidden(true));
+        variants.put("length adversary", c.withLengthAdvWeight(1));
+        variants.put("sequence branch only", c.withBranches(true, false, false));
+        variants.put("double precision, 2 layers", c.withSize(c.maxLength(), c.tokenPool(), 16, 2, 2, 16).withDoublePrecision(true));
+        for (var e : variants.entrySet()) {
+            double[] worst = stepDiffs(demo, e.getValue(), "demo, " + e.getKey());
+            assertEquals(0.0, worst[0], e.getKey() + ": loss terms and logits");
+            assertEquals(0.0, worst[1], e.getKey() + ": gradients");
+        }
+        double[] fused = stepDiffs(demo, c, DeepHemGraph.Ops.LIBND4J_ATTENTION, "demo, libnd4j attention");
+        assertEquals(0.0, fused[0], "libnd4j attention: loss terms and logits");
+        assertEquals(0.0, fused[1], "libnd4j attention: gradients");
+    }
+
+    /**
+     * The same on the real dataset when it has been built ({@code build-dataset --out build/dataset},
+     * or the folder named by the system property {@code deephem.realDataset}); skipped otherwise.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void onTheRealDataToo(boolean regularised) {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("deephem.realDataset", "build/dataset"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(dir.resolve("dataset.json")), "no real dataset at " + dir);
+        DeepHemDataset real = DatasetReader.read(dir);
+        double[] worst = stepDiffs(real, config(real, regularised, 1, 3), regularised ? "real data, regularised" : "real data, dropout off");
+        assertEquals(0.0, worst[0], "loss terms and logits are the same bits");
+        assertEquals(0.0, worst[1], "every gradient is the same bits");
+    }
+
+    /**
+     * Largest |session − planned| of the loss terms and logits, and of every weight's gradient,
+     * over batches of the shortest, middle and longest rows of each side (three padded lengths),
+     * run in turn and again (plans reused after others grew the shared arena).
+     */
+    static double[] stepDiffs(DeepHemDataset ds, ModelConfig c, String what) {
+        return stepDiffs(ds, c, DeepHemGraph.Ops.BASIC, what);
+    }
+
+    static double[] stepDiffs(DeepHemDataset ds, ModelConfig c, DeepHemGraph.Ops ops, String what) {
+        List<String> seqs = new ArrayList<>(ds.source().sequences());
+        seqs.addAll(ds.target().sequences());
+        double[][] inh = concat(ds.source().inherent(), ds.target().inherent());
+        double[][] mti = concat(ds.source().mtiPca(), ds.target().mtiPca());
+        ModelInputs in = new ModelInputs(c, seqs, inh, mti, org.deephem.model.Standardiser.fit(inh), org.deephem.model.Standardiser.fit(mti));
+        int nS = ds.source().size(), nT = ds.target().size();
         TrainingLevers levers = new TrainingLevers(c, 11, seqs, Trainer.range(in.size()));
-        SameDiff sd = DeepHemGraph.build(c);
+        SameDiff sd = DeepHemGraph.build(c, ops);
         QuietGradients.create(sd);
         List<String> vars = new ArrayList<>();
         for (SDVariable v : sd.variables()) if (v.getVariableType() == VariableType.VARIABLE) vars.add(v.name());
         PlannedGraph planned = PlannedGraph.of(sd);
         int[] order = Predictor.lengthOrder(in);
-        // batches of the 32 shortest, middle and longest rows of each side, then the first again:
-        // three padded lengths, and a plan reused after others grew the arena
-        int[][] starts = {{0, 0}, {40, 40}, {nS - 32, nT - 32}, {0, 0}, {nS - 32, nT - 32}};
+        int[] srcRows = java.util.Arrays.stream(order).filter(r -> r < nS).toArray();
+        int[] tgtRows = java.util.Arrays.stream(order).filter(r -> r >= nS).map(r -> r - nS).toArray();
+        int[][] starts = {{0, 0}, {srcRows.length / 2, tgtRows.length / 2}, {srcRows.length - 32, tgtRows.length - 32}, {0, 0}, {srcRows.length - 32, tgtRows.length - 32}};
         java.util.Set<Long> lengths = new java.util.TreeSet<>();
         double worstOut = 0, worstGrad = 0;
         int compared = 0;
         for (int[] st : starts) {
-            int[] src = java.util.Arrays.stream(order).filter(r -> r < nS).skip(Math.max(0, Math.min(st[0], nS - 32))).limit(32).toArray();
-            int[] tgt = java.util.Arrays.stream(order).filter(r -> r >= nS).map(r -> r - nS).skip(Math.max(0, Math.min(st[1], nT - 32))).limit(32).toArray();
-            Map<String, INDArray> ph = Trainer.batch(c, in, demo.labels(), src, tgt, nS, 0.4, 0.4);
+            int[] src = java.util.Arrays.copyOfRange(srcRows, st[0], st[0] + 32);
+            int[] tgt = java.util.Arrays.copyOfRange(tgtRows, st[1], st[1] + 32);
+            Map<String, INDArray> ph = Trainer.batch(c, in, ds.labels(), src, tgt, nS, 0.4, 0.4);
             levers.targets(ph, TrainingLevers.rows(src, tgt, nS));
             levers.noise(ph);
             lengths.add(ph.get(DeepHemGraph.TOKENS).size(1));
@@ -92,12 +146,20 @@ class PlannedExecutorTest {
                 compared++;
             }
         }
-        System.out.printf("planned vs session (%s): max |diff| outputs %.3g, gradients %.3g (%d gradients, lengths %s, %d plans, arena %.1f MiB)%n",
-                regularised ? "regularised" : "dropout off", worstOut, worstGrad, compared, lengths, planned.plansBuilt(), planned.arenaBytes() / 1048576.0);
+        System.out.printf("planned vs session (%s): max |diff| loss terms and logits %.3g, gradients %.3g (%d gradients, padded lengths %s, %d plans, arena %.1f MiB)%n",
+                what, worstOut, worstGrad, compared, lengths, planned.plansBuilt(), planned.arenaBytes() / 1048576.0);
         assertTrue(lengths.size() >= 3, "padded lengths " + lengths);
-        assertEquals(0.0, worstOut, "loss terms and logits are the same bits");
-        assertEquals(0.0, worstGrad, "every gradient is the same bits");
         assertTrue(compared > 100);
+        PlannedGraph.release(sd);
+        return new double[] {worstOut, worstGrad};
+    }
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        if (a == null || b == null) return null;
+        double[][] out = new double[a.length + b.length][];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @ParameterizedTest

@@ -21,6 +21,8 @@ public enum Executor {
     public static final String PROPERTY = "deephem.executor";
     /** The executor when neither the option nor the property says otherwise. */
     public static final Executor DEFAULT = SESSION;
+    /** {@link #DEFAULT} as the option spells it (a constant, for option descriptions). */
+    public static final String DEFAULT_ID = "session";
 
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
     private static volatile Executor chosen;
