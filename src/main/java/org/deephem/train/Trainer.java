@@ -207,6 +207,8 @@ public final class Trainer {
         boolean collapsed = best == null;
         if (!collapsed) restore(sd, best);
         else bestHuman = Predictor.predict(sd, human);
+        // the training plans and their arena are not needed any more (scoring plans its own shapes when asked)
+        if (planned != null) PlannedGraph.release(sd);
         List<String> selIds = new ArrayList<>();
         for (int i : split.validation()) selIds.add(ds.source().ids().get(i));
         return new Result(sd, cfg, inhScaler, mtiScaler, log, collapsed ? log.size() : bestEpoch,

@@ -45,7 +45,7 @@ class PlannedExecutorTest {
 
     @AfterEach
     void back() {
-        Executor.use(Executor.SESSION);
+        Executor.use(Executor.DEFAULT);
     }
 
     static ModelConfig config(boolean regularised, int epochs, long seed) {

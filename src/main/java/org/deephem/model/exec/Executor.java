@@ -19,10 +19,14 @@ public enum Executor {
     SESSION, PLANNED;
 
     public static final String PROPERTY = "deephem.executor";
-    /** The executor when neither the option nor the property says otherwise. */
-    public static final Executor DEFAULT = SESSION;
+    /**
+     * The executor when neither the option nor the property says otherwise: the planned one,
+     * verified to give the same bits as the session (PlannedExecutorTest) and measured at half
+     * its time per default training step (docs/PERFORMANCE.md).
+     */
+    public static final Executor DEFAULT = PLANNED;
     /** {@link #DEFAULT} as the option spells it (a constant, for option descriptions). */
-    public static final String DEFAULT_ID = "session";
+    public static final String DEFAULT_ID = "planned";
 
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
     private static volatile Executor chosen;

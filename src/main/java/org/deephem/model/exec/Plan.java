@@ -101,15 +101,25 @@ final class Plan {
 
     /**
      * Plans the ops that compute {@code outputNames} of {@code sd} from placeholders shaped like
-     * {@code feed}'s, running them once on {@code feed} to learn every op's output shape.
+     * {@code feed}'s, running them once on {@code feed} to learn every op's output shape; that
+     * run's outputs are {@link #takeFirstOutputs}.
      */
     static Plan build(SameDiff sd, Arena arena, Map<String, INDArray> feed, List<String> outputNames) {
         Plan p = new Plan(sd, arena);
         p.order(outputNames, feed);
-        p.allocateAndShape(feed);
-        p.bind();
+        p.firstOutputs = p.firstRun(feed);
+        p.bind(); // slots grown during the first run left earlier (dead) values' views on replaced buffers
         return p;
     }
+
+    /** The outputs of the run that built the plan (taken once). */
+    Map<String, INDArray> takeFirstOutputs() {
+        Map<String, INDArray> o = firstOutputs;
+        firstOutputs = null;
+        return o;
+    }
+
+    private Map<String, INDArray> firstOutputs;
 
     /** Throws {@link Unplannable} when the ops computing {@code outputNames} cannot be planned (whatever the shapes). */
     static void check(SameDiff sd, List<String> outputNames) {
@@ -250,41 +260,65 @@ final class Plan {
 
     // ---------------------------------------------------------------- shapes and arrays
 
-    /** Runs the ops once on {@code feed}: each op's output shapes, then slots by liveness. */
-    private void allocateAndShape(Map<String, INDArray> feed) {
-        INDArray[] arr = new INDArray[values.size()];
-        for (int i = 0; i < arr.length; i++) {
-            Value v = values.get(i);
-            if (v.kind == Kind.EXTERNAL) arr[i] = v.array;
-            if (v.kind == Kind.PLACEHOLDER) arr[i] = feed.get(v.name);
+    /**
+     * The first run, on {@code feed}: each op's output shapes as it comes (its inputs are
+     * computed by then), its outputs placed on arena slots by liveness — a value takes a free slot
+     * of its type (the smallest that holds it, else the largest, grown) when its op runs and
+     * gives it back after its last reader has run; placeholders keep theirs; requested outputs
+     * get arrays of their own. Returns the outputs of this run.
+     */
+    private Map<String, INDArray> firstRun(Map<String, INDArray> feed) {
+        int[] lastUse = new int[values.size()];
+        Arrays.fill(lastUse, -1);
+        for (int k = 0; k < steps.size(); k++) for (int i : steps.get(k).in) lastUse[i] = k;
+        for (int id : outputs.values()) if (values.get(id).kind == Kind.SLOT) values.get(id).kind = Kind.OUTPUT;
+        Map<DataType, List<Arena.Slot>> free = new HashMap<>();
+        Map<DataType, Integer> next = new HashMap<>();
+        List<Arena.Slot> used = new ArrayList<>();
+        for (Value v : values) {
+            if (v.kind != Kind.PLACEHOLDER) continue;
+            v.slot = take(v, free, next, used);
+            v.array = Arena.view(v.slot, v.shape);
+            v.array.assign(feed.get(v.name));
         }
-        for (Step s : steps) {
-            INDArray[] args = new INDArray[s.in.length];
-            for (int i = 0; i < args.length; i++) args[i] = arr[s.in[i]];
+        for (int k = 0; k < steps.size(); k++) {
+            Step s = steps.get(k);
             if (s.identity) continue;
-            OpContext oc = Nd4j.getExecutioner().buildContext();
-            s.ctx = oc;
-            List<LongShapeDescriptor> shapes = parameterise(s, oc, args);
+            INDArray[] args = new INDArray[s.in.length];
+            for (int i = 0; i < args.length; i++) args[i] = values.get(s.in[i]).array;
+            s.ctx = Nd4j.getExecutioner().buildContext();
+            List<LongShapeDescriptor> shapes = parameterise(s, s.ctx, args);
             for (int i = 0; i < s.out.length; i++) {
                 Value v = values.get(s.out[i]);
                 LongShapeDescriptor d = shapes.get(i);
-                // as the session: a custom op's output takes its variable's type, a legacy op's the computed one
-                DataType want = s.op instanceof CustomOp ? sd.getVariable(v.name).dataType() : d.dataType();
                 if (d.isEmpty()) throw new Unplannable("op '" + s.name + "' gives an empty array");
-                v.type = want;
+                // as the session: a custom op's output takes its variable's type, a legacy op's the computed one
+                v.type = s.op instanceof CustomOp ? sd.getVariable(v.name).dataType() : d.dataType();
                 v.shape = d.getShape();
-                INDArray a = Nd4j.createUninitializedDetached(want, v.shape);
-                arr[s.out[i]] = a;
-                oc.setOutputArray(i, a);
+                if (v.kind == Kind.OUTPUT) {
+                    v.array = Nd4j.createUninitializedDetached(v.type, v.shape);
+                } else {
+                    v.slot = take(v, free, next, used);
+                    v.array = Arena.view(v.slot, v.shape);
+                }
+                s.ctx.setOutputArray(i, v.array);
             }
             exec(s);
+            for (int o : s.out) {
+                Value v = values.get(o);
+                if (v.kind == Kind.SLOT && lastUse[o] < 0) free.computeIfAbsent(v.type, t -> new ArrayList<>()).add(v.slot); // never read
+            }
+            Set<Integer> seen = new HashSet<>();
+            for (int i : s.in) {
+                Value v = values.get(i);
+                if (v.kind == Kind.SLOT && lastUse[i] == k && seen.add(i)) free.computeIfAbsent(v.type, t -> new ArrayList<>()).add(v.slot);
+            }
         }
-        for (Step s : steps) closeContext(s);
-        for (int i = 0; i < arr.length; i++) {
-            Value v = values.get(i);
-            if (v.kind == Kind.SLOT && arr[i] != null && arr[i].closeable()) arr[i].close();
-        }
-        assignSlots();
+        usedSlots = used.toArray(new Arena.Slot[0]);
+        boundGenerations = new int[usedSlots.length];
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : outputs.entrySet()) out.put(e.getKey(), values.get(e.getValue()).array);
+        return out;
     }
 
     /** Sets the op's inputs and arguments in {@code oc}; returns the output shapes (as the session does). */
@@ -316,50 +350,6 @@ final class Plan {
         List<LongShapeDescriptor> shapes = ((BaseOp) op).calculateOutputShape(oc);
         if (shapes == null || shapes.size() != 1 || s.out.length != 1) throw new Unplannable("legacy op '" + s.name + "' without one output shape");
         return shapes;
-    }
-
-    /**
-     * Slots by liveness: a value takes a free slot of its type (the smallest that holds it, else
-     * the largest, to be grown) when its op runs, and gives it back after its last reader has
-     * run. Placeholders get slots of their own; requested outputs get arrays of their own.
-     */
-    private void assignSlots() {
-        int[] lastUse = new int[values.size()];
-        Arrays.fill(lastUse, -1);
-        for (int k = 0; k < steps.size(); k++) for (int i : steps.get(k).in) lastUse[i] = k;
-        Set<Integer> outIds = new HashSet<>(outputs.values());
-        Map<DataType, List<Arena.Slot>> free = new HashMap<>();
-        Map<DataType, Integer> next = new HashMap<>();
-        List<Arena.Slot> used = new ArrayList<>();
-        for (Value v : values) {
-            if (v.kind == Kind.PLACEHOLDER) {
-                v.slot = take(v, free, next, used);
-            }
-        }
-        for (int i = 0; i < values.size(); i++) {
-            Value v = values.get(i);
-            if (outIds.contains(i) && (v.kind == Kind.SLOT)) v.kind = Kind.OUTPUT;
-        }
-        for (int k = 0; k < steps.size(); k++) {
-            Step s = steps.get(k);
-            if (s.identity) continue;
-            for (int o : s.out) {
-                Value v = values.get(o);
-                if (v.kind == Kind.SLOT) v.slot = take(v, free, next, used);
-                else if (v.kind == Kind.OUTPUT) v.array = Nd4j.createUninitializedDetached(v.type, v.shape);
-            }
-            for (int o : s.out) {
-                Value v = values.get(o);
-                if (v.kind == Kind.SLOT && lastUse[o] < 0) free.computeIfAbsent(v.type, t -> new ArrayList<>()).add(v.slot); // never read
-            }
-            Set<Integer> seen = new HashSet<>();
-            for (int i : s.in) {
-                Value v = values.get(i);
-                if (v.kind == Kind.SLOT && lastUse[i] == k && seen.add(i)) free.computeIfAbsent(v.type, t -> new ArrayList<>()).add(v.slot);
-            }
-        }
-        usedSlots = used.toArray(new Arena.Slot[0]);
-        boundGenerations = new int[usedSlots.length];
     }
 
     private Arena.Slot take(Value v, Map<DataType, List<Arena.Slot>> free, Map<DataType, Integer> next, List<Arena.Slot> used) {

@@ -85,7 +85,7 @@ public final class PlannedGraph {
     /** The forward graph's {@code names} on {@code feed}: arrays of the plan, valid until the next call on this graph. */
     public Map<String, INDArray> outputArrays(Map<String, INDArray> feed, List<String> names) {
         synchronized (sd) {
-            return plan(sd, feed, names).run(feed);
+            return run(sd, feed, names);
         }
     }
 
@@ -104,7 +104,7 @@ public final class PlannedGraph {
             SameDiff g = gradFunction();
             List<String> names = new ArrayList<>();
             for (String v : variables) names.add(gradientName(g, v));
-            Map<String, INDArray> run = plan(g, feed, names).run(feed);
+            Map<String, INDArray> run = run(g, feed, names);
             Map<String, INDArray> m = new LinkedHashMap<>();
             for (int i = 0; i < variables.size(); i++) m.put(variables.get(i), run.get(names.get(i)).dup());
             return m;
@@ -127,7 +127,7 @@ public final class PlannedGraph {
             List<String> names = new ArrayList<>();
             for (String v : trainable) names.add(gradientName(g, v));
             for (String e : extra) names.add(e);
-            Map<String, INDArray> run = plan(g, feed, names).run(feed);
+            Map<String, INDArray> run = run(g, feed, names);
             int iteration = tc.getIterationCount(), epoch = tc.getEpochCount();
             List<Regularization> reg = tc.getRegularization();
             double lr = tc.getUpdater().hasLearningRate() ? tc.getUpdater().getLearningRate(iteration, epoch) : 1.0;
@@ -218,20 +218,20 @@ public final class PlannedGraph {
         updaters = m;
     }
 
-    private Plan plan(SameDiff graph, Map<String, INDArray> feed, List<String> names) {
+    /** Runs the plan for these shapes and outputs, building it (its build is this run) when new. */
+    private Map<String, INDArray> run(SameDiff graph, Map<String, INDArray> feed, List<String> names) {
         String key = (graph == sd ? "f|" : "g|") + Plan.key(feed, names);
         Plan p = plans.get(key);
-        if (p == null) {
-            p = Plan.build(graph, arena, feed, names);
-            built++;
-            plans.put(key, p);
-            Iterator<Plan> it = plans.values().iterator();
-            while (plans.size() > MAX_PLANS) {
-                it.next().close();
-                it.remove();
-            }
+        if (p != null) return p.run(feed);
+        p = Plan.build(graph, arena, feed, names);
+        built++;
+        plans.put(key, p);
+        Iterator<Plan> it = plans.values().iterator();
+        while (plans.size() > MAX_PLANS) {
+            it.next().close();
+            it.remove();
         }
-        return p;
+        return p.takeFirstOutputs();
     }
 
     private void close() {
