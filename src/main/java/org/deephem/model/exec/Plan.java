@@ -416,6 +416,16 @@ final class Plan {
      */
     Map<String, INDArray> run(Map<String, INDArray> feed) {
         boolean stale = false;
+        // a variable or constant given a new array object since (values assigned in place need nothing)
+        for (Value v : values) {
+            if (v.kind != Kind.EXTERNAL) continue;
+            INDArray now = sd.getVariable(v.name).getArr();
+            if (now != v.array) {
+                if (now == null || !Arrays.equals(now.shape(), v.shape) || now.dataType() != v.type) throw new IllegalStateException("'" + v.name + "' changed shape or type since the plan was made");
+                v.array = now;
+                stale = true;
+            }
+        }
         for (int i = 0; i < usedSlots.length; i++) stale |= usedSlots[i].generation != boundGenerations[i] || usedSlots[i].buffer == null;
         if (stale) bind();
         for (Map.Entry<String, Integer> e : placeholders.entrySet()) {
