@@ -138,7 +138,7 @@ final class Plan {
 
     /** Depth-first, inputs before the op that reads them (iterative: graphs are a few hundred ops deep). */
     private void visit(String root, Set<String> done, Set<String> visiting, Map<String, INDArray> feed) {
-        ArrayDeque stack = new ArrayDeque();
+        Stack stack = new Stack();
         stack.push(root, false);
         while (!stack.isEmpty()) {
             String v = stack.peekName();
@@ -465,7 +465,7 @@ final class Plan {
     }
 
     /** A stack of (variable, expanded) pairs. */
-    private static final class ArrayDeque {
+    private static final class Stack {
         private final java.util.ArrayDeque<Object[]> d = new java.util.ArrayDeque<>();
 
         void push(String name, boolean expanded) {
