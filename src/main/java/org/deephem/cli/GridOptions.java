@@ -40,7 +40,7 @@ final class GridOptions {
     Integer patience;
     @Option(names = "--jobs", defaultValue = "1", description = "local runner: cells run at once, each in its own JVM (default: ${DEFAULT-VALUE})")
     int jobs;
-    @Option(names = "--threads", description = "ND4J/OpenMP threads per cell (default: cores / jobs, at least 1)")
+    @Option(names = "--threads", description = "ND4J/OpenMP threads per cell (default: cores / jobs, at least 1; --runner spark: 1)")
     Integer threads;
     @Option(names = "--ensemble", paramLabel = "N",
             description = "also run the reference method as an ensemble: per grid seed, the mean of N fits with their own seeds (a row of its own; default: none)")
@@ -144,9 +144,9 @@ final class GridOptions {
         return ensemble == null ? rows : org.deephem.experiment.Grids.withEnsemble(rows, reference, ensemble);
     }
 
-    /** The runner of {@code --runner} (local: {@code --jobs} at a time), {@code --threads} per cell; close it after the grid(s). */
+    /** The runner of {@code --runner} (local: {@code --jobs} at a time), {@code --threads} per cell (Spark: 1 unless given); close it after the grid(s). */
     org.deephem.experiment.CellRunner runner() {
-        return runner.create(jobs, threads());
+        return runner.create(jobs, threads == null && runner.spark() ? 1 : threads());
     }
 
     /** Runs the grid and prints its short text on standard output. */

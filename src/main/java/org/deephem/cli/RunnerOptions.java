@@ -19,6 +19,11 @@ final class RunnerOptions {
             description = "with --runner spark: the Spark master, e.g. local[2], spark://host:7077, yarn (default: spark-submit's --master, else local[*])")
     String master;
 
+    /** Whether the cells run on Spark (there a cell's --threads default to 1: the executors' cores are the parallelism). */
+    boolean spark() {
+        return runner != null && runner.strip().equalsIgnoreCase(CellRunners.SPARK);
+    }
+
     /** Refuses an unknown runner, or Spark in a jar without it, before any work (one line, exit 2). */
     void check() {
         CellRunners.check(runner, master);
