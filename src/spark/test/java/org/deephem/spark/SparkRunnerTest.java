@@ -2,6 +2,7 @@ package org.deephem.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,8 +13,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.deephem.cli.Main;
 import org.deephem.experiment.CellResult;
+import org.deephem.experiment.CellRunner;
+import org.deephem.experiment.CellWorker;
 import org.deephem.experiment.Grid;
 import org.deephem.experiment.Harness;
+import org.deephem.io.InputError;
 import org.deephem.testutil.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +73,19 @@ class SparkRunnerTest {
             assertEquals(0, again.ran(), "nothing run again");
             assertEquals(4, again.reused());
         }
+    }
+
+    /** A failing job stops the run with one line (its exit code and last log line), exit 2 as bad input; its log comes back to the driver. */
+    @Test
+    void aFailingCellIsOneLineWithItsLogAsLocally() {
+        Path log = tmp.resolve("logs").resolve("bad.log");
+        CellRunner.Job bad = new CellRunner.Job("bad", CellWorker.class.getName(),
+                CellWorker.args(tmp.resolve("no-such-spec.json"), TestData.demo(), tmp.resolve("cells").resolve("bad.json")), log, tmp.resolve("cells").resolve("bad.json"));
+        try (SparkCellRunner r = new SparkCellRunner("local[1]", 1)) {
+            InputError e = assertThrows(InputError.class, () -> r.run(List.of(bad), (j, s) -> { }));
+            assertTrue(e.getMessage().startsWith("bad failed (exit 2): error: ") && e.getMessage().contains("no-such-spec.json"), e.getMessage());
+        }
+        assertTrue(Files.isRegularFile(log), "the log is written on the driver");
     }
 
     /** A merged table's lines without its wall_seconds column (the only one that differs between two runs). */
