@@ -77,6 +77,9 @@ public final class Bench {
         return Double.NaN;
     }
 
+    /** The children of bench are the CLI's own commands (bench-worker, train). */
+    private static final String CLI_MAIN = "org.deephem.cli.Main";
+
     /** Result of a child JVM run. */
     public record Child(int exit, String stdout, double wallSeconds) {}
 
@@ -94,7 +97,7 @@ public final class Bench {
         List<Process> ps = new ArrayList<>();
         try {
             for (String[] args : argsEach) {
-                ProcessBuilder pb = new ProcessBuilder(org.deephem.experiment.ChildJvm.command(args)).redirectError(ProcessBuilder.Redirect.INHERIT);
+                ProcessBuilder pb = new ProcessBuilder(org.deephem.experiment.ChildJvm.command(CLI_MAIN, List.of(args))).redirectError(ProcessBuilder.Redirect.INHERIT);
                 pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
                 ps.add(pb.start());
             }

@@ -12,7 +12,7 @@ import org.deephem.analysis.NamedScores;
 import org.deephem.baseline.Baselines;
 import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
-import org.deephem.experiment.ChildPool;
+import org.deephem.experiment.CellRunner;
 import org.deephem.io.InputError;
 import org.deephem.io.Progress;
 import org.deephem.method.Method;
@@ -68,6 +68,8 @@ final class AllCommand implements Callable<Integer> {
     Integer jobs;
     @picocli.CommandLine.Mixin
     LeverOptions levers = new LeverOptions();
+    @picocli.CommandLine.Mixin
+    RunnerOptions runner = new RunnerOptions();
 
     /** Smaller on the demo, whose planted signal is learnt in a few epochs: `all` took 9.4 min with these on a busy 2-core machine. */
     static final int DEMO_EPOCHS = 30, DEMO_CV_EPOCHS = 10, DEMO_FOLDS = 2, DEMO_REPEATS = 1;
@@ -112,7 +114,7 @@ final class AllCommand implements Callable<Integer> {
         List<String> cvArgs = new ArrayList<>(levers.args());
         if (cvN != null) cvArgs.addAll(List.of("--epochs", cvN.toString()));
         Path seedDir = runDir.resolve(ReportCommand.SEEDS_DIR), logs = runDir.resolve("logs");
-        List<ChildPool.Task> tasks = new ArrayList<>(); // the longest (a whole CV of one network) first, so the pool ends together
+        List<CellRunner.Job> tasks = new ArrayList<>(); // the longest (a whole CV of one network) first, so the pool ends together
         tasks.addAll(cvTasks(dataset, cvOptions, runDir.resolve(CV_PARTS), cvArgs, logs, ""));
         if (cds != null) tasks.addAll(cvTasks(comparison, cvOptions, runDir.resolve(ReportCommand.COMPARISON_DIR).resolve(CV_PARTS), cvArgs, logs, "xgem-"));
         tasks.add(trainTask("train-" + run, dataset, run, zoo, runDir, seedList.get(0), "deephem", trainArgs, logs, zoo.resolve(run + ".zip")));
@@ -124,15 +126,17 @@ final class AllCommand implements Callable<Integer> {
                         seedDir.resolve(id).resolve("human_scores.csv")));
             }
         }
-        Progress.say("== 2/6 train %s (seed %d, the saved model), deephem and deephem-nomti over seeds %s, and the nested %d-fold x %d CV of both networks%s:"
-                        + " %d child JVMs, %d at a time (logs: %s)", run, seedList.get(0), seedList, k, rep, cds == null ? "" : " (also on " + comparison + ")",
-                tasks.size(), nJobs, logs);
-        try (Progress.Bar bar = Progress.bar("trainings", tasks.size(), true)) {
-            ChildPool.run(tasks, nJobs, childThreads, (t, secs) -> {
-                synchronized (bar) {
-                    bar.step(String.format(Locale.ROOT, "%s: %.0f s", t.id(), secs));
-                }
-            });
+        try (CellRunner r = runner.create(nJobs, childThreads)) {
+            Progress.say("== 2/6 train %s (seed %d, the saved model), deephem and deephem-nomti over seeds %s, and the nested %d-fold x %d CV of both networks%s:"
+                            + " %d child JVMs, %s (logs: %s)", run, seedList.get(0), seedList, k, rep, cds == null ? "" : " (also on " + comparison + ")",
+                    tasks.size(), r.describe(), logs);
+            try (Progress.Bar bar = Progress.bar("trainings", tasks.size(), true)) {
+                r.run(tasks, (t, secs) -> {
+                    synchronized (bar) {
+                        bar.step(String.format(Locale.ROOT, "%s: %.0f s", t.id(), secs));
+                    }
+                });
+            }
         }
 
         Progress.say("== 3/6 score the human miRNAs with the saved model");
@@ -159,34 +163,36 @@ final class AllCommand implements Callable<Integer> {
     }
 
     static final List<String> NETWORKS = List.of("deephem", "deephem-nomti");
+    /** The trainings of `all` are this program's own commands (train, cv), each in a fresh JVM. */
+    private static final String MAIN = Main.class.getName();
     /** Where each network's own CV files go, per network, before they are merged with the baselines'. */
     static final String CV_PARTS = "cv-networks";
     /** Two trainings side by side were 1.2x faster than one after another on the 2-core machine (docs/PERFORMANCE.md). */
     static final int DEFAULT_JOBS = 2;
 
     /** One child `cv` per network on {@code dataset}, each writing its cv_* files to {@code parts}/&lt;network&gt;. */
-    private List<ChildPool.Task> cvTasks(Path dataset, CrossValidation.Options o, Path parts, List<String> cvArgs, Path logs, String prefix) {
-        List<ChildPool.Task> out = new ArrayList<>();
+    private List<CellRunner.Job> cvTasks(Path dataset, CrossValidation.Options o, Path parts, List<String> cvArgs, Path logs, String prefix) {
+        List<CellRunner.Job> out = new ArrayList<>();
         for (String m : NETWORKS) {
             Path dir = parts.resolve(m);
             List<String> a = new ArrayList<>(List.of("cv", "--data", dataset.toString(), "--folds", Integer.toString(o.folds()),
                     "--repeats", Integer.toString(o.repeats()), "--seed", Long.toString(o.seed()), "--methods", m, "-o", dir.toString()));
             a.addAll(cvArgs);
             a.addAll(threadArgs());
-            out.add(new ChildPool.Task(prefix + "cv-" + m, a, logs.resolve(prefix + "cv-" + m + ".log"), dir.resolve("cv_folds.csv")));
+            out.add(new CellRunner.Job(prefix + "cv-" + m, MAIN, a, logs.resolve(prefix + "cv-" + m + ".log"), dir.resolve("cv_folds.csv")));
         }
         return out;
     }
 
     /** One child `train` of {@code method} (deephem, or deephem-nomti = without the MTI branch) at seed {@code s}. */
-    private ChildPool.Task trainTask(String id, Path dataset, String model, Path modelZoo, Path out, long s, String method,
+    private CellRunner.Job trainTask(String id, Path dataset, String model, Path modelZoo, Path out, long s, String method,
                                      List<String> trainArgs, Path logs, Path result) {
         List<String> a = new ArrayList<>(List.of("train", "--data", dataset.toString(), "--name", model, "--zoo", modelZoo.toString(),
                 "--out", out.toString(), "--seed", Long.toString(s), "--into-run-folder"));
         if (method.equals("deephem-nomti")) a.addAll(List.of("--branches", "seq,inherent"));
         a.addAll(trainArgs);
         a.addAll(threadArgs());
-        return new ChildPool.Task(id, a, logs.resolve(id + ".log"), result);
+        return new CellRunner.Job(id, MAIN, a, logs.resolve(id + ".log"), result);
     }
 
     private List<String> threadArgs() {
@@ -231,6 +237,7 @@ final class AllCommand implements Callable<Integer> {
         OptionCheck.epochs("--epochs", epochs);
         OptionCheck.epochs("--cv-epochs", cvEpochs);
         if (jobs != null) OptionCheck.range("--jobs", jobs, 1, 64);
+        runner.check();
         levers.apply(ModelConfig.defaults());
         // output places that cannot be written are found now, not after the trainings
         org.deephem.io.Outputs.requireFolder("--reports", reports.resolve(runName(raw != null ? out : data)));

@@ -38,13 +38,15 @@ final class GridOptions {
     Integer epochs;
     @Option(names = "--patience", description = "network early stopping, 0 = off (default: 10; --quick: 0)")
     Integer patience;
-    @Option(names = "--jobs", defaultValue = "1", description = "cells run at once, each in its own JVM (default: ${DEFAULT-VALUE})")
+    @Option(names = "--jobs", defaultValue = "1", description = "local runner: cells run at once, each in its own JVM (default: ${DEFAULT-VALUE})")
     int jobs;
-    @Option(names = "--threads", description = "ND4J/OpenMP threads per cell (default: cores / jobs, at least 1)")
+    @Option(names = "--threads", description = "ND4J/OpenMP threads per cell (default: cores / jobs, at least 1; --runner spark: 1)")
     Integer threads;
     @Option(names = "--ensemble", paramLabel = "N",
             description = "also run the reference method as an ensemble: per grid seed, the mean of N fits with their own seeds (a row of its own; default: none)")
     Integer ensemble;
+    @picocli.CommandLine.Mixin
+    RunnerOptions runner = new RunnerOptions();
     @Option(names = "--quick", description = "a small network (width 8, hidden 8), 2 epochs, 2 seeds, tiny CV: for tests and CI, not for conclusions")
     boolean quick;
 
@@ -63,6 +65,7 @@ final class GridOptions {
         if (seeds != null) for (long s : seeds) OptionCheck.range("--seeds", s, 0, Integer.MAX_VALUE);
         cvFoldsRepeats();
         cvFirstSeedOnly();
+        runner.check();
         org.deephem.io.Outputs.requireFolder("-o", out);
     }
 
@@ -141,9 +144,17 @@ final class GridOptions {
         return ensemble == null ? rows : org.deephem.experiment.Grids.withEnsemble(rows, reference, ensemble);
     }
 
+    /** The runner of {@code --runner} (local: {@code --jobs} at a time), {@code --threads} per cell (Spark: 1 unless given); close it after the grid(s). */
+    org.deephem.experiment.CellRunner runner() {
+        return runner.create(jobs, threads == null && runner.spark() ? 1 : threads());
+    }
+
     /** Runs the grid and prints its short text on standard output. */
     int run(Grid grid) {
-        Harness.Outcome o = Harness.run(grid, data, out, jobs, threads());
+        Harness.Outcome o;
+        try (org.deephem.experiment.CellRunner r = runner()) {
+            o = Harness.run(grid, data, out, r);
+        }
         System.out.print(o.merged().text());
         System.out.println("tables: " + out.resolve(grid.name() + "_summary.csv") + " (and _cells, .xlsx, provenance)");
         return 0;

@@ -54,8 +54,24 @@ final class SelectDefaultCommand implements Callable<Integer> {
     static final String CV = "5x2";
     static final List<Long> ENSEMBLE_SEEDS = List.of(6L, 7L, 8L, 9L, 10L), QUICK_ENSEMBLE_SEEDS = List.of(3L, 4L);
 
+    /** The runner of every stage's cells, made at the first grid and closed when the command ends. */
+    private org.deephem.experiment.CellRunner runner;
+
     @Override
     public Integer call() {
+        try {
+            return select();
+        } finally {
+            if (runner != null) runner.close();
+        }
+    }
+
+    private org.deephem.experiment.CellRunner runner() {
+        if (runner == null) runner = grid.runner();
+        return runner;
+    }
+
+    private int select() {
         grid.defaultCv = CV;
         grid.check();
         if (round != 1 && round != 2) throw new InputError("--round: give 1 or 2 (got " + round + ")");
@@ -80,7 +96,7 @@ final class SelectDefaultCommand implements Callable<Integer> {
         List<Grid.Row> rows = Candidates.rows(base, letters);
         Grid stage1 = new Grid("candidates", rows, rows.get(0).key(), seeds, cv[0], cv[1], true);
         Path out = grid.out;
-        Map<String, CellResult> results = Harness.run(stage1, grid.data, out.resolve("candidates"), grid.jobs, grid.threads()).results();
+        Map<String, CellResult> results = Harness.run(stage1, grid.data, out.resolve("candidates"), runner()).results();
         List<String> notRun = new ArrayList<>();
         Map<ModelConfig, Long> sizes = new LinkedHashMap<>();
         List<ProtocolFigures.Candidate> cands = new ArrayList<>(CandidateStudy.candidates(stage1, results,
@@ -97,7 +113,7 @@ final class SelectDefaultCommand implements Callable<Integer> {
             }
             if (!picked.isEmpty()) {
                 Grid stage2 = new Grid("ensemble", picked, picked.get(0).key(), more, 0, 0);
-                Map<String, CellResult> moreResults = Harness.run(stage2, grid.data, out.resolve("ensemble"), grid.jobs, grid.threads()).results();
+                Map<String, CellResult> moreResults = Harness.run(stage2, grid.data, out.resolve("ensemble"), runner()).results();
                 for (Grid.Row r : picked) {
                     ProtocolFigures.Candidate pick = cands.stream().filter(c -> c.name().equals(r.key())).findFirst().orElseThrow();
                     ProtocolFigures.Candidate g = CandidateStudy.ensemble(pick, more, moreResults);
@@ -177,7 +193,7 @@ final class SelectDefaultCommand implements Callable<Integer> {
         List<Grid.Row> rows = Candidates.round2Rows(grid.network(ds), grid.network(canon), canonicalData, ids);
         Grid stage = new Grid("candidates", rows, rows.get(0).key(), seeds, cv[0], cv[1], true);
         Path out = grid.out;
-        Map<String, CellResult> results = Harness.run(stage, grid.data, out.resolve("candidates"), grid.jobs, grid.threads()).results();
+        Map<String, CellResult> results = Harness.run(stage, grid.data, out.resolve("candidates"), runner()).results();
         List<String> notRun = new ArrayList<>();
         Map<ModelConfig, Long> sizes = new LinkedHashMap<>();
         List<org.deephem.selection.Round2Rule.Candidate> cands = CandidateStudy.round2(stage, results,

@@ -26,7 +26,10 @@ final class TrainingLengthCommand implements Callable<Integer> {
         DeepHemDataset ds = grid.dataset();
         int[] cv = grid.cvFoldsRepeats();
         Grid g = TrainingLength.grid(grid.network(ds), grid.seeds(), cv[0], cv[1]);
-        Harness.Outcome o = Harness.run(g, grid.data, grid.out, grid.jobs, grid.threads());
+        Harness.Outcome o;
+        try (org.deephem.experiment.CellRunner r = grid.runner()) {
+            o = Harness.run(g, grid.data, grid.out, r);
+        }
         TrainingLength.Written w = TrainingLength.write(o.results(), grid.out,
                 Harness.provenance(g, grid.data, CellSpec.datasetSha256(grid.data)));
         System.out.print(w.text());

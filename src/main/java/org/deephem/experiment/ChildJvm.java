@@ -5,23 +5,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line that runs {@code org.deephem.cli.Main args} in a fresh JVM with this JVM's
- * class path (the shaded jar, or Maven's test class path), so that process-wide state (ND4J's
- * random generator, the stdout filter, thread pools) starts clean in every child.
+ * The command line that runs a main class ({@link CellWorker} for a grid's cell, the CLI's for
+ * {@code all}'s trainings, named by the caller) in a fresh JVM with a given class path (this JVM's:
+ * the shaded jar, or Maven's test class path), so that process-wide state (ND4J's random
+ * generator, the stdout filter, thread pools) starts clean in every child.
  */
 public final class ChildJvm {
     private ChildJvm() {}
 
-    public static List<String> command(String... args) {
+    /** {@code java -cp <this JVM's class path> <memory options> main args...}. */
+    public static List<String> command(String main, List<String> args) {
+        return command(System.getProperty("java.class.path"), main, args);
+    }
+
+    /** {@code java -cp classPath <memory options> main args...}, with this JVM's java. */
+    public static List<String> command(String classPath, String main, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.addAll(memoryOptions());
         cmd.add("-D" + org.deephem.model.exec.Executor.PROPERTY + "=" + org.deephem.model.exec.Executor.current().id());
-        cmd.add("org.deephem.cli.Main");
-        cmd.addAll(List.of(args));
+        cmd.add(main);
+        cmd.addAll(args);
         return cmd;
+    }
+
+    /**
+     * A child as every runner starts one: {@link #command}, {@code OMP_NUM_THREADS=threads}, plain
+     * progress lines, and standard input a pipe from this process that is never written or closed,
+     * so that the child ends with this process, even one killed by kill -9 ({@link #watchParent}).
+     * The caller chooses where the output goes.
+     */
+    public static ProcessBuilder builder(String classPath, String main, List<String> args, int threads) {
+        ProcessBuilder pb = new ProcessBuilder(command(classPath, main, args));
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.environment().put("DEEPHEM_PROGRESS", "plain");
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().put(PARENT_PIPE_ENV, "1");
+        return pb;
     }
 
     /**

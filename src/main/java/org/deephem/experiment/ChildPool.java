@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.deephem.io.InputError;
 
 /**
- * Runs {@code deephem} commands in child JVMs ({@link ChildJvm}), up to {@code jobs} at once, each
+ * Runs jobs ({@link CellRunner.Job}: a main class and its arguments) in child JVMs ({@link ChildJvm}), up to {@code jobs} at once, each
  * with {@code threads} ND4J/OpenMP threads set in its environment. Child JVMs rather than threads
  * because a SameDiff training keeps session and array-cache memory until its JVM ends (an
  * in-process run of many trainings grew to 7 GB), and because ND4J's random generator and thread
@@ -27,17 +27,6 @@ import org.deephem.io.InputError;
  */
 public final class ChildPool {
     private ChildPool() {}
-
-    /**
-     * One child: the {@code deephem} arguments, where its output goes, and the file whose
-     * existence says it succeeded (null: the exit code alone).
-     */
-    public record Task(String id, List<String> args, Path log, Path result) {}
-
-    /** Hears each task that ended well, with its wall seconds (called from the pool's threads). */
-    public interface Finished {
-        void accept(Task task, double seconds);
-    }
 
     /** The running children; once closed, no new child starts (a parent being killed starts none). */
     static final class Children {
@@ -77,7 +66,7 @@ public final class ChildPool {
         }
     }
 
-    public static void run(List<Task> tasks, int jobs, int threads, Finished finished) {
+    public static void run(List<CellRunner.Job> tasks, int jobs, int threads, CellRunner.Finished finished) {
         if (jobs < 1 || threads < 1) throw new IllegalArgumentException("jobs and threads must be at least 1");
         if (tasks.isEmpty()) return;
         Children live = new Children();
@@ -89,7 +78,7 @@ public final class ChildPool {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (Task t : tasks) {
+            for (CellRunner.Job t : tasks) {
                 futures.add(pool.submit(() -> {
                     if (stop.get()) return;
                     try {
@@ -97,14 +86,8 @@ public final class ChildPool {
                     } catch (IOException e) {
                         throw org.deephem.io.WriteError.of(t.log(), e);
                     }
-                    ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(t.args().toArray(String[]::new)))
+                    ProcessBuilder pb = ChildJvm.builder(System.getProperty("java.class.path"), t.main(), t.args(), threads)
                             .redirectErrorStream(true).redirectOutput(t.log().toFile());
-                    pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-                    pb.environment().put("DEEPHEM_PROGRESS", "plain");
-                    // standard input stays a pipe from this process, never written or closed: when this
-                    // process dies (even by kill -9) the child reads its end and stops (ChildJvm.watchParent)
-                    pb.redirectInput(ProcessBuilder.Redirect.PIPE);
-                    pb.environment().put(ChildJvm.PARENT_PIPE_ENV, "1");
                     long c0 = System.nanoTime();
                     int exit = runChild(pb, live);
                     double secs = (System.nanoTime() - c0) / 1e9;
@@ -135,13 +118,20 @@ public final class ChildPool {
         }
         if (!failures.isEmpty()) {
             Failure f = failures.get(0);
-            String msg = f.task().id() + " failed (exit " + f.exit() + "): " + f.lastLine() + " (log: " + f.task().log() + ")";
-            if (f.exit() == 2) throw new InputError(msg);
-            throw new IllegalStateException(msg);
+            throw failure(f.task(), f.exit(), f.lastLine());
         }
     }
 
-    private record Failure(Task task, int exit, String lastLine) {}
+    /**
+     * What a runner throws for a job that failed: one line with the job, its exit code, its last
+     * log line and the log's place; exit 2 (bad input) as an {@link InputError}.
+     */
+    public static RuntimeException failure(CellRunner.Job job, int exit, String lastLine) {
+        String msg = job.id() + " failed (exit " + exit + "): " + lastLine + " (log: " + job.log() + ")";
+        return exit == 2 ? new InputError(msg) : new IllegalStateException(msg);
+    }
+
+    private record Failure(CellRunner.Job task, int exit, String lastLine) {}
 
     private static int runChild(ProcessBuilder pb, Children live) {
         try {

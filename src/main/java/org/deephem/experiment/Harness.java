@@ -18,12 +18,12 @@ import org.deephem.io.Progress;
 import org.deephem.zoo.BuildInfo;
 
 /**
- * Runs a {@link Grid}, resumably: each cell runs in its own child JVM ({@code experiment
- * cell-worker}) and writes {@code <out>/cells/<id>.json} atomically. A cell whose file exists
+ * Runs a {@link Grid}, resumably: each cell runs in its own JVM ({@link CellWorker}, started by a
+ * {@link CellRunner}: local child JVMs or Spark tasks) and writes {@code <out>/cells/<id>.json} atomically. A cell whose file exists
  * with the same spec hash is reused, never recomputed; a file made for another spec (other
  * settings, {@code --quick}, CV or data) stops the run before anything starts, with one line
- * naming it. Up to {@code jobs} children run at once, each with {@code threads} ND4J/OpenMP
- * threads. Finished cells are merged ({@link Merge}) into tables under {@code <out>}.
+ * naming it. The runner decides where and how many at once (local: up to {@code jobs} children,
+ * each with {@code threads} ND4J/OpenMP threads). Finished cells are merged ({@link Merge}) into tables under {@code <out>}.
  */
 public final class Harness {
     private Harness() {}
@@ -31,9 +31,14 @@ public final class Harness {
     /** How a grid ran: every cell's result by id (grid order), the merged tables, counts and wall time, and the files written. */
     public record Outcome(Map<String, CellResult> results, Merge.Merged merged, int ran, int reused, double wallSeconds, List<Path> files) {}
 
+    /** {@link #run(Grid, Path, Path, CellRunner)} on local child JVMs, {@code jobs} at once with {@code threads} threads each. */
     public static Outcome run(Grid grid, Path data, Path out, int jobs, int threads) {
+        return run(grid, data, out, new LocalCellRunner(jobs, threads));
+    }
+
+    /** Runs the cells not finished yet with {@code runner}, then merges every cell into the grid's tables. */
+    public static Outcome run(Grid grid, Path data, Path out, CellRunner runner) {
         long t0 = System.nanoTime();
-        if (jobs < 1 || threads < 1) throw new IllegalArgumentException("jobs and threads must be at least 1");
         String dataSha = CellSpec.datasetSha256(data);
         Map<Path, String> rowShas = rowDataSha256(grid);
         List<CellSpec> cells = grid.cells(dataSha, rowShas);
@@ -49,10 +54,10 @@ public final class Harness {
             done.put(spec.id(), r);
             Progress.say("cell %s: done earlier (%.1f s then), reused", spec.id(), r.wallSeconds());
         }
-        Progress.say("%s: %d cells, %d done earlier, %d to run, %d at a time with %d thread%s each", grid.name(), cells.size(),
-                done.size(), todo.size(), jobs, threads, threads == 1 ? "" : "s");
+        Progress.say("%s: %d cells, %d done earlier, %d to run, %s", grid.name(), cells.size(),
+                done.size(), todo.size(), runner.describe());
         Json.writeFile(out.resolve(GRID_FILE), grid.saved()); // what `report --experiments` collects later
-        runChildren(todo, grid.cellData(data), cellDir, specDir, logDir, jobs, threads, done);
+        runCells(todo, grid.cellData(data), cellDir, specDir, logDir, runner, done);
         Map<String, CellResult> ordered = new LinkedHashMap<>();
         for (CellSpec s : cells) ordered.put(s.id(), done.get(s.id()));
         Merge.Merged merged = Merge.merge(grid, ordered);
@@ -156,10 +161,8 @@ public final class Harness {
         }
     }
 
-    private record Failure(String id, int exit, String lastLine) {}
-
-    private static void runChildren(List<CellSpec> todo, Map<String, Path> dataOf, Path cellDir, Path specDir, Path logDir, int jobs,
-                                    int threads, Map<String, CellResult> done) {
+    private static void runCells(List<CellSpec> todo, Map<String, Path> dataOf, Path cellDir, Path specDir, Path logDir, CellRunner runner,
+                                 Map<String, CellResult> done) {
         if (todo.isEmpty()) return;
         try {
             Files.createDirectories(cellDir);
@@ -168,19 +171,16 @@ public final class Harness {
         } catch (IOException e) {
             throw org.deephem.io.WriteError.of(cellDir, e);
         }
-        List<ChildPool.Task> tasks = new ArrayList<>();
-        Map<String, CellSpec> byId = new LinkedHashMap<>();
+        List<CellRunner.Job> jobs = new ArrayList<>();
         for (CellSpec spec : todo) {
             Path specFile = specDir.resolve(spec.id() + ".json"), result = cellDir.resolve(spec.id() + ".json");
             Json.writeFile(specFile, spec);
-            byId.put(spec.id(), spec);
-            tasks.add(new ChildPool.Task(spec.id(), List.of("experiment", "cell-worker", "--spec", specFile.toAbsolutePath().toString(),
-                    "--data", dataOf.get(spec.id()).toAbsolutePath().toString(), "--out", result.toAbsolutePath().toString()),
+            jobs.add(new CellRunner.Job(spec.id(), CellWorker.class.getName(), CellWorker.args(specFile, dataOf.get(spec.id()), result),
                     logDir.resolve(spec.id() + ".log"), result));
         }
         AtomicInteger finished = new AtomicInteger();
         try {
-            ChildPool.run(tasks, jobs, threads, (t, secs) -> {
+            runner.run(jobs, (t, secs) -> {
                 done.put(t.id(), read(t.result()));
                 Progress.say("cell %s: %.1f s (%d/%d)", t.id(), secs, finished.incrementAndGet(), todo.size());
             });

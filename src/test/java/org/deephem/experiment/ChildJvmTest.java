@@ -15,7 +15,8 @@ class ChildJvmTest {
         long heap = Runtime.getRuntime().maxMemory();
         assertEquals(explicit ? "-Xmx" + heap : "-Xmx" + ChildJvm.CHILD_HEAP, o.get(0));
         assertEquals("-Dorg.bytedeco.javacpp.maxbytes=" + heap, o.get(1));
-        List<String> cmd = ChildJvm.command("score", "--help");
-        assertTrue(cmd.indexOf(o.get(0)) > 0 && cmd.indexOf(o.get(0)) < cmd.indexOf("org.deephem.cli.Main"), "JVM options come before the main class: " + cmd);
+        List<String> cmd = ChildJvm.command(CellWorker.class.getName(), List.of("--spec", "s.json"));
+        assertTrue(cmd.indexOf(o.get(0)) > 0 && cmd.indexOf(o.get(0)) < cmd.indexOf("org.deephem.experiment.CellWorker"), "JVM options come before the main class: " + cmd);
+        assertEquals(List.of("--spec", "s.json"), cmd.subList(cmd.size() - 2, cmd.size()), "the arguments come last");
     }
 }

@@ -81,16 +81,16 @@ class ParentDeathTest {
         }
     }
 
-    /** The real path: ablate runs its cells in child JVMs (experiment cell-worker); its parent is killed mid-cell. */
+    /** The real path: ablate runs its cells in child JVMs (CellWorker); its parent is killed mid-cell. */
     @Test
     void theCellsOfAKilledAblateStopWithItAndWriteNoCell() throws Exception {
         Path grid = tmp.resolve("grid");
         Path log = tmp.resolve("ablate.log");
-        Process parent = new ProcessBuilder(ChildJvm.command("ablate", "--quick", "--groups", "kernel", "--jobs", "1", "--threads", "1",
-                "--data", TestData.demo().toAbsolutePath().toString(), "-o", grid.toString()))
+        Process parent = new ProcessBuilder(ChildJvm.command(org.deephem.cli.Main.class.getName(), List.of("ablate", "--quick", "--groups", "kernel", "--jobs", "1", "--threads", "1",
+                "--data", TestData.demo().toAbsolutePath().toString(), "-o", grid.toString())))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            List<ProcessHandle> children = children(parent, "cell-worker");
+            List<ProcessHandle> children = children(parent, CellWorker.class.getName());
             Thread.sleep(2000); // the cell is training: this is the moment the audit killed `all`
             killParentAndExpectTheChildrenGone(parent, children);
         } finally {
@@ -107,7 +107,7 @@ class ParentDeathTest {
     public static final class Parent {
         public static void main(String[] a) {
             Path fasta = Path.of(a[0]), out = Path.of(a[1]), log = Path.of(a[2]);
-            ChildPool.run(List.of(new ChildPool.Task("features", List.of("features", fasta.toString(), "-o", out.toString()), log, out)),
+            ChildPool.run(List.of(new CellRunner.Job("features", org.deephem.cli.Main.class.getName(), List.of("features", fasta.toString(), "-o", out.toString()), log, out)),
                     1, 1, (t, s) -> System.out.println("finished"));
         }
     }

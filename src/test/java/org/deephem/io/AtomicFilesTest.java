@@ -247,7 +247,7 @@ class AtomicFilesTest {
     void aNewOutputFollowsTheUmaskOfTheRun() throws Exception {
         Path fasta = Files.writeString(dir.resolve("in.fa"), ">x\nGGCUGAGGUAGUAGGUUGUAUAGUUAGAAAAUACUAUACAACCUACUACCUCAGCC\n");
         Path out = dir.resolve("features.csv");
-        String cmd = String.join(" ", org.deephem.experiment.ChildJvm.command("features", fasta.toString(), "-o", out.toString()).stream()
+        String cmd = String.join(" ", org.deephem.experiment.ChildJvm.command(org.deephem.cli.Main.class.getName(), java.util.List.of("features", fasta.toString(), "-o", out.toString())).stream()
                 .map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
         var r = org.deephem.testutil.Processes.run(new ProcessBuilder("sh", "-c", "umask 077 && exec " + cmd), 120);
         assertEquals(0, r.exit(), r.out());
