@@ -19,7 +19,7 @@ class ExecutorOptionTest {
         ThreadsOption.applyExecutor("session");
         assertEquals(Executor.SESSION, Executor.current());
         assertEquals("session", System.getProperty(Executor.PROPERTY));
-        assertTrue(org.deephem.experiment.ChildJvm.command("score", "--help").contains("-D" + Executor.PROPERTY + "=session"));
+        assertTrue(org.deephem.experiment.ChildJvm.command("org.deephem.cli.Main", java.util.List.of("score", "--help")).contains("-D" + Executor.PROPERTY + "=session"));
         assertEquals("session", org.deephem.zoo.Provenance.environment().get("executor"));
         ThreadsOption.applyExecutor("PLANNED");
         assertEquals(Executor.PLANNED, Executor.current());
