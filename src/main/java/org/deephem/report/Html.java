@@ -39,7 +39,7 @@ public final class Html {
             table{font-size:.84em;max-width:100%}th,td{padding:.18em .45em;vertical-align:top}
             td.num{white-space:normal}
             table.wide{width:100%}table.wide th{text-align:center}table.wide th.row,table.wide td:first-child{text-align:left}
-            tr.network td{font-weight:600}tr.published td{color:#555;font-style:italic}tr.reference td{background:#eef6fb}
+            tr.network td{font-weight:600}tr.group td{background:#eef2f6;font-weight:600;font-size:.95em}span.ci{color:#555;white-space:nowrap}tr.published td{color:#555;font-style:italic}tr.reference td{background:#eef6fb}
             .caption{margin:.25em 0 .8em;font-size:.84em}
             figure{margin:.6em 0}figure img{display:block;max-width:100%;height:auto}
             .pair{display:flex;flex-wrap:wrap;gap:1em}.pair figure.half{flex:1 1 380px;min-width:0;margin:.4em 0}
