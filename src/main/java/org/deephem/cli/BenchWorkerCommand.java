@@ -30,6 +30,8 @@ final class BenchWorkerCommand implements Callable<Integer> {
     String size;
     @Option(names = "--profile", description = "time every op of the training steps and print the top ones per step")
     boolean profile;
+    @Option(names = "--executor", description = "session or planned (default: the process's, " + "-Ddeephem.executor or session)")
+    String executor;
     @Option(names = "--attention", defaultValue = "basic", description = "with --profile: basic (the default graph) or libnd4j (the fused op, measured slower)")
     String attention;
 
@@ -46,6 +48,7 @@ final class BenchWorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ThreadsOption.applyExecutor(executor);
         org.deephem.zoo.Backend.start();
         DeepHemDataset ds = DatasetReader.read(data);
         ModelConfig cfg = config(size, ds, epochs);
@@ -74,6 +77,7 @@ final class BenchWorkerCommand implements Callable<Integer> {
         ModelZip.save(model, r.model());
         System.out.println("seconds_per_epoch=" + perEpoch(r.log(), EpochLog::seconds));
         System.out.println("step_seconds_per_epoch=" + perEpoch(r.log(), EpochLog::stepSeconds));
+        System.out.println("executor=" + org.deephem.model.exec.Executor.describe());
         System.out.println("train_seconds=" + r.provenance().timings().trainSeconds());
         System.out.println("peak_rss_mib=" + Bench.peakRssMiB());
         return 0;

@@ -154,7 +154,9 @@ final class ScoreCommand implements Callable<Integer> {
             seqs = checked.sequences();
             logits = scored.logits();
             if (expected != null) {
-                ExpectedScores.write(expected, model, ids, checked.sequences(), checked.matures(), tg, ZooModel.scores(logits));
+                // the records as given, not their windows: re-scoring them checks the window cut too
+                ExpectedScores.write(expected, model, ids, ids.stream().map(id -> asGiven.get(id).sequence()).toList(),
+                        ids.stream().map(id -> asGiven.get(id).matures()).toList(), tg, ZooModel.scores(logits));
                 Progress.say("recorded the expected scores of %d records -> %s", ids.size(), expected);
             }
         }
@@ -219,6 +221,11 @@ final class ScoreCommand implements Callable<Integer> {
         Progress.say("warning: this model was trained on the synthetic demo data; its scores of %s mean nothing", what);
     }
 
+    /** Each record's sequence and matures as the FASTA gave them, before any window cut: what --record-expected records. */
+    private record Given(String sequence, List<Mature> matures) {}
+
+    private final Map<String, Given> asGiven = new java.util.HashMap<>();
+
     /** The FASTA's records (or the species' of a miRBase file), checked as every record is before scoring. */
     private Precursors precursors(ZooModel zm) {
         for (TrainedModel m : zm.models()) DatasetCheck.requireInherentNames(m, InherentFeatures.NAMES, "the features this build computes from sequences");
@@ -243,6 +250,7 @@ final class ScoreCommand implements Callable<Integer> {
         org.deephem.features.WindowRule rule = zm.window();
         Progress.say("%s: the model's training data was cut so%s", rule.describe(),
                 rule == org.deephem.features.WindowRule.CANONICAL && matures == null ? "; no --matures: every record gets the no-mature window" : "");
+        for (int i = 0; i < recs.size(); i++) asGiven.put(recs.get(i).id(), new Given(recs.get(i).sequence(), mats.get(i)));
         Precursors.Windowed cut = Precursors.window(rule, new org.deephem.zoo.Scorer(zm.models().get(0)).dangles(), recs, mats);
         Precursors p = Precursors.check(zm, input.fasta, cut.records(), cut.matures(), invalid, skip);
         if (!p.skipped().isEmpty()) {

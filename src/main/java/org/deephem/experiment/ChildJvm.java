@@ -18,6 +18,7 @@ public final class ChildJvm {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.addAll(memoryOptions());
+        cmd.add("-D" + org.deephem.model.exec.Executor.PROPERTY + "=" + org.deephem.model.exec.Executor.current().id());
         cmd.add("org.deephem.cli.Main");
         cmd.addAll(List.of(args));
         return cmd;

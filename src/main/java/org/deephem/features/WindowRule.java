@@ -73,6 +73,27 @@ public enum WindowRule {
         return out;
     }
 
+    /** Sequences and their matures cut to their windows ({@link #cut}). */
+    public record Cut(List<String> sequences, List<List<Mature>> matures) {}
+
+    /**
+     * The precursors cut to their windows under this rule, each keeping the matures that lie in
+     * its window: unchanged under {@link #ANNOTATED}. Every sequence must be foldable (A/C/G/U,
+     * not longer than the folder takes): callers check that first.
+     */
+    public Cut cut(List<String> seqs, List<List<Mature>> matures, FeatureCalculator folder, String what) {
+        if (this == ANNOTATED) return new Cut(seqs, matures);
+        HairpinWindow[] w = windows(seqs, matures, folder, what);
+        List<String> out = new java.util.ArrayList<>(seqs.size());
+        List<List<Mature>> outMatures = new java.util.ArrayList<>(seqs.size());
+        for (int i = 0; i < w.length; i++) {
+            String c = w[i].cut(seqs.get(i));
+            out.add(c);
+            outMatures.add(Mature.containedIn(c, matures.get(i)));
+        }
+        return new Cut(out, outMatures);
+    }
+
     /** One line for the console: which window scoring (or a feature table) applies. */
     public String describe() {
         return this == ANNOTATED ? "window: annotated (each precursor as given)"

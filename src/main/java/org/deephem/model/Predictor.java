@@ -89,13 +89,13 @@ public final class Predictor {
         int[] order = lengthOrder(in);
         double[] out = new double[n];
         synchronized (sd) {
-            useArrayCache(sd);
+            if (org.deephem.model.exec.Executor.current() == org.deephem.model.exec.Executor.SESSION) useArrayCache(sd);
             for (int start = 0; start < n; ) {
                 int end = batchEnd(in, order, start);
                 int[] idx = new int[tiled(end - start)];
                 java.util.Arrays.fill(idx, -1); // padding rows (all zeros, one position unmasked)
                 System.arraycopy(order, start, idx, 0, end - start);
-                INDArray p = sd.output(in.features(idx), variable).get(variable);
+                INDArray p = org.deephem.model.exec.Executor.outputArray(sd, in.features(idx), variable);
                 for (int i = 0; i < end - start; i++) out[idx[i]] = p.getDouble(i, 0);
                 start = end;
             }
@@ -145,7 +145,7 @@ public final class Predictor {
                 int[] idx = new int[BATCH];
                 for (int i = 0; i < BATCH; i++) idx[i] = start + i < n ? start + i : -1;
                 Map<String, INDArray> ph = in.features(idx, in.config().pooledLength());
-                INDArray p = sd.output(ph, variable).get(variable);
+                INDArray p = org.deephem.model.exec.Executor.outputArray(sd, ph, variable);
                 for (int i = 0; i < BATCH && start + i < n; i++) out[start + i] = p.getDouble(i, 0);
             }
         }

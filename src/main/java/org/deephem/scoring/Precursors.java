@@ -156,15 +156,14 @@ public record Precursors(List<String> ids, List<String> sequences, List<List<Mat
             seqs.add(s);
             ms.add(matures.get(i));
         }
-        org.deephem.features.HairpinWindow[] w = rule.windows(seqs, ms, new org.deephem.features.FeatureCalculator(dangles), "records");
+        WindowRule.Cut cut = rule.cut(seqs, ms, new org.deephem.features.FeatureCalculator(dangles), "records");
         List<FastaRecord> outRecs = new ArrayList<>(records);
         List<List<Mature>> outMats = new ArrayList<>(matures);
         for (int k = 0; k < rows.size(); k++) {
             int i = rows.get(k);
             FastaRecord r = records.get(i);
-            String cut = w[k].cut(r.sequence());
-            outRecs.set(i, new FastaRecord(r.id(), r.description(), cut, r.line()));
-            outMats.set(i, Mature.containedIn(cut, matures.get(i)));
+            outRecs.set(i, new FastaRecord(r.id(), r.description(), cut.sequences().get(k), r.line()));
+            outMats.set(i, cut.matures().get(k));
         }
         return new Windowed(outRecs, outMats);
     }

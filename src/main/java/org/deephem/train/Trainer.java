@@ -15,6 +15,9 @@ import org.deephem.model.ModelInputs;
 import org.deephem.model.Predictor;
 import org.deephem.model.Selection;
 import org.deephem.model.Standardiser;
+import org.deephem.model.exec.Executor;
+import org.deephem.model.exec.PlannedGraph;
+import org.deephem.model.exec.Unplannable;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -131,6 +134,7 @@ public final class Trainer {
         // no tc.l2(): the graph's own L2 term covers weight matrices only (DeepHemGraph)
         sd.setTrainingConfig(tc.build());
         org.deephem.model.QuietGradients.create(sd);
+        PlannedGraph planned = plannedExecutor(sd, fitListeners);
 
         Random rnd = new Random(seeds.order() + 1);
         int steps = (nPool + cfg.targetBatch() - 1) / cfg.targetBatch();
@@ -156,7 +160,12 @@ public final class Trainer {
             double lambda = 0, alpha = 0;
             int[] tgtPerm = shuffled(range(nPool), rnd);
             EpochBatches batches = new EpochBatches(cfg, all, ds.labels(), nS, nPool, steps, epoch, trainRows, srcPerm, srcPos, tgtPerm, rnd, mapping, levers, rowWeight);
-            sd.fit(batches, 1, fitListeners);
+            if (planned == null) {
+                sd.fit(batches, 1, fitListeners);
+            } else {
+                while (batches.hasNext()) planned.trainStep(placeholders(mapping, batches.next()));
+                planned.endEpoch();
+            }
             double stepSeconds = (System.nanoTime() - t0) / 1e9; // the training steps; the rest of the epoch is monitoring
             srcPerm = batches.srcPerm;
             srcPos = batches.srcPos;
@@ -165,7 +174,7 @@ public final class Trainer {
             // monitoring (inference only)
             Map<String, INDArray> mon = batch(cfg, all, ds.labels(), monitorSrc, monitorTgt, nS, lambda, alpha, rowWeight);
             levers.targets(mon, TrainingLevers.rows(monitorSrc, monitorTgt, nS));
-            Map<String, INDArray> o = sd.output(mon, DeepHemGraph.LOSS, DeepHemGraph.CLS_LOSS, DeepHemGraph.MMD_LOSS,
+            Map<String, INDArray> o = Executor.output(sd, mon, DeepHemGraph.LOSS, DeepHemGraph.CLS_LOSS, DeepHemGraph.MMD_LOSS,
                     DeepHemGraph.ADV_LOSS, DeepHemGraph.DOMAIN_LOGIT);
             double domAcc = domainAccuracy(o.get(DeepHemGraph.DOMAIN_LOGIT), cfg.sourceBatch());
             double[] usedScores = Predictor.predict(sd, mouse); // rows of `used`: training part, then selection part
@@ -200,10 +209,36 @@ public final class Trainer {
         boolean collapsed = best == null;
         if (!collapsed) restore(sd, best);
         else bestHuman = Predictor.predict(sd, human);
+        // the training plans and their arena are not needed any more (scoring plans its own shapes when asked)
+        if (planned != null) PlannedGraph.release(sd);
         List<String> selIds = new ArrayList<>();
         for (int i : split.validation()) selIds.add(ds.source().ids().get(i));
         return new Result(sd, cfg, inhScaler, mtiScaler, log, collapsed ? log.size() : bestEpoch,
                 bestAuc, bestLoss, bestHuman, collapsed, stoppedEarly, selIds, used.length);
+    }
+
+    /**
+     * The planned executor for this training ({@link Executor#PLANNED}), or null for SameDiff's
+     * session: when the session is asked for, when listeners must see every op (profiling), or
+     * when the graph cannot be planned (logged, and recorded in provenance by {@link Executor#describe}).
+     */
+    private static PlannedGraph plannedExecutor(SameDiff sd, org.nd4j.autodiff.listeners.Listener[] listeners) {
+        if (Executor.current() != Executor.PLANNED || listeners.length > 0) return null;
+        PlannedGraph g = PlannedGraph.of(sd);
+        try {
+            g.check(DeepHemGraph.LOSS, DeepHemGraph.LOGIT);
+            return g;
+        } catch (Unplannable u) {
+            Executor.refusedBecause(u);
+            return null;
+        }
+    }
+
+    /** A training batch as placeholders, by the training config's feature mapping. */
+    private static Map<String, INDArray> placeholders(List<String> mapping, org.nd4j.linalg.dataset.api.MultiDataSet m) {
+        Map<String, INDArray> ph = new HashMap<>();
+        for (int i = 0; i < mapping.size(); i++) ph.put(mapping.get(i), m.getFeatures(i));
+        return ph;
     }
 
     /**

@@ -38,6 +38,7 @@ public final class Provenance {
         m.put("device", Backend.device());
         if (org.nd4j.linalg.factory.Nd4j.getEnvironment().isCPU()) m.put("nd4j_threads", org.nd4j.linalg.factory.Nd4j.getEnvironment().maxMasterThreads());
         m.put("native_malloc", org.deephem.model.NativeMalloc.state());
+        m.put("executor", org.deephem.model.exec.Executor.describe());
         m.put("java", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         m.put("git_commit", b.gitCommit());

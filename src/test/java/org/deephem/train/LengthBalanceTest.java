@@ -122,14 +122,23 @@ class LengthBalanceTest {
         assertEquals(true, ConfigCodec.toMap(d.withLengthBalance(true)).get("lengthBalance"));
         assertEquals(d.withLengthBalance(true), ConfigCodec.fromMap(ConfigCodec.toMap(d.withLengthBalance(true))));
         assertEquals(d, ConfigCodec.fromMap(ConfigCodec.toMap(d)));
-        // a shipped member's config.json reads and writes back byte for byte
-        byte[] member = entry(Files.readAllBytes(Path.of("model-zoo", "deephem-human-nomti.zip")), "members/deephem-human-nomti-seed1.zip");
-        String json = new String(entry(member, "config.json"), StandardCharsets.UTF_8);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = Json.mapper().readValue(json, Map.class);
-        assertEquals(json, Json.write(ConfigCodec.toMap(ConfigCodec.fromMap(map))));
+        // shipped members' config.json read and write back byte for byte: the MTI default's (trained
+        // before the option existed, so without it) and the no-MTI default's (round 2: with it on)
+        String off = config("deephem-human.zip", "members/deephem-human-seed1.zip"), on = config("deephem-human-nomti.zip", "members/deephem-human-nomti-r2-seed1.zip");
+        assertFalse(off.contains("lengthBalance"));
+        assertTrue(on.contains("\"lengthBalance\" : true"), on);
+        for (String json : List.of(off, on)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = Json.mapper().readValue(json, Map.class);
+            assertEquals(json, Json.write(ConfigCodec.toMap(ConfigCodec.fromMap(map))));
+        }
         assertTrue(d.withLengthBalance(true).summary().contains("length-balanced"));
         assertFalse(d.summary().contains("length-balanced"));
+    }
+
+    private static String config(String shipped, String member) throws Exception {
+        byte[] m = entry(Files.readAllBytes(Path.of("model-zoo", shipped)), member);
+        return new String(entry(m, "config.json"), StandardCharsets.UTF_8);
     }
 
     private static byte[] entry(byte[] zip, String name) throws Exception {
