@@ -216,6 +216,10 @@ public final class SelectionSection {
             r.json(savedDecision(s.round()), saved);
             String round = "Round " + s.round();
             boolean lm = hasLm(t);
+            List<String> reading = reading(s, several);
+            if (!several) for (String x : reading) r.text(Report.Section.SELECTION, x);
+            // with several rounds, each round's reading sits right under its table's title
+            String lead = several ? "<p class=\"round\">" + Html.escape(String.join(" ", reading)) + "</p>\n" : "";
             r.table(Report.Section.SELECTION, stem(s.round(), "candidates"), round + ": every candidate beside the baselines",
                     "Protocol figures (" + RULES.getOrDefault(s.round(), "docs/SELECTION-PROTOCOL.md") + "): nested mouse CV AUROC (mean ± sd over its folds)"
                             + (lm ? ", length-matched AUROC (LM-AUROC: essential/non-essential mouse pairs within 3 nt of annotated length, balanced so that any "
@@ -224,27 +228,9 @@ public final class SelectionSection {
                             + "domain accuracy at the kept epoch. The rule read only these. The human Spearman columns (mean ± sd over seeds; one fit for a "
                             + "single-feature baseline) were computed after both picks and are shown, never used. Bold and *: the pick; shaded: the two simple baselines. "
                             + "Pearson and Kendall: appendix table " + stem(s.round(), "candidates_full") + ".",
-                    compact(t), html(t, s.picks()));
+                    compact(t), lead + html(t, s.picks()));
             r.table(Report.Section.APPENDIX, stem(s.round(), "candidates_full"), round + " of the selection: all six human correlations of every candidate and baseline",
                     "Pearson, Spearman and Kendall tau-b with conservation and DSW, mean and sd over seeds (replicates); one fit for the deterministic baselines.", t);
-            List<String> picks = new ArrayList<>();
-            for (String family : List.of(Candidates.NO_MTI, Candidates.MTI)) {
-                if (!s.why().containsKey(family)) continue;
-                String pick = s.picks().get(family);
-                if (pick == null) {
-                    picks.add(family + ": no candidate was eligible, so the default stays as it was (" + s.why().get(family) + ")");
-                    continue;
-                }
-                int i = Targets.row(t, pick);
-                String lmText = lm && i >= 0 && Double.isFinite(Targets.value(t, "lm_auroc", i))
-                        ? String.format(Locale.ROOT, "; LM-AUROC %.3f [%.3f, %.3f], CV AUROC %s", Targets.value(t, "lm_auroc", i),
-                        Targets.value(t, "lm_auroc_lo", i), Targets.value(t, "lm_auroc_hi", i), pm(t, "cv_auroc", i)) : "";
-                picks.add(family + ": " + pick + " (" + s.why().get(family) + lmText + ")");
-            }
-            r.text(Report.Section.SELECTION, (several ? round : "The protocol") + " (" + RULES.getOrDefault(s.round(), "docs/SELECTION-PROTOCOL.md") + ") picked, "
-                    + String.join("; ", picks) + ".");
-            for (String v : Targets.verdicts(s.picks(), t)) r.text(Report.Section.SELECTION, (several ? round + " target: " : "Target: ") + v + parts(t, s.picks(), v) + ".");
-            betterBaselines(r, s, several ? round : null);
         }
         if (several) {
             Selection last = rounds.get(rounds.size() - 1);
@@ -258,8 +244,13 @@ public final class SelectionSection {
                     }
                 }
             }
-            if (!shipped.isEmpty()) r.text(Report.Section.SELECTION, "The shipped default is the last round's pick of each family (round "
-                    + last.round() + "'s rule falls back to the earlier pick when nothing is eligible): " + String.join("; ", shipped) + ".");
+            if (!shipped.isEmpty()) r.text(Report.Section.SELECTION, "The default was chosen in " + rounds.size() + " rounds (each round's rule, picks and reasons under its table). "
+                    + "The shipped default is the last round's pick of each family (round " + last.round() + "'s rule falls back to the earlier pick when nothing is eligible): "
+                    + String.join("; ", shipped) + ".");
+            for (String v : Targets.verdicts(last.picks(), last.candidates())) {
+                r.text(Report.Section.SELECTION, "Round " + last.round() + " target: " + v + parts(last.candidates(), last.picks(), v) + ".");
+            }
+            r.text(Report.Section.SELECTION, "Said plainly: " + String.join(" ", betterBaselines(last, "Round " + last.round(), true)));
         }
         RhoDotPlot plot = figure(rounds);
         if (plot != null) {
@@ -271,6 +262,32 @@ public final class SelectionSection {
         }
         r.limit("The default was chosen on mouse cross-validation and target-side signals only; the human correlations of the candidates are therefore "
                 + "an honest comparison of recipes, but with 5 seeds a difference of a few hundredths is within seed noise.");
+    }
+
+    /** A round's reading: its rule, each family's pick with the rule's reason (and LM-AUROC), the targets, the baselines that do better. */
+    static List<String> reading(Selection s, boolean several) {
+        Table t = s.candidates();
+        String round = "Round " + s.round();
+        boolean lm = hasLm(t);
+        List<String> out = new ArrayList<>();
+        List<String> picks = new ArrayList<>();
+        for (String family : List.of(Candidates.NO_MTI, Candidates.MTI)) {
+            if (!s.why().containsKey(family)) continue;
+            String pick = s.picks().get(family);
+            if (pick == null) {
+                picks.add(family + ": no candidate was eligible, so the default stays as it was (" + s.why().get(family) + ")");
+                continue;
+            }
+            int i = Targets.row(t, pick);
+            String lmText = lm && i >= 0 && Double.isFinite(Targets.value(t, "lm_auroc", i))
+                    ? String.format(Locale.ROOT, "; LM-AUROC %.3f [%.3f, %.3f], CV AUROC %s", Targets.value(t, "lm_auroc", i),
+                    Targets.value(t, "lm_auroc_lo", i), Targets.value(t, "lm_auroc_hi", i), pm(t, "cv_auroc", i)) : "";
+            picks.add(family + ": " + pick + " (" + s.why().get(family) + lmText + ")");
+        }
+        out.add((several ? round : "The protocol") + " (" + RULES.getOrDefault(s.round(), "docs/SELECTION-PROTOCOL.md") + ") picked, " + String.join("; ", picks) + ".");
+        for (String v : Targets.verdicts(s.picks(), t)) out.add((several ? round + " target: " : "Target: ") + v + parts(t, s.picks(), v) + ".");
+        out.addAll(betterBaselines(s, several ? round : null, false));
+        return out;
     }
 
     /** Which parts of a target a pick reached, from the table (after a verdict that says NOT reached). */
@@ -327,13 +344,14 @@ public final class SelectionSection {
      * Said plainly: the baselines that reach more than a family's pick on both indicators (the
      * no-MTI pick against the baselines without MTI), and whether they are above "number of matures" too.
      */
-    static void betterBaselines(Report r, Selection s, String round) {
+    static List<String> betterBaselines(Selection s, String round, boolean noMtiOnly) {
+        List<String> out = new ArrayList<>();
         Table t = s.candidates();
         int mc = Targets.row(t, "mature_count");
         for (String family : List.of(Candidates.NO_MTI, Candidates.MTI)) {
             String pick = s.picks().get(family);
             int p = pick == null ? -1 : Targets.row(t, pick);
-            if (p < 0) continue;
+            if (p < 0 || noMtiOnly && family.equals(Candidates.MTI)) continue;
             double pc = Targets.value(t, "conservation_spearman_mean", p), pd = Targets.value(t, "dsw_spearman_mean", p);
             List<String> better = new ArrayList<>();
             for (int i = 0; i < t.rowCount(); i++) {
@@ -355,12 +373,13 @@ public final class SelectionSection {
             String who = (round == null ? "the " : round.toLowerCase(Locale.ROOT) + "'s ") + family + " pick " + pick + String.format(Locale.ROOT, " (%.3f / %.3f)", pc, pd);
             String without = family.equals(Candidates.NO_MTI) ? " without MTI" : "";
             if (better.isEmpty()) {
-                r.text(Report.Section.SELECTION, "No baseline" + without + " reaches more than " + who + " on both conservation and DSW Spearman.");
+                out.add("No baseline" + without + " reaches more than " + who + " on both conservation and DSW Spearman.");
             } else {
-                r.text(Report.Section.SELECTION, (better.size() == 1 ? "A baseline" + without + " does better than " : better.size() + " baselines" + without + " do better than ")
+                out.add((better.size() == 1 ? "A baseline" + without + " does better than " : better.size() + " baselines" + without + " do better than ")
                         + who + " on both conservation and DSW Spearman: " + String.join("; ", better) + ".");
             }
         }
+        return out;
     }
 
     static boolean hasLm(Table t) {
@@ -404,7 +423,7 @@ public final class SelectionSection {
     static String html(Table t, Map<String, String> picks) {
         boolean lm = hasLm(t);
         int protocol = lm ? 7 : 6;
-        StringBuilder b = new StringBuilder("<table class=\"wide selection\">\n<thead><tr><th rowspan=\"2\" class=\"row\">candidate</th><th rowspan=\"2\">lever</th>")
+        StringBuilder b = new StringBuilder("<table class=\"wide selection\">\n<thead><tr><th rowspan=\"2\" class=\"row\">candidate</th><th rowspan=\"2\">lever / baseline</th>")
                 .append("<th colspan=\"").append(protocol - 1).append("\">protocol figures (what the rule read)</th>")
                 .append("<th colspan=\"2\">human Spearman ρ (after the pick)</th></tr>\n<tr><th>CV AUROC</th>");
         if (lm) b.append("<th>LM-AUROC [95 % CI]</th>");
@@ -424,13 +443,13 @@ public final class SelectionSection {
             String base = name.replace(" (canonical)", "");
             String cls = picked ? "network" : baseline && Headline.LINES.containsKey(base) ? "reference" : "";
             b.append("<tr").append(cls.isEmpty() ? "" : " class=\"" + cls + "\"").append("><td>").append(Html.escape(baseline ? base : name))
-                    .append(picked ? " *" : "").append(baseline ? " <small>(" + Html.escape(plain(base)) + ")</small>" : "").append("</td><td>")
-                    .append(Html.escape(baseline || !t.columnNames().contains("lever") ? "" : t.column("lever").getString(i))).append("</td>");
+                    .append(picked ? " *" : "").append("</td><td>")
+                    .append(Html.escape(baseline ? plain(base) : t.columnNames().contains("lever") ? t.column("lever").getString(i) : "")).append("</td>");
             b.append(num(pm(t, "cv_auroc", i)));
             if (lm) {
                 double v = Targets.value(t, "lm_auroc", i);
-                b.append(num(Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v) + " <span class=\"ci\">[" + Cells.coef(Targets.value(t, "lm_auroc_lo", i))
-                        + ", " + Cells.coef(Targets.value(t, "lm_auroc_hi", i)) + "]</span>", true));
+                b.append(num(Double.isNaN(v) ? "–" : "<span class=\"v\">" + String.format(Locale.ROOT, "%.3f", v) + " <span class=\"ci\">["
+                        + Cells.coef(Targets.value(t, "lm_auroc_lo", i)) + ", " + Cells.coef(Targets.value(t, "lm_auroc_hi", i)) + "]</span></span>", true));
             }
             b.append(num(three(Targets.value(t, "seed_stability", i)))).append(num(three(Targets.value(t, "saturation", i))))
                     .append(num(three(Targets.value(t, "domain_accuracy", i))));
@@ -445,6 +464,7 @@ public final class SelectionSection {
     }
 
     private static String num(String v, boolean raw) {
+        if (!raw && v.equals("-")) v = "–";
         String shown = raw ? v : Html.escape(v);
         return "<td class=\"num\">" + (v.contains(" ± ") ? "<span class=\"v\">" + shown + "</span>" : shown) + "</td>";
     }
@@ -493,7 +513,7 @@ public final class SelectionSection {
                     Targets.value(last, "dsw_spearman_mean", i)}, colours[k++]));
         }
         lines.add(new RhoDotPlot.Line(String.format(Locale.ROOT, "no-MTI target (%.2f / %.2f)", Targets.CONSERVATION, Targets.DSW),
-                new double[] {Targets.CONSERVATION, Targets.DSW}, Palette.ORANGE));
+                new double[] {Targets.CONSERVATION, Targets.DSW}, Palette.BLACK));
         return new RhoDotPlot(several ? "Human Spearman ρ of every candidate, rounds " + rounds.get(0).round() + "–" + rounds.get(rounds.size() - 1).round()
                 : "Human Spearman ρ of every candidate", List.of("conservation", "DSW"), rows, lines, "Spearman ρ (mean ± sd over seeds)", 760);
     }

@@ -115,7 +115,13 @@ class SelectionSectionTest {
         assertEquals(List.of(1, 2), rounds.stream().map(SelectionSection.Selection::round).toList(), "in round order, whatever the order given");
         Report r = new Report("t");
         SelectionSection.add(r, rounds);
-        String text = String.join(" ", r.sentences());
+        // the section's paragraph: the shipped default, the last round's targets, the plain statement; each round's reading under its table's title
+        String summary = String.join(" ", r.sentences());
+        String text = summary + " " + String.join(" ", r.tables.stream().filter(x -> x.html() != null).map(x -> x.html()).toList())
+                .replace("&quot;", "\"").replace("&#39;", "'").replace("&gt;", ">");
+        assertTrue(summary.contains("Said plainly: A baseline without MTI does better than round 2's no-MTI pick r3-nomti (0.415 / 0.299)"), summary);
+        assertTrue(summary.contains("Round 2 target: no-MTI target") && !summary.contains("Round 1 target"), summary);
+        assertTrue(r.tables.get(0).html().startsWith("<p class=\"round\">Round 1 ("), r.tables.get(0).html());
         assertTrue(text.contains("Round 1 (") && text.contains("no-MTI: g-nomti (highest seed stability (0.901))"), text);
         assertTrue(text.contains("no-MTI: r3-nomti (2 eligible within 0.02 of the highest LM-AUROC 0.933: highest seed stability (0.856); LM-AUROC 0.928 [0.835, 0.994], CV AUROC 0.934 ± 0.051)"), text);
         assertTrue(text.contains("Round 2 target: no-MTI target (Spearman >= 0.46 conservation, >= 0.28 DSW, CV AUROC >= 0.95): NOT reached (r3-nomti: 0.415, 0.299, 0.934): reached on DSW; not on conservation, CV AUROC."), text);
@@ -126,12 +132,12 @@ class SelectionSectionTest {
         assertTrue(!text.contains("random_forest (canonical) (random forest on canonical windows) reaches 0.562 / 0.469, above"), "an MTI baseline is not held against the no-MTI pick");
         assertTrue(text.contains("5 baselines do better than round 2's MTI pick r0-mti (0.384 / 0.256)"), "mature_count on canonical windows, the same figures, said once: " + text);
         assertTrue(text.contains("2 baselines without MTI do better than round 1's no-MTI pick g-nomti (0.286 / 0.173)") && text.contains("mature_count (number of matures) reaches 0.464 / 0.274"), text);
-        assertTrue(text.contains("The shipped default is the last round's pick of each family (round 2's rule falls back to the earlier pick when nothing is eligible): no-MTI r3-nomti (round 2); MTI r0-mti (round 2)."), text);
+        assertTrue(summary.contains("The shipped default is the last round's pick of each family (round 2's rule falls back to the earlier pick when nothing is eligible): no-MTI r3-nomti (round 2); MTI r0-mti (round 2)."), summary);
 
         var stems = r.tables.stream().map(Report.NamedTable::stem).toList();
         assertEquals(List.of("selection_candidates", "selection_candidates_full", "selection_r2_candidates", "selection_r2_candidates_full"), stems);
         String html2 = r.tables.get(2).html();
-        assertTrue(html2.contains("<th>LM-AUROC [95 % CI]</th>") && html2.contains("0.928 <span class=\"ci\">[0.835, 0.994]</span>"), html2);
+        assertTrue(html2.contains("<th>LM-AUROC [95 % CI]</th>") && html2.contains("<span class=\"v\">0.928 <span class=\"ci\">[0.835, 0.994]</span></span>"), html2);
         assertTrue(html2.contains("baselines on annotated windows") && html2.contains("baselines on canonical windows"), "both windows' baselines, grouped");
         assertTrue(html2.contains("<tr class=\"network\"><td>r3-nomti *"), "the pick in bold");
         assertTrue(!r.tables.get(0).html().contains("LM-AUROC"), "round 1 has no length-matched AUROC: no column");
