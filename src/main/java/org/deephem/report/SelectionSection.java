@@ -246,7 +246,8 @@ public final class SelectionSection {
             }
             if (!shipped.isEmpty()) r.text(Report.Section.SELECTION, "The default was chosen in " + rounds.size() + " rounds (each round's rule, picks and reasons under its table). "
                     + "The shipped default is the last round's pick of each family (round " + last.round() + "'s rule falls back to the earlier pick when nothing is eligible): "
-                    + String.join("; ", shipped) + ".");
+                    + String.join("; ", shipped) + ". A shipped model is the mean of its pick's seed networks, so the headline's figures are that one score vector's; "
+                    + "the tables below give each candidate's mean ± sd over its single seeds.");
             for (String v : Targets.verdicts(last.picks(), last.candidates())) {
                 r.text(Report.Section.SELECTION, "Round " + last.round() + " target: " + v + parts(last.candidates(), last.picks(), v) + ".");
             }
