@@ -45,6 +45,7 @@ public final class Html {
             .pair{display:flex;flex-wrap:wrap;gap:1em}.pair figure.half{flex:1 1 380px;min-width:0;margin:.4em 0}
             td .p{display:inline;color:#555;font-size:.86em;margin-left:.35em;white-space:nowrap}td .v{white-space:nowrap}
             table.wide{font-size:.8em}
+            @media (max-width:1000px){table.selection{font-size:.72em}table.selection span.v{white-space:normal}table.selection td:first-child{overflow-wrap:anywhere}}
             details{margin:.2em 0;border:1px solid #ddd;padding:.1em .6em}summary{cursor:pointer;font-weight:600}details details{border:none;padding:0 0 0 1em}
             table.kv td:first-child{white-space:nowrap;color:#333}table.kv td{overflow-wrap:anywhere}
             .files-list td{overflow-wrap:anywhere}
