@@ -47,9 +47,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "experiment grid folders (-o of ablate, compare, training-length), comma-separated: each becomes a section of mean ± sd over seeds with the paired Wilcoxon p (default: none)")
     List<Path> experiments;
 
-    @Option(names = "--selection", paramLabel = "DIR",
-            description = "folder written by select-default (-o): a section with every candidate tried, the protocol's pick and the targets (default: none)")
-    Path selection;
+    @Option(names = "--selection", split = ",", paramLabel = "DIR",
+            description = "folders written by select-default (-o), comma-separated, one per round of the protocol (the round is read from each decision.json): "
+                    + "a section with every candidate of every round, each round's picks and why, the targets and the baselines that do better (default: none)")
+    List<Path> selection;
 
     @Override
     public Integer call() {
@@ -58,9 +59,9 @@ final class ReportCommand implements Callable<Integer> {
         org.deephem.io.Outputs.requireFolder("--reports", runDir); // the page goes into <reports>/<run>
         // refuse a wrong folder before the long part; a grid or selection folder that is absent is read back from the page's own tables
         if (experiments != null) for (Path dir : experiments) if (savedExperiment(dir, runDir) == null) org.deephem.experiment.Harness.savedGrid(dir);
-        if (selection != null) org.deephem.report.SelectionSection.read(selectionSource(selection, runDir));
+        if (selection != null) org.deephem.report.SelectionSection.readAll("--selection", selection, runDir);
         Path index = write(run, data, zoo.resolve(run + ".zip"), runDir, scores, null, null, null, seed,
-                experiments == null ? List.of() : experiments, selection);
+                experiments == null ? List.of() : experiments, selection == null ? List.of() : selection);
         System.out.println("report: " + index);
         return 0;
     }
@@ -73,13 +74,13 @@ final class ReportCommand implements Callable<Integer> {
      */
     static Path write(String run, Path data, Path zip, Path runDir, Path scores, List<org.deephem.analysis.NamedScores> moreRuns,
                       org.deephem.validation.CrossValidation.Result cv, org.deephem.validation.CrossValidation.Result comparisonCv, long seed) {
-        return write(run, data, zip, runDir, scores, moreRuns, cv, comparisonCv, seed, List.of(), null);
+        return write(run, data, zip, runDir, scores, moreRuns, cv, comparisonCv, seed, List.of(), List.of());
     }
 
-    /** As above, with a section per experiment grid folder in {@code experiments} and one for a select-default folder (may be null). */
+    /** As above, with a section per experiment grid folder in {@code experiments} and one for the select-default folders of {@code selection} (one per round; may be empty). */
     static Path write(String run, Path data, Path zip, Path runDir, Path scores, List<org.deephem.analysis.NamedScores> moreRuns,
                       org.deephem.validation.CrossValidation.Result cv, org.deephem.validation.CrossValidation.Result comparisonCv, long seed,
-                      List<Path> experiments, Path selection) {
+                      List<Path> experiments, List<Path> selection) {
         boolean zipHere = Files.isRegularFile(zip);
         if (!zipHere && !org.deephem.report.PageProvenance.available(runDir)) throw InputError.at(zip, "model not found (train it first, or give --zoo/--run)");
         Path scoreFile = scores != null ? scores : Files.exists(runDir.resolve("scores.csv")) ? runDir.resolve("scores.csv") : runDir.resolve("human_scores.csv");
@@ -124,7 +125,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Path caseStudy = runDir.resolve(CASE_STUDY_DIR);
         if (Files.isRegularFile(caseStudy.resolve("case_study.csv"))) org.deephem.report.CaseStudySection.addSaved(r, caseStudy);
-        if (selection != null) org.deephem.report.SelectionSection.add(r, selectionSource(selection, runDir));
+        if (!selection.isEmpty()) org.deephem.report.SelectionSection.add(r, org.deephem.report.SelectionSection.readAll("--selection", selection, runDir));
         return ReportWriter.write(runDir, r);
     }
 
@@ -139,12 +140,6 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(dir)) return null;
         Path csv = runDir.resolve(org.deephem.report.ExperimentSection.stem(String.valueOf(dir.getFileName())) + ".csv");
         return Files.isRegularFile(csv) ? csv : null;
-    }
-
-    /** The select-default folder, or, when it is absent and the page saved its selection section, the run folder. */
-    static Path selectionSource(Path selection, Path runDir) {
-        if (!Files.exists(selection) && org.deephem.report.SelectionSection.savedIn(runDir)) return runDir;
-        return selection;
     }
 
     /** Sub-folder of a run folder with the human scores of every further seed run of `all`. */

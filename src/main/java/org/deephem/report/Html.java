@@ -39,12 +39,13 @@ public final class Html {
             table{font-size:.84em;max-width:100%}th,td{padding:.18em .45em;vertical-align:top}
             td.num{white-space:normal}
             table.wide{width:100%}table.wide th{text-align:center}table.wide th.row,table.wide td:first-child{text-align:left}
-            tr.network td{font-weight:600}tr.published td{color:#555;font-style:italic}tr.reference td{background:#eef6fb}
+            tr.network td{font-weight:600}tr.group td{background:#eef2f6;font-weight:600;font-size:.95em}span.ci{color:#555;white-space:nowrap}tr.published td{color:#555;font-style:italic}tr.reference td{background:#eef6fb}
             .caption{margin:.25em 0 .8em;font-size:.84em}
             figure{margin:.6em 0}figure img{display:block;max-width:100%;height:auto}
             .pair{display:flex;flex-wrap:wrap;gap:1em}.pair figure.half{flex:1 1 380px;min-width:0;margin:.4em 0}
             td .p{display:inline;color:#555;font-size:.86em;margin-left:.35em;white-space:nowrap}td .v{white-space:nowrap}
             table.wide{font-size:.8em}
+            @media (max-width:1000px){table.selection{font-size:.72em}table.selection span.v{white-space:normal}table.selection td:first-child{overflow-wrap:anywhere}}
             details{margin:.2em 0;border:1px solid #ddd;padding:.1em .6em}summary{cursor:pointer;font-weight:600}details details{border:none;padding:0 0 0 1em}
             table.kv td:first-child{white-space:nowrap;color:#333}table.kv td{overflow-wrap:anywhere}
             .files-list td{overflow-wrap:anywhere}

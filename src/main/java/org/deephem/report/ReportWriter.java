@@ -145,7 +145,7 @@ public final class ReportWriter {
             b.append("<details id=\"long-tables\"><summary>").append(letter++).append(". The long tables: every run, every figure (").append(long_.size()).append(")</summary>\n");
             int k = 1;
             for (Report.NamedTable t : long_) {
-                b.append("<details id=\"app-").append(Html.escape(t.stem())).append("\"><summary>").append(letter - 1).append(k++).append(". ")
+                b.append("<details id=\"app-").append(Html.escape(t.stem())).append("\"><summary>").append((char) (letter - 1)).append(k++).append(". ")
                         .append(Html.escape(t.title())).append(" (").append(t.table().rowCount()).append(" rows)</summary>\n").append(html.get(t)).append("</details>\n");
             }
             b.append("</details>\n");

@@ -101,4 +101,28 @@ class PrintTest {
             assertFalse(Integer.parseInt(m.group(1)) > Integer.parseInt(m.group(2)), width + " px: page " + m.group(1) + " px wide in a " + m.group(2) + " px window");
         }
     }
+
+    @Test
+    void aTwoRoundSelectionSectionFitsNarrowWindowsAndPrintsWhole() throws Exception {
+        Chromium.requireOrSkip();
+        Path r1 = SelectionSectionTest.round1(tmp.resolve("select")), r2 = SelectionSectionTest.round2(tmp.resolve("select-r2"));
+        Report r = new Report("selection");
+        Path page = Files.createDirectories(tmp.resolve("page"));
+        SelectionSection.add(r, SelectionSection.readAll("--selection", List.of(r1, r2), page));
+        Path index = ReportWriter.write(page, r);
+        Path probe = page.resolve("probe.html");
+        String script = "<script>window.addEventListener('load',function(){var d=document.documentElement;"
+                + "document.body.setAttribute('data-sw',d.scrollWidth);document.body.setAttribute('data-iw',window.innerWidth);});</script>";
+        Files.writeString(probe, Files.readString(index).replace("</body>", script + "</body>"));
+        for (int width : new int[] {800, 1280}) {
+            String dom = Chromium.run(tmp, "--window-size=" + width + ",900", "--virtual-time-budget=5000", "--dump-dom", probe.toUri().toString());
+            Matcher m = Pattern.compile("data-sw=\"(\\d+)\" data-iw=\"(\\d+)\"").matcher(dom);
+            assertTrue(m.find(), "the probe ran at " + width);
+            assertFalse(Integer.parseInt(m.group(1)) > Integer.parseInt(m.group(2)), width + " px: page " + m.group(1) + " px wide in a " + m.group(2) + " px window");
+        }
+        Printed p = print(tmp, index);
+        assertTrue(p.maxRight() <= p.minPageWidth() - 10, "every character inside the page: right edge " + p.maxRight() + " of " + p.minPageWidth());
+        String flat = p.text().replaceAll("\\s+", " ");
+        assertTrue(flat.contains("0.928 [0.835, 0.994]") && flat.contains("random_forest_no_mti"), "round 2's LM-AUROC and its last baseline row printed");
+    }
 }
