@@ -148,9 +148,19 @@ final class SelectDefaultCommand implements Callable<Integer> {
         prov.put("ensemble_seeds", noEnsemble ? "none" : more);
         TableFiles.write(t, out, "candidates", prov);
         String text = summary(decisions, t, notRun);
+        return saveDecision(out, text, new LinkedHashMap<>(), decisions, Map.of());
+    }
+
+    /**
+     * Writes candidates.txt and decision.json ({@code head}, then each family's pick and why, then
+     * {@code tail} and the build) and prints the summary: the end of both rounds.
+     */
+    private static int saveDecision(Path out, String text, Map<String, Object> head, Map<String, ProtocolFigures.Decision> decisions,
+                                    Map<String, Object> tail) {
         AtomicFiles.writeString(out.resolve("candidates.txt"), text);
-        Map<String, Object> decision = new LinkedHashMap<>();
+        Map<String, Object> decision = new LinkedHashMap<>(head);
         for (var d : decisions.values()) decision.put(d.family(), Map.of("pick", d.pick() == null ? "none" : d.pick(), "why", d.why()));
+        decision.putAll(tail);
         decision.put("deephem_j", BuildInfo.current().version());
         decision.put("git_commit", BuildInfo.current().gitCommit());
         Json.writeFile(out.resolve("decision.json"), decision);
@@ -253,17 +263,7 @@ final class SelectDefaultCommand implements Callable<Integer> {
                     d.family(), d.pick(), Targets.value(t, "lm_auroc", i), Targets.value(t, "lm_auroc_lo", i), Targets.value(t, "lm_auroc_hi", i),
                     Targets.value(t, "lm_auroc_lo", i) > 0.5 ? "above" : "NOT above", seeds));
         }
-        AtomicFiles.writeString(out.resolve("candidates.txt"), text.toString());
-        Map<String, Object> decision = new LinkedHashMap<>();
-        decision.put("round", 2);
-        for (var d : decisions.values()) decision.put(d.family(), Map.of("pick", d.pick() == null ? "none" : d.pick(), "why", d.why()));
-        decision.put("ensemble_seeds", seeds);
-        decision.put("deephem_j", BuildInfo.current().version());
-        decision.put("git_commit", BuildInfo.current().gitCommit());
-        Json.writeFile(out.resolve("decision.json"), decision);
-        System.out.print(text);
-        System.out.println("table: " + out.resolve("candidates.csv") + " (and .xlsx, provenance); decision: " + out.resolve("decision.json"));
-        return 0;
+        return saveDecision(out, text.toString(), new LinkedHashMap<>(Map.of("round", 2)), decisions, Map.of("ensemble_seeds", seeds));
     }
 
     /** Suffix of the baselines fitted on the canonical windows. */
