@@ -89,15 +89,33 @@ public final class Bench {
     }
 
     /**
+     * Runs {@code Main args} in a fresh JVM on one native build of ND4J: its jar (null for a build
+     * this jar carries) added to the class path and JavaCPP's platform extension set to it.
+     */
+    public static Child runChild(int threads, NativeBuilds.Build build, String... args) {
+        List<String> cmd = new ArrayList<>(org.deephem.experiment.ChildJvm.command(CLI_MAIN, List.of(args)));
+        int cp = cmd.indexOf("-cp") + 1;
+        if (build.jar() != null) cmd.set(cp, cmd.get(cp) + java.io.File.pathSeparator + build.jar());
+        cmd.add(cmd.indexOf(CLI_MAIN), "-D" + org.deephem.model.NativeBuild.EXTENSION + "=" + build.extension());
+        return run(threads, List.of(cmd)).get(0);
+    }
+
+    /**
      * Starts one fresh JVM per argument list at the same time (OMP_NUM_THREADS=threads each) and
      * waits for all; each child's wall time runs from the common start to its own end.
      */
     public static List<Child> runAtOnce(int threads, List<String[]> argsEach) {
+        List<List<String>> cmds = new ArrayList<>();
+        for (String[] args : argsEach) cmds.add(org.deephem.experiment.ChildJvm.command(CLI_MAIN, List.of(args)));
+        return run(threads, cmds);
+    }
+
+    private static List<Child> run(int threads, List<List<String>> cmds) {
         long t0 = System.nanoTime();
         List<Process> ps = new ArrayList<>();
         try {
-            for (String[] args : argsEach) {
-                ProcessBuilder pb = new ProcessBuilder(org.deephem.experiment.ChildJvm.command(CLI_MAIN, List.of(args))).redirectError(ProcessBuilder.Redirect.INHERIT);
+            for (List<String> cmd : cmds) {
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
                 pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
                 ps.add(pb.start());
             }
@@ -117,6 +135,19 @@ public final class Bench {
         } finally {
             for (Process p : ps) if (p.isAlive()) p.destroyForcibly();
         }
+    }
+
+    /** The {@code op NAME calls=… cpu_ms=…} lines of a profiled child, as printed (largest first). */
+    public static List<String> opLines(Child c) {
+        List<String> out = new ArrayList<>();
+        for (String l : c.stdout().split("\n")) if (l.startsWith("op ")) out.add(l.substring(3).strip());
+        return out;
+    }
+
+    /** The native build a bench-worker child reported ("linux-x86_64-onednn"), or "?" . */
+    public static String nativeBuild(Child c) {
+        for (String l : c.stdout().split("\n")) if (l.startsWith("native_build=")) return l.substring("native_build=".length()).strip();
+        return "?";
     }
 
     /** Reads {@code key=value} from a child's output. */

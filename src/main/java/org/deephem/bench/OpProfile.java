@@ -16,7 +16,9 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
- * Per-op time and output size of SameDiff training steps, by op type (matmul, softmax_bp, …).
+ * Per-op time and output size of SameDiff training steps, by op type (matmul, softmax_bp, …) or,
+ * {@linkplain #byInstance() by instance}, by the op's own name in the graph (one broadcast op among
+ * the 58 {@code add}s of a step is then a row of its own).
  * Time is the calling thread's CPU time, which a loaded shared machine disturbs far less than
  * wall time (ND4J runs each op on the calling thread at one thread). Output bytes are what each
  * op allocates per step: a training session keeps forward outputs for the backward pass, so
@@ -29,8 +31,42 @@ public final class OpProfile extends BaseListener {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<String, long[]> totals = new HashMap<>(); // op → calls, cpu ns, output bytes
+    private final boolean byInstance;
     private long started;
     private int steps;
+
+    /** Totals by op type. */
+    public OpProfile() {
+        this(false);
+    }
+
+    private OpProfile(boolean byInstance) {
+        this.byInstance = byInstance;
+    }
+
+    /** Totals by op instance: rows are named "instance (type)", e.g. {@code "add_17 (add)"}. */
+    public static OpProfile byInstance() {
+        return new OpProfile(true);
+    }
+
+    /** Softmax forward and backward as a share of all op CPU (0..1); by type or by instance alike. */
+    public double softmaxShare() {
+        double all = 0, softmax = 0;
+        for (Row r : rows(false)) {
+            all += r.cpuSeconds();
+            if (type(r.op()).equals("softmax") || type(r.op()).equals("softmax_bp")) softmax += r.cpuSeconds();
+        }
+        return all > 0 ? softmax / all : Double.NaN;
+    }
+
+    private static String type(String row) {
+        int open = row.lastIndexOf(" (");
+        return open >= 0 && row.endsWith(")") ? row.substring(open + 2, row.length() - 1) : row;
+    }
+
+    static String key(String instance, String type, boolean byInstance) {
+        return byInstance ? instance + " (" + type + ")" : type;
+    }
 
     @Override
     public boolean isActive(Operation operation) {
@@ -52,7 +88,7 @@ public final class OpProfile extends BaseListener {
         long ns = threads.getCurrentThreadCpuTime() - started;
         long bytes = 0;
         if (outputs != null) for (INDArray o : outputs) if (o != null && !o.isEmpty()) bytes += o.length() * o.dataType().width();
-        long[] t = totals.computeIfAbsent(op.getOp().opName(), k -> new long[3]);
+        long[] t = totals.computeIfAbsent(key(op.getName(), op.getOp().opName(), byInstance), k -> new long[3]);
         t[0]++;
         t[1] += ns;
         t[2] += bytes;
@@ -63,7 +99,7 @@ public final class OpProfile extends BaseListener {
         return steps;
     }
 
-    /** Op types by CPU time, largest first; per step when {@code perStep}. */
+    /** Op types (or instances) by CPU time, largest first; per step when {@code perStep}. */
     public List<Row> rows(boolean perStep) {
         double div = perStep && steps > 0 ? steps : 1;
         List<Row> out = new ArrayList<>();

@@ -32,6 +32,8 @@ final class BenchWorkerCommand implements Callable<Integer> {
     boolean profile;
     @Option(names = "--executor", description = "session or planned (default: the process's, " + "-Ddeephem.executor or session)")
     String executor;
+    @Option(names = "--by-instance", description = "with --profile: one row per op instance of the graph (add_17, softmax_1, ...) instead of per op type")
+    boolean byInstance;
     @Option(names = "--attention", defaultValue = "basic", description = "with --profile: basic (the default graph) or libnd4j (the fused op, measured slower)")
     String attention;
 
@@ -50,11 +52,12 @@ final class BenchWorkerCommand implements Callable<Integer> {
     public Integer call() {
         ThreadsOption.applyExecutor(executor);
         org.deephem.zoo.Backend.start();
+        System.out.println("native_build=" + org.deephem.zoo.Backend.build());
         DeepHemDataset ds = DatasetReader.read(data);
         ModelConfig cfg = config(size, ds, epochs);
         java.util.function.Consumer<EpochLog> say = e -> org.deephem.io.Progress.say("  epoch %d: %.2f s", e.epoch(), e.seconds());
         if (profile) {
-            OpProfile p = new OpProfile();
+            OpProfile p = byInstance ? OpProfile.byInstance() : new OpProfile();
             org.deephem.model.DeepHemGraph.Ops ops = switch (attention.toLowerCase(Locale.ROOT)) {
                 case "basic" -> org.deephem.model.DeepHemGraph.Ops.BASIC;
                 case "libnd4j" -> org.deephem.model.DeepHemGraph.Ops.LIBND4J_ATTENTION;
@@ -62,9 +65,11 @@ final class BenchWorkerCommand implements Callable<Integer> {
             };
             Trainer.Result r = Trainer.train(cfg, ds, null, Seeds.of(42), say, ops, p);
             System.out.println("seconds_per_epoch=" + perEpoch(r.log(), EpochLog::seconds));
+            System.out.println("step_seconds_per_epoch=" + perEpoch(r.log(), EpochLog::stepSeconds));
             System.out.println("profiled_steps=" + p.steps());
             double total = p.rows(true).stream().mapToDouble(OpProfile.Row::cpuSeconds).sum();
             System.out.printf(Locale.ROOT, "step_cpu_ms=%.1f%n", total * 1000);
+            System.out.printf(Locale.ROOT, "softmax_share=%.3f%n", p.softmaxShare());
             for (OpProfile.Row row : p.rows(true)) {
                 System.out.printf(Locale.ROOT, "op %s calls=%d cpu_ms=%.2f share=%.1f%% out_mib=%.1f%n", row.op(), row.calls(),
                         row.cpuSeconds() * 1000, 100 * row.cpuSeconds() / total, row.outputMiB());

@@ -13,6 +13,7 @@ package org.deephem.model;
  *       ({@code maxBytes}) still applies.</li>
  *   <li>The C allocator keeps freed memory for reuse ({@link NativeMalloc}): with the array
  *       cache off, freeing and mapping the same megabytes again cost page faults every step.</li>
+ *   <li>The native build of libnd4j ({@link NativeBuild}: with oneDNN where the jar has it).</li>
  * </ul>
  * A value the user set with {@code -D} wins. Must run before ND4J loads (JavaCPP reads its
  * setting once): {@code Main} calls it first; the array-cache setting is read per session.
@@ -29,5 +30,6 @@ public final class NdMemory {
             System.setProperty(PHYSICAL_CHECK, "0");
         }
         NativeMalloc.tune();
+        NativeBuild.choose();
     }
 }

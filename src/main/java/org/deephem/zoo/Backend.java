@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.deephem.io.Progress;
 import org.bytedeco.javacpp.IntPointer;
+import org.deephem.model.NativeBuild;
 import org.deephem.model.NdMemory;
 import org.deephem.model.NdThreads;
 import org.nd4j.linalg.factory.Nd4j;
@@ -35,7 +36,8 @@ public final class Backend {
         try {
             if (BuildInfo.current().cuda()) probeCuda();
             int threads = NdThreads.configure();
-            what = inUse() + " (" + (cpu() ? "CPU, " + threads + " ND4J thread" + (threads == 1 ? "" : "s") : device()) + ")";
+            String build = build();
+            what = inUse() + (build != null ? " " + build : "") + " (" + (cpu() ? "CPU, " + threads + " ND4J thread" + (threads == 1 ? "" : "s") : device()) + ")";
         } catch (Throwable t) { // a missing driver surfaces as an Error from static initialisers
             throw new Unavailable(unavailableMessage(BuildInfo.current().backend(), t));
         }
@@ -82,6 +84,14 @@ public final class Backend {
         String built = BuildInfo.current().backend();
         if (cpu()) return "nd4j-native";
         return built.startsWith("nd4j-cuda") ? built : "nd4j-cuda";
+    }
+
+    /**
+     * The native CPU build of libnd4j in use, e.g. "linux-x86_64-onednn" ({@link NativeBuild}); null
+     * on a GPU. Starts ND4J if it has not started.
+     */
+    public static String build() {
+        return cpu() ? NativeBuild.loaded() : null;
     }
 
     /** "CPU", or "GPU" with the device name(s) ND4J reports. */

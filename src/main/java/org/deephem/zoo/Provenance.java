@@ -27,7 +27,7 @@ public final class Provenance {
 
     /**
      * The software a model was made with: versions and git commit as captured when this jar was
-     * built ({@link BuildInfo}), the ND4J backend in use (and its thread count on a CPU), Java and the OS.
+     * built ({@link BuildInfo}), the ND4J backend in use (and on a CPU its native build and thread count), Java and the OS.
      */
     public static Map<String, Object> environment() {
         BuildInfo b = BuildInfo.current();
@@ -35,6 +35,8 @@ public final class Provenance {
         m.put("deephem_j", b.version());
         m.put("nd4j", b.nd4jVersion());
         m.put("nd4j_backend", Backend.inUse());
+        String build = Backend.build();
+        if (build != null) m.put("nd4j_build", build); // which libnd4j (generic, -avx2, -onednn, ...): rounding can differ between them
         m.put("device", Backend.device());
         if (org.nd4j.linalg.factory.Nd4j.getEnvironment().isCPU()) m.put("nd4j_threads", org.nd4j.linalg.factory.Nd4j.getEnvironment().maxMasterThreads());
         m.put("native_malloc", org.deephem.model.NativeMalloc.state());

@@ -34,6 +34,12 @@ class JarIT {
         return new Out(p.waitFor(), text);
     }
 
+    /** The pom's nd4j.extension: the native build of libnd4j the jar carries ("-onednn"; "" for the generic build). */
+    private static String nd4jExtension() throws IOException {
+        var m = java.util.regex.Pattern.compile("<nd4j\\.extension>([^<]*)</nd4j\\.extension>").matcher(Files.readString(Path.of("pom.xml")));
+        return m.find() ? m.group(1) : "";
+    }
+
     /**
      * JavaCPP finds the versions of javacpp and openblas from their pom.properties: the shade filter
      * keeps those two (and only org.bytedeco's), so starting ND4J prints no "Version of
@@ -47,15 +53,17 @@ class JarIT {
         }
         assertEquals(List.of("META-INF/maven/org.bytedeco/javacpp/pom.properties", "META-INF/maven/org.bytedeco/openblas/pom.properties"),
                 kept.stream().sorted().toList());
-        // the natives of ND4J, OpenBLAS and JavaCPP are those of the pom's one platform (README, "Platforms")
+        // the natives of ND4J, OpenBLAS and JavaCPP are those of the pom's one platform (README, "Platforms"),
+        // ND4J's in the one native build the pom names (issue 25: linux-x86_64-onednn)
         String platform = Files.readString(Path.of("pom.xml")).replaceFirst("(?s).*<javacpp\\.platform>([^<]+)</javacpp\\.platform>.*", "$1");
+        String nd4jBuild = platform + nd4jExtension();
         java.util.Set<String> platforms = new java.util.TreeSet<>();
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(Path.of("target", "deephem.jar").toFile())) {
             var native_ = java.util.regex.Pattern.compile("(org/bytedeco/[^/]+|org/nd4j/linalg/cpu/nativecpu/bindings)/([^/]+)/.*");
             z.stream().map(e -> native_.matcher(e.getName())).filter(java.util.regex.Matcher::matches)
                     .map(m -> m.group(2)).filter(d -> d.matches("(linux|macosx|windows|android|ios)-.*")).forEach(platforms::add);
         }
-        assertEquals(java.util.Set.of(platform), platforms);
+        assertEquals(new java.util.TreeSet<>(java.util.Set.of(platform, nd4jBuild)), platforms);
         // a missing model is reported after ND4J has started, which is when JavaCPP checks versions
         Out start = jar("score", "--model", tmp.resolve("missing.zip").toString(), "--fasta", tmp.resolve("x.fa").toString(),
                 "-o", tmp.resolve("s.csv").toString());
@@ -122,13 +130,15 @@ class JarIT {
         assertTrue(!train.text().contains("Added differentiated op"), "SameDiff chatter must be filtered");
         assertTrue(!train.text().contains("Warning: Version of"), "JavaCPP finds its version files: " + train.text());
         assertTrue(Files.exists(tmp.resolve("report").resolve("training_curves.png")));
-        assertTrue(train.text().contains("ND4J 1.0.0-M2.1 backend: nd4j-native (CPU, 1 ND4J thread)"), train.text());
+        String build = Files.readString(Path.of("pom.xml")).replaceFirst("(?s).*<javacpp\\.platform>([^<]+)</javacpp\\.platform>.*", "$1") + nd4jExtension();
+        assertTrue(train.text().contains("ND4J 1.0.0-M2.1 backend: nd4j-native " + build + " (CPU, 1 ND4J thread)"), train.text());
         String provenance;
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(tmp.resolve("zoo").resolve("it.zip").toFile())) {
             provenance = new String(z.getInputStream(z.getEntry("provenance.json")).readAllBytes(), StandardCharsets.UTF_8);
         }
         // recorded from the build information inside the jar, not from the folder the jar runs in
         assertTrue(provenance.contains("\"nd4j_backend\" : \"nd4j-native\"") && provenance.contains("\"device\" : \"CPU\""), provenance);
+        assertTrue(provenance.contains("\"nd4j_build\" : \"" + build + "\""), provenance);
         assertTrue(provenance.matches("(?s).*\"git_commit\" : \"([0-9a-f]{40}|unknown)\".*"), provenance);
 
         Path scores = tmp.resolve("scores.csv");

@@ -60,7 +60,10 @@ class BackendTest {
         assertEquals(line + "\n", err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
         if (Nd4j.getEnvironment().isCPU()) {
             int t = Nd4j.getEnvironment().maxMasterThreads();
-            assertEquals("ND4J " + BuildInfo.current().nd4jVersion() + " backend: nd4j-native (CPU, " + t + " ND4J thread" + (t == 1 ? "" : "s") + ")", line);
+            String build = org.deephem.model.NativeBuild.loaded();
+            assertTrue(build.startsWith(org.deephem.model.NativeBuild.PLATFORM), build);
+            assertEquals("ND4J " + BuildInfo.current().nd4jVersion() + " backend: nd4j-native " + build + " (CPU, " + t + " ND4J thread" + (t == 1 ? "" : "s") + ")", line);
+            assertEquals(build, Provenance.environment().get("nd4j_build"), "provenance records the native build");
         } else {
             assertTrue(line.contains("nd4j-cuda-11.6 (GPU"), line);
         }
