@@ -38,8 +38,9 @@ public final class NativeBuild {
      * used only when it is in the jar and the CPU has the instruction sets it was compiled for; the
      * jar normally carries one (the pom's {@code nd4j.extension}), which is then the one used.
      * {@code -onednn} first: the least op time per reference-size step at the generic build's
-     * memory. The -avx2/-avx512 builds allocate their arrays with {@code aligned_alloc} and held
-     * 1.4–4× the memory of the others in the same runs, so they come last.
+     * memory. The -avx2/-avx512 builds allocate with {@code aligned_alloc}, which glibc's malloc
+     * serves so wastefully that they held 1.4–4.6× the memory of the others in the same runs
+     * (reference size 4.0–7.1 GiB; 1.4 GiB under jemalloc), and were no faster: they come last.
      */
     public static final List<String> PREFERENCE = List.of("-onednn", "", "-onednn-avx512", "-onednn-avx2", "-avx512", "-avx2");
 
