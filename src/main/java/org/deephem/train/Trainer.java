@@ -476,7 +476,8 @@ public final class Trainer {
         return out;
     }
 
-    private static double[][] concat(double[][] a, double[][] b) {
+    /** {@code a} then {@code b}; null if either is (a branch without that input). */
+    static double[][] concat(double[][] a, double[][] b) {
         if (a == null || b == null) return null;
         double[][] out = new double[a.length + b.length][];
         System.arraycopy(a, 0, out, 0, a.length);

@@ -114,8 +114,8 @@ class PlannedExecutorTest {
     static double[] stepDiffs(DeepHemDataset ds, ModelConfig c, DeepHemGraph.Ops ops, String what) {
         List<String> seqs = new ArrayList<>(ds.source().sequences());
         seqs.addAll(ds.target().sequences());
-        double[][] inh = concat(ds.source().inherent(), ds.target().inherent());
-        double[][] mti = concat(ds.source().mtiPca(), ds.target().mtiPca());
+        double[][] inh = Trainer.concat(ds.source().inherent(), ds.target().inherent());
+        double[][] mti = Trainer.concat(ds.source().mtiPca(), ds.target().mtiPca());
         ModelInputs in = new ModelInputs(c, seqs, inh, mti, org.deephem.model.Standardiser.fit(inh), org.deephem.model.Standardiser.fit(mti));
         int nS = ds.source().size(), nT = ds.target().size();
         TrainingLevers levers = new TrainingLevers(c, 11, seqs, Trainer.range(in.size()));
@@ -152,14 +152,6 @@ class PlannedExecutorTest {
         assertTrue(compared > 100);
         PlannedGraph.release(sd);
         return new double[] {worstOut, worstGrad};
-    }
-
-    private static double[][] concat(double[][] a, double[][] b) {
-        if (a == null || b == null) return null;
-        double[][] out = new double[a.length + b.length][];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     @ParameterizedTest
