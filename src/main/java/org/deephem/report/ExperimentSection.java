@@ -51,7 +51,7 @@ public final class ExperimentSection {
 
     /** The file a page saves the long summary of grid {@code name} in. */
     public static String stem(String name) {
-        return "experiment_" + name.replaceAll("[^A-Za-z0-9_-]", "_") + "_summary";
+        return org.deephem.run.RunFolder.experimentStem(name); // the run folder's reader finds it there
     }
 
     /**

@@ -2,10 +2,10 @@ package org.deephem.report;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.eval.Correlation;
 import org.deephem.eval.QuintileTrend;
+import org.deephem.train.RunProvenance;
 
 /**
  * The plain-language reading of a run, generated from its numbers (never written by hand for a
@@ -18,12 +18,12 @@ final class Reading {
     private Reading() {}
 
     static void explain(Report r, List<RunReport.Candidate> rows, double[] cons, double[] dsw,
-                        List<QuintileTrend> trends, Map<String, Object> metrics) {
-        Object auc = metrics.containsKey("selection_auc") ? metrics.get("selection_auc") : metrics.get("validation_auc");
-        if (auc instanceof Number a) {
+                        List<QuintileTrend> trends, RunProvenance.Selected kept) {
+        double a = kept.selectionAuc();
+        if (!Double.isNaN(a)) { // NaN: not recorded (an ensemble, an old page) or not computable
             r.text(Report.Section.TRAINING, String.format(Locale.ROOT,
                     "In-training selection figure: on the held-out labelled mouse miRNAs that chose the kept epoch the model reaches AUC %.3f (0.5 = chance); because these rows chose it, this is optimistic and not an accuracy estimate.",
-                    a.doubleValue()));
+                    a));
         }
         indicator(r, "conservation", rows, cons);
         indicator(r, "disease spectrum width (DSW)", rows, dsw);

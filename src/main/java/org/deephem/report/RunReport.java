@@ -11,8 +11,8 @@ import org.deephem.data.DeepHemDataset;
 import org.deephem.data.Inspection;
 import org.deephem.eval.Correlation;
 import org.deephem.eval.Correlations;
-import org.deephem.io.InputError;
-import org.deephem.method.Method;
+import org.deephem.run.RunFolder;
+import org.deephem.train.RunProvenance;
 import org.deephem.eval.QuintileTrend;
 import org.deephem.figures.CorrelationHeatmap;
 import org.deephem.figures.TrainingCurves;
@@ -37,14 +37,16 @@ public final class RunReport {
     /**
      * What a run left behind. {@code networkRuns}: human scores of the network, one per method ×
      * seed (e.g. deephem and deephem-nomti over several seeds); the first is the run the figures
-     * draw. {@code targetScanClass} and the indicators may be null (absent); {@code baselines} are
-     * compared with the runs (normally {@code Baselines.all()}); {@code resamples} is the number
+     * draw. {@code targetScanClass} and the indicators may be null (absent); {@code baselines}: the
+     * human scores of every baseline, fitted once per run (run.RunBaselines), compared with the runs,
+     * and {@code skippedBaselines} those the dataset could not feed, "name (why)"; {@code resamples} is the number
      * of bootstrap resamples behind each interval; {@code cv} the nested mouse cross-validation
      * (null: none was run); {@code comparisonCv} the same on XGEM's comparison set (null: none); {@code seed} fixes the learned baselines' fits and the bootstrap.
      */
     public record Inputs(String run, DeepHemDataset ds, Map<String, Double> targetScanClass, List<NamedScores> networkRuns,
                          List<EpochLog> log, Map<String, Object> modelProvenance, Map<String, Object> inputFiles,
-                         List<Method> baselines, int resamples, CrossValidation.Result cv, CrossValidation.Result comparisonCv, long seed) {
+                         List<NamedScores> baselines, List<String> skippedBaselines, int resamples, CrossValidation.Result cv,
+                         CrossValidation.Result comparisonCv, long seed) {
         public Inputs {
             if (networkRuns.isEmpty()) throw new IllegalArgumentException("no network run to report");
         }
@@ -71,20 +73,13 @@ public final class RunReport {
         List<String> ids = ds.target().ids();
         double[] score = in.networkRuns().get(0).scores();
         double[] cons = column(ds.conservation(), ids), dsw = column(ds.dsw(), ids), tsc = column(in.targetScanClass(), ids);
-        Map<String, Object> metrics = map(in.modelProvenance().get("metrics"));
-        int selected = metrics.get("selected_epoch") instanceof Number n ? n.intValue() : -1;
+        RunProvenance.Selected kept = RunFolder.typed(in.modelProvenance()).selected();
+        int selected = kept.epoch();
         long seed = in.seed();
 
         List<NamedScores> all = new ArrayList<>(in.networkRuns());
-        List<String> skipped = new ArrayList<>();
-        int[] allLabelled = java.util.stream.IntStream.range(0, ds.labels().length).toArray();
-        for (Method m : in.baselines()) {
-            try {
-                all.add(new NamedScores(m.name(), "", ids, m.fit(ds, allLabelled, seed).score(ds.target())));
-            } catch (InputError e) {
-                skipped.add(m.name() + " (" + e.getMessage() + ")");
-            }
-        }
+        all.addAll(in.baselines());
+        List<String> skipped = in.skippedBaselines();
         List<Candidate> rows = candidates(all, in.networkRuns().size());
         java.util.Set<String> networks = new java.util.LinkedHashSet<>();
         for (NamedScores n : in.networkRuns()) networks.add(n.method());
@@ -119,7 +114,7 @@ public final class RunReport {
                     "Losses on a fixed monitoring batch; selection figures on the held-out labelled mouse rows that chose the kept epoch (the vertical line), so they are optimistic; λ (gradient reversal) and α (MMD weight) schedules.",
                     TrainingCurves.chart(in.log(), selected));
         }
-        Reading.explain(r, rows, cons, dsw, trends, metrics);
+        Reading.explain(r, rows, cons, dsw, trends, kept);
         for (String k : skipped) r.text(Report.Section.HUMAN, "Baseline skipped: " + k + ".");
         Reading.limits(r, ds);
         return r;
@@ -221,10 +216,5 @@ public final class RunReport {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) out[i] = rows[i][c];
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 }

@@ -221,7 +221,7 @@ public class CliTest {
         Path csv = tmp.resolve("scores.csv");
         Files.writeString(csv, "id,score\ndemo-hsa-0001,0.5\n");
         org.deephem.io.InputError e = org.junit.jupiter.api.Assertions.assertThrows(org.deephem.io.InputError.class,
-                () -> ReportCommand.humanScores(csv, List.of("demo-hsa-0001", "demo-hsa-0002")));
+                () -> org.deephem.run.RunFolder.humanScores(csv, List.of("demo-hsa-0001", "demo-hsa-0002")));
         assertTrue(e.getMessage().contains("scores.csv") && e.getMessage().contains("'demo-hsa-0002'"), e.getMessage());
     }
 

@@ -18,6 +18,7 @@ import org.deephem.experiment.Grids;
 import org.deephem.experiment.Harness;
 import org.deephem.io.Json;
 import org.deephem.model.ModelConfig;
+import org.deephem.run.PageProvenance;
 import org.deephem.testutil.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -72,8 +72,16 @@ class ReportTest {
         Map<String, Object> prov = Map.of("config", Map.of("epochs", 4), "metrics", Map.of("selected_epoch", 2, "selection_auc", 0.875));
         Report r = RunReport.build(new RunReport.Inputs(run, ds, DatasetReader.targetScanClass(ds.folder(), ds.target().ids()),
                 List.of(new NamedScores("deephem", "", ds.target().ids(), scores)), log, prov, Map.of("scores_csv", "stand-in"),
-                List.copyOf(org.deephem.baseline.SingleFeature.ALL), 50, cv, cv, 42));
+                singleFeatures(), List.of(), 50, cv, cv, 42));
         return ReportWriter.write(dir, r);
+    }
+
+    /** The single-feature baselines' human scores, as a run folder saves them (run.RunBaselines). */
+    static List<NamedScores> singleFeatures() {
+        int[] all = java.util.stream.IntStream.range(0, ds.labels().length).toArray();
+        List<NamedScores> out = new ArrayList<>();
+        for (var m : org.deephem.baseline.SingleFeature.ALL) out.add(new NamedScores(m.name(), "", ds.target().ids(), m.fit(ds, all, 42).score(ds.target())));
+        return out;
     }
 
     static double[] conservation(double sign) {

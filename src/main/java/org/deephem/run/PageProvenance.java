@@ -1,4 +1,4 @@
-package org.deephem.report;
+package org.deephem.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import org.deephem.io.Json;
  */
 public final class PageProvenance {
     /** The model's provenance keys a page records under {@code inputs} as {@code model_<key>}. */
-    static final List<String> KEYS = List.of("name", "created", "seeds", "tags", "dataset", "dataset_sha256", "environment", "metrics");
+    public static final List<String> KEYS = List.of("name", "created", "seeds", "tags", "dataset", "dataset_sha256", "environment", "metrics");
 
     private PageProvenance() {}
 
@@ -44,7 +44,7 @@ public final class PageProvenance {
     }
 
     /** The JSON of a page's "Configuration" block (pages written before the sidecar carried it); null when absent. */
-    static Object legacyConfig(Path html) {
+    public static Object legacyConfig(Path html) {
         if (!Files.isRegularFile(html)) return null;
         String s;
         try {
