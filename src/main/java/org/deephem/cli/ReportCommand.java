@@ -26,7 +26,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--scores", description = "id,score CSV of the human miRNAs (default: <run folder>/scores.csv, else human_scores.csv)")
     Path scores;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the baselines fitted for the tables and of the bootstrap (default: ${DEFAULT-VALUE}; `all` passes its own --seed)")
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the bootstrap and of the baselines, which are fitted once and saved in the run folder (baseline_scores.csv; fitted again only for another seed or dataset) (default: ${DEFAULT-VALUE}; `all` passes its own --seed)")
     long seed;
 
     @Option(names = "--experiments", split = ",", paramLabel = "DIR",
