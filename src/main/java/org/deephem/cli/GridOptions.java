@@ -144,15 +144,15 @@ final class GridOptions {
         return ensemble == null ? rows : org.deephem.experiment.Grids.withEnsemble(rows, reference, ensemble);
     }
 
-    /** The runner of {@code --runner} (local: {@code --jobs} at a time), {@code --threads} per cell (Spark: 1 unless given); close it after the grid(s). */
-    org.deephem.experiment.CellRunner runner() {
-        return runner.create(jobs, threads == null && runner.spark() ? 1 : threads());
+    /** The runner of {@code --runner} (local: {@code --jobs} at a time), {@code --threads} per cell (Spark: 1 unless given), made when a grid starts. */
+    org.deephem.experiment.RunnerChoice runnerChoice() {
+        return new org.deephem.experiment.RunnerChoice(runner.runner, runner.master, jobs, threads == null && runner.spark() ? 1 : threads());
     }
 
     /** Runs the grid and prints its short text on standard output. */
     int run(Grid grid) {
         Harness.Outcome o;
-        try (org.deephem.experiment.CellRunner r = runner()) {
+        try (org.deephem.experiment.CellRunner r = runnerChoice().create()) {
             o = Harness.run(grid, data, out, r);
         }
         System.out.print(o.merged().text());

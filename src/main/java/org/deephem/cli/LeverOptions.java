@@ -89,14 +89,6 @@ final class LeverOptions {
         };
     }
 
-    /** Refuses, naming the folder, a data lever the dataset cannot serve (before any training). */
-    static void checkData(ModelConfig c, org.deephem.data.DeepHemDataset ds, java.nio.file.Path data) {
-        if (c.unlabelledMouseTarget() && ds.unlabelledMouse().size() == 0) {
-            throw new InputError(data + ": --unlabelled-mouse target needs unlabelled mouse rows ("
-                    + org.deephem.data.Layout.UNLABELLED_MOUSE + "), and the dataset has none");
-        }
-    }
-
     /** The given options as command-line arguments again (for a command that runs another in-process). */
     List<String> args() {
         List<String> a = new ArrayList<>();
