@@ -181,10 +181,14 @@ public final class AllPipeline {
     /** One child training of {@code method} (deephem, or deephem-nomti = without the MTI branch) at seed {@code s}. */
     private static CellRunner.Job trainTask(String id, Path dataset, String model, Path modelZoo, Path out, long s, String method,
                                             ModelConfig options, Integer threads, Path logs, Path result) {
-        ModelConfig c = options.withTraining(options.epochs(), options.sourceBatch(), options.targetBatch(), options.learningRate(), s);
-        if (method.equals("deephem-nomti")) c = c.withBranches(true, true, false);
-        TrainingJob.Spec spec = new TrainingJob.Spec(model, dataset, modelZoo, out, "--out", true, c, Seeds.of(s));
+        TrainingJob.Spec spec = new TrainingJob.Spec(model, dataset, modelZoo, out, "--out", true, trainingConfig(options, s, method), Seeds.of(s));
         return new CellRunner.Job(id, ChildMain.class.getName(), ChildMain.args(spec, threads), logs.resolve(id + ".log"), result);
+    }
+
+    /** The config of one training of {@code method} at seed {@code seed}: deephem-nomti is deephem without the MTI branch. */
+    public static ModelConfig trainingConfig(ModelConfig options, long seed, String method) {
+        ModelConfig c = options.withTraining(options.epochs(), options.sourceBatch(), options.targetBatch(), options.learningRate(), seed);
+        return method.equals("deephem-nomti") ? c.withBranches(true, true, false) : c;
     }
 
     private static void checkFolds(DeepHemDataset ds, Path dataset, CrossValidation.Options o) {

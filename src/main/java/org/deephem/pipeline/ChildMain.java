@@ -59,7 +59,7 @@ public final class ChildMain {
         return withThreads(List.of(CV, oneLine(m)), threads);
     }
 
-    static final String TRAIN = "train", CV = "cv";
+    static final String TRAIN = "train", CV = "cv", USAGE = "usage: ChildMain train|cv SPEC-JSON [--threads N]";
 
     private static List<String> withThreads(List<String> a, Integer threads) {
         List<String> out = new ArrayList<>(a);
@@ -93,10 +93,8 @@ public final class ChildMain {
     }
 
     /** Runs the job the arguments describe; returns what it prints. */
-    @SuppressWarnings("unchecked")
     static String run(String[] args) {
-        String usage = "usage: ChildMain train|cv SPEC-JSON [--threads N]";
-        if (args.length != 2 && !(args.length == 4 && args[2].equals("--threads"))) throw new InputError(usage);
+        if (args.length != 2 && !(args.length == 4 && args[2].equals("--threads"))) throw new InputError(USAGE);
         if (args.length == 4) {
             try {
                 org.deephem.model.NdThreads.request(Integer.parseInt(args[3]));
@@ -104,24 +102,31 @@ public final class ChildMain {
                 throw new InputError("--threads: " + e.getMessage());
             }
         }
+        Object spec = spec(args[0], args[1]);
+        return spec instanceof TrainingJob.Spec t ? TrainingJob.run(t) : CvJob.run((CvJob.Spec) spec);
+    }
+
+    /** The {@link TrainingJob.Spec} or {@link CvJob.Spec} that {@link #args} wrote. */
+    @SuppressWarnings("unchecked")
+    static Object spec(String kind, String json) {
         Map<String, Object> m;
         try {
-            m = Json.mapper().readValue(args[1], Map.class);
+            m = Json.mapper().readValue(json, Map.class);
         } catch (JsonProcessingException e) {
             throw new InputError("the job's spec is not readable JSON (" + e.getOriginalMessage() + ")");
         }
-        return switch (args[0]) {
+        return switch (kind) {
             case TRAIN -> {
                 Map<String, Object> seeds = (Map<String, Object>) m.get("seeds");
-                yield TrainingJob.run(new TrainingJob.Spec((String) m.get("name"), Path.of((String) m.get("data")), Path.of((String) m.get("zoo")),
+                yield new TrainingJob.Spec((String) m.get("name"), Path.of((String) m.get("data")), Path.of((String) m.get("zoo")),
                         Path.of((String) m.get("out")), (String) m.get("out_option"), (Boolean) m.get("into_run_folder"),
                         ConfigCodec.fromMap((Map<String, Object>) m.get("config")),
-                        new Seeds(number(seeds.get("split")), number(seeds.get("init")), number(seeds.get("order")))));
+                        new Seeds(number(seeds.get("split")), number(seeds.get("init")), number(seeds.get("order"))));
             }
-            case CV -> CvJob.run(new CvJob.Spec(Path.of((String) m.get("data")),
+            case CV -> new CvJob.Spec(Path.of((String) m.get("data")),
                     new CrossValidation.Options(((Number) m.get("folds")).intValue(), ((Number) m.get("repeats")).intValue(), number(m.get("seed"))),
-                    (List<String>) m.get("methods"), ConfigCodec.fromMap((Map<String, Object>) m.get("config")), Path.of((String) m.get("out"))));
-            default -> throw new InputError(usage);
+                    (List<String>) m.get("methods"), ConfigCodec.fromMap((Map<String, Object>) m.get("config")), Path.of((String) m.get("out")));
+            default -> throw new InputError(USAGE);
         };
     }
 
