@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 final class CvCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ThreadsOption threadsOption = new ThreadsOption();
-    @Option(names = "--data", defaultValue = "data", description = "dataset folder (default: ${DEFAULT-VALUE})")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataOption data = new DataOption();
     @Option(names = "--folds", defaultValue = "5", description = "folds (default: ${DEFAULT-VALUE})")
     int folds;
     @Option(names = "--repeats", defaultValue = "2", description = "repeats with fresh fold shuffles (default: ${DEFAULT-VALUE})")
@@ -46,7 +46,7 @@ final class CvCommand implements Callable<Integer> {
         ModelConfig net = levers.apply(ModelConfig.defaults()); // checked before any data is read
         if (epochs != null) net = net.withTraining(epochs, net.sourceBatch(), net.targetBatch(), net.learningRate(), net.seed());
         if (patience != null) net = net.withPatience(patience);
-        System.out.print(CvJob.run(new CvJob.Spec(data, new CrossValidation.Options(folds, repeats, seed), methods, net, out)));
+        System.out.print(CvJob.run(new CvJob.Spec(data.data, new CrossValidation.Options(folds, repeats, seed), methods, net, out)));
         return 0;
     }
 }

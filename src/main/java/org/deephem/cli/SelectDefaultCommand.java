@@ -58,7 +58,7 @@ final class SelectDefaultCommand implements Callable<Integer> {
         if (!noEnsemble && more.size() != seeds.size()) throw new InputError("--ensemble-seeds: give as many seeds as --seeds (" + seeds.size() + ")");
         int[] cv = protocolCv();
         DeepHemDataset ds = grid.dataset();
-        return SelectionProtocol.round1(new SelectionProtocol.Round1(grid.data, ds, grid.network(ds), letters, seeds, noEnsemble ? null : more,
+        return SelectionProtocol.round1(new SelectionProtocol.Round1(grid.data(), ds, grid.network(ds), letters, seeds, noEnsemble ? null : more,
                 cv[0], cv[1], grid.out, grid.runnerChoice()));
     }
 
@@ -75,15 +75,12 @@ final class SelectDefaultCommand implements Callable<Integer> {
         List<Long> seeds = grid.seeds();
         int[] cv = protocolCv();
         DeepHemDataset ds = grid.dataset();
-        Path annotatedData = grid.data;
-        grid.data = canonicalData; // the same checks (features, enough rows for the CV) on the canonical folder
+        Path annotatedData = grid.data();
         DeepHemDataset canon;
         try {
-            canon = grid.dataset();
+            canon = grid.dataset(canonicalData); // the same checks (features, enough rows for the CV) on the canonical folder
         } catch (InputError e) {
             throw new InputError("--canonical-data: " + e.getMessage());
-        } finally {
-            grid.data = annotatedData;
         }
         SelectionProtocol.checkSameRows(ds, canon);
         return SelectionProtocol.round2(new SelectionProtocol.Round2(annotatedData, ds, canonicalData, canon, grid.network(ds), grid.network(canon),

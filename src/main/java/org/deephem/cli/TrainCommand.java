@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ThreadsOption threadsOption = new ThreadsOption();
-    @Option(names = "--data", defaultValue = "data", description = "dataset folder (default: ${DEFAULT-VALUE})")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataOption data = new DataOption();
     @Option(names = "--name", defaultValue = "deephem", description = "model name (default: ${DEFAULT-VALUE})")
     String name;
     @Option(names = "--zoo", defaultValue = "model-zoo", description = "where the zip goes (default: ${DEFAULT-VALUE})")
@@ -90,7 +90,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelConfig d = ModelConfig.defaults();
         ModelConfig options = configure(d, d.maxLength(), d.mtiDim());
         Seeds seeds = new Seeds(splitSeed != null ? splitSeed : seed, initSeed != null ? initSeed : seed, orderSeed != null ? orderSeed : seed);
-        System.out.print(TrainingJob.run(new TrainingJob.Spec(name, data, zoo, out != null ? out : Path.of("notebooks-equivalent-reports", name),
+        System.out.print(TrainingJob.run(new TrainingJob.Spec(name, data.data, zoo, out != null ? out : Path.of("notebooks-equivalent-reports", name),
                 out != null ? "--out" : "--out (default)", intoRunFolder, options, seeds)));
         return 0;
     }

@@ -22,7 +22,7 @@ final class TrainingLengthCommand implements Callable<Integer> {
         }
         DeepHemDataset ds = grid.dataset();
         int[] cv = grid.cvFoldsRepeats();
-        TrainingLength.Outcome o = TrainingLength.run(TrainingLength.grid(grid.network(ds), grid.seeds(), cv[0], cv[1]), grid.data, grid.out, grid.runnerChoice());
+        TrainingLength.Outcome o = TrainingLength.run(TrainingLength.grid(grid.network(ds), grid.seeds(), cv[0], cv[1]), grid.data(), grid.out, grid.runnerChoice());
         System.out.print(o.written().text());
         System.out.println("tables: " + grid.out.resolve(TrainingLength.NAME + "_picks.csv") + " (and _curves, .xlsx, provenance); figures: "
                 + grid.out.resolve(TrainingLength.NAME + "_conservation.png") + " (and _dsw, .svg); " + o.ran() + " cells run, "

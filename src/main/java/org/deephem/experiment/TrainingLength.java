@@ -46,10 +46,7 @@ public final class TrainingLength {
 
     /** The whole stage: runs (or reuses) the grid's cells on {@code runner}, then writes the tables, figures and text to {@code out}. */
     public static Outcome run(Grid grid, Path data, Path out, RunnerChoice runner) {
-        Harness.Outcome o;
-        try (CellRunner r = runner.create()) {
-            o = Harness.run(grid, data, out, r);
-        }
+        Harness.Outcome o = Harness.run(grid, data, out, runner);
         Written w = write(o.results(), out, Harness.provenance(grid, data, CellSpec.datasetSha256(data)));
         return new Outcome(w, o.ran(), o.reused());
     }

@@ -23,7 +23,7 @@ class AllSpecTest {
                 // what `all` passed to the child `train` before it had a child of its own
                 List<String> a = new ArrayList<>(List.of("--data", "data", "--name", "x", "--seed", "3", "--into-run-folder"));
                 if (method.equals("deephem-nomti")) a.addAll(List.of("--branches", "seq,inherent"));
-                a.addAll(levers.args());
+                a.addAll(lev);
                 a.addAll(List.of("--epochs", "12"));
                 TrainCommand t = new TrainCommand();
                 new CommandLine(t).parseArgs(a.toArray(String[]::new));
