@@ -128,7 +128,7 @@ public final class TrainingJob {
             text.append(String.format(Locale.ROOT, "selected epoch %d of %d%s; selection AUC %.3f, log-loss %.4f (the n=%d held-out labelled mouse rows that chose the epoch; not an accuracy estimate: use cv)%n",
                     sel.epoch(), sel.epochsRun(), sel.stoppedEarly() ? " (stopped early)" : "", sel.selectionAuc(),
                     sel.selectionLogLoss(), sel.selectionIds().size()));
-            if (sel.collapsed()) text.append(String.format("WARNING: human scores collapsed (all equal) in every epoch; the last weights were kept%n"));
+            if (sel.collapsed()) text.append(String.format(Locale.ROOT, "WARNING: human scores collapsed (all equal) in every epoch; the last weights were kept%n"));
             text.append(String.format(Locale.ROOT, "human score spread: sd %.4f; training took %.1f s%n", Metrics.std(r.humanScores()),
                     r.provenance().timings().trainSeconds()));
             text.append(readout(ds, r.humanScores()));
