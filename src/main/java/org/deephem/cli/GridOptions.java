@@ -23,8 +23,8 @@ final class GridOptions {
     static final int QUICK_WIDTH = 8, QUICK_HIDDEN = 8;
     static final List<Long> SEEDS = List.of(1L, 2L, 3L, 4L, 5L);
 
-    @Option(names = "--data", defaultValue = "data", description = "dataset folder (default: ${DEFAULT-VALUE})")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataOption dataOption = new DataOption();
     @Option(names = {"-o", "--out"}, required = true, description = "output folder: cells/ (one result file per cell), tables, summary")
     Path out;
     @Option(names = "--seeds", split = ",", description = "seeds, comma-separated (default: 1,2,3,4,5; --quick: 1,2)")
@@ -109,8 +109,18 @@ final class GridOptions {
         return threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
     }
 
-    /** The dataset, refused early when it has no features or too few rows for the CV asked. */
+    /** The --data folder. */
+    Path data() {
+        return dataOption.data;
+    }
+
+    /** The --data dataset, refused early when it has no features or too few rows for the CV asked. */
     DeepHemDataset dataset() {
+        return dataset(data());
+    }
+
+    /** The dataset of {@code data}, with the same checks as {@link #dataset()}. */
+    DeepHemDataset dataset(Path data) {
         DeepHemDataset ds = DatasetReader.read(data);
         if (!ds.hasFeatures()) throw new InputError(data + ": the dataset has no feature files (run build-dataset)");
         int[] cv = cvFoldsRepeats();
@@ -144,17 +154,14 @@ final class GridOptions {
         return ensemble == null ? rows : org.deephem.experiment.Grids.withEnsemble(rows, reference, ensemble);
     }
 
-    /** The runner of {@code --runner} (local: {@code --jobs} at a time), {@code --threads} per cell (Spark: 1 unless given); close it after the grid(s). */
-    org.deephem.experiment.CellRunner runner() {
-        return runner.create(jobs, threads == null && runner.spark() ? 1 : threads());
+    /** The runner of {@code --runner} (local: {@code --jobs} at a time), {@code --threads} per cell (Spark: 1 unless given), made when a grid starts. */
+    org.deephem.experiment.RunnerChoice runnerChoice() {
+        return new org.deephem.experiment.RunnerChoice(runner.runner, runner.master, jobs, threads == null && runner.spark() ? 1 : threads());
     }
 
     /** Runs the grid and prints its short text on standard output. */
     int run(Grid grid) {
-        Harness.Outcome o;
-        try (org.deephem.experiment.CellRunner r = runner()) {
-            o = Harness.run(grid, data, out, r);
-        }
+        Harness.Outcome o = Harness.run(grid, data(), out, runnerChoice());
         System.out.print(o.merged().text());
         System.out.println("tables: " + out.resolve(grid.name() + "_summary.csv") + " (and _cells, .xlsx, provenance)");
         return 0;

@@ -1,12 +1,9 @@
 package org.deephem.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.deephem.io.InputError;
 import org.deephem.model.ModelConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -87,25 +84,5 @@ final class LeverOptions {
             case "off" -> false;
             default -> throw new InputError("--unlabelled-mouse: use target or off, not '" + unlabelledMouse + "'");
         };
-    }
-
-    /** Refuses, naming the folder, a data lever the dataset cannot serve (before any training). */
-    static void checkData(ModelConfig c, org.deephem.data.DeepHemDataset ds, java.nio.file.Path data) {
-        if (c.unlabelledMouseTarget() && ds.unlabelledMouse().size() == 0) {
-            throw new InputError(data + ": --unlabelled-mouse target needs unlabelled mouse rows ("
-                    + org.deephem.data.Layout.UNLABELLED_MOUSE + "), and the dataset has none");
-        }
-    }
-
-    /** The given options as command-line arguments again (for a command that runs another in-process). */
-    List<String> args() {
-        List<String> a = new ArrayList<>();
-        for (CommandLine.Model.OptionSpec o : CommandLine.Model.CommandSpec.forAnnotatedObject(this).options()) {
-            Object value = o.getValue();
-            if (value == null) continue;
-            a.add(o.longestName());
-            a.add(value.toString()); // Double.toString round-trips exactly and never uses a locale
-        }
-        return a;
     }
 }

@@ -1,6 +1,5 @@
 package org.deephem.cli;
 
-import org.deephem.experiment.CellRunner;
 import org.deephem.experiment.CellRunners;
 import picocli.CommandLine.Option;
 
@@ -27,10 +26,5 @@ final class RunnerOptions {
     /** Refuses an unknown runner, or Spark in a jar without it, before any work (one line, exit 2). */
     void check() {
         CellRunners.check(runner, master);
-    }
-
-    /** The runner these options name; refused with one line (exit 2) when unknown or when this jar has no Spark. */
-    CellRunner create(int jobs, int threads) {
-        return CellRunners.create(runner, master, jobs, threads);
     }
 }

@@ -2,9 +2,6 @@ package org.deephem.cli;
 
 import java.util.concurrent.Callable;
 import org.deephem.data.DeepHemDataset;
-import org.deephem.experiment.CellSpec;
-import org.deephem.experiment.Grid;
-import org.deephem.experiment.Harness;
 import org.deephem.experiment.TrainingLength;
 import org.deephem.io.InputError;
 import picocli.CommandLine.Command;
@@ -25,14 +22,8 @@ final class TrainingLengthCommand implements Callable<Integer> {
         }
         DeepHemDataset ds = grid.dataset();
         int[] cv = grid.cvFoldsRepeats();
-        Grid g = TrainingLength.grid(grid.network(ds), grid.seeds(), cv[0], cv[1]);
-        Harness.Outcome o;
-        try (org.deephem.experiment.CellRunner r = grid.runner()) {
-            o = Harness.run(g, grid.data, grid.out, r);
-        }
-        TrainingLength.Written w = TrainingLength.write(o.results(), grid.out,
-                Harness.provenance(g, grid.data, CellSpec.datasetSha256(grid.data)));
-        System.out.print(w.text());
+        TrainingLength.Outcome o = TrainingLength.run(TrainingLength.grid(grid.network(ds), grid.seeds(), cv[0], cv[1]), grid.data(), grid.out, grid.runnerChoice());
+        System.out.print(o.written().text());
         System.out.println("tables: " + grid.out.resolve(TrainingLength.NAME + "_picks.csv") + " (and _curves, .xlsx, provenance); figures: "
                 + grid.out.resolve(TrainingLength.NAME + "_conservation.png") + " (and _dsw, .svg); " + o.ran() + " cells run, "
                 + o.reused() + " reused");

@@ -36,6 +36,13 @@ public final class Harness {
         return run(grid, data, out, new LocalCellRunner(jobs, threads));
     }
 
+    /** As {@link #run(Grid, Path, Path, CellRunner)}, on a runner made for this grid and closed after it. */
+    public static Outcome run(Grid grid, Path data, Path out, RunnerChoice runner) {
+        try (CellRunner r = runner.create()) {
+            return run(grid, data, out, r);
+        }
+    }
+
     /** Runs the cells not finished yet with {@code runner}, then merges every cell into the grid's tables. */
     public static Outcome run(Grid grid, Path data, Path out, CellRunner runner) {
         long t0 = System.nanoTime();

@@ -41,6 +41,16 @@ public final class TrainingLength {
                 seeds, cvFolds, cvRepeats);
     }
 
+    /** What a training-length run did: its written tables and figures, and how many cells ran and were reused. */
+    public record Outcome(Written written, int ran, int reused) {}
+
+    /** The whole stage: runs (or reuses) the grid's cells on {@code runner}, then writes the tables, figures and text to {@code out}. */
+    public static Outcome run(Grid grid, Path data, Path out, RunnerChoice runner) {
+        Harness.Outcome o = Harness.run(grid, data, out, runner);
+        Written w = write(o.results(), out, Harness.provenance(grid, data, CellSpec.datasetSha256(data)));
+        return new Outcome(w, o.ran(), o.reused());
+    }
+
     /**
      * Whether early stopping changes the kept model more than the seed does: the seeds whose
      * patience-10 epoch equals the full run's VAL_LOGLOSS epoch, the mean Spearman between those

@@ -198,7 +198,7 @@ class CliErrorsTest {
         // after training (e.g. the disk filled up meanwhile): the message says the training finished
         WriteError full = new WriteError("could not write zoo/m.zip: no space left on device", false, null);
         WriteError w = org.junit.jupiter.api.Assertions.assertThrows(WriteError.class,
-                () -> TrainCommand.saveAfterTraining(361.4, 12, java.util.List.of(), () -> {
+                () -> org.deephem.pipeline.TrainingJob.saveAfterTraining(361.4, 12, java.util.List.of(), () -> {
                     throw full;
                 }));
         assertEquals("training finished (361 s, epoch 12 kept) but its results were not saved (nothing was changed): could not write zoo/m.zip: no space left on device",

@@ -71,7 +71,7 @@ class DocExamplesTest {
                 Path out = Path.of(option(args, "--out", "notebooks-equivalent-reports/" + name));
                 seen++;
                 try {
-                    Outputs.requireOwnFolder("--out", out, "train", TrainCommand.OUT_FILES);
+                    Outputs.requireOwnFolder("--out", out, "train", org.deephem.pipeline.TrainingJob.OUT_FILES);
                 } catch (InputError e) {
                     throw new AssertionError(doc + ": `train" + args + "` would be refused: " + e.getMessage(), e);
                 }

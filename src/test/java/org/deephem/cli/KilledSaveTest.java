@@ -38,8 +38,8 @@ class KilledSaveTest {
     public static final class Child {
         public static void main(String[] a) {
             Path zip = Path.of(a[1]), out = Path.of(a[2]), fifo = Path.of(a[3]);
-            List<Path> previous = TrainCommand.OUT_FILES.stream().map(out::resolve).toList();
-            TrainCommand.saveAfterTraining(1, 1, previous, () -> {
+            List<Path> previous = org.deephem.pipeline.TrainingJob.OUT_FILES.stream().map(out::resolve).toList();
+            org.deephem.pipeline.TrainingJob.saveAfterTraining(1, 1, previous, () -> {
                 AtomicFiles.writeString(zip, "new");
                 AtomicFiles.writeString(out.resolve("training_log.csv"), "new");
                 if (a[0].equals("renaming")) AtomicFiles.writeString(fifo, "the commit blocks here\n");
@@ -67,7 +67,7 @@ class KilledSaveTest {
     private List<String> killDuring(String when) throws Exception {
         Path zip = Files.writeString(Files.createDirectories(tmp.resolve("zoo")).resolve("m.zip"), "old");
         Path out = Files.createDirectories(tmp.resolve("out"));
-        for (String f : TrainCommand.OUT_FILES) Files.writeString(out.resolve(f), "old");
+        for (String f : org.deephem.pipeline.TrainingJob.OUT_FILES) Files.writeString(out.resolve(f), "old");
         Path fifo = Fifos.make(tmp.resolve("progress.fifo"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Child.class.getName(), when, zip.toString(), out.toString(), fifo.toString()));
@@ -96,9 +96,9 @@ class KilledSaveTest {
         }
         List<String> left = new ArrayList<>();
         left.add(read(zip));
-        for (String f : TrainCommand.OUT_FILES) left.add(read(out.resolve(f)));
+        for (String f : org.deephem.pipeline.TrainingJob.OUT_FILES) left.add(read(out.resolve(f)));
         // what the kill left (temporary files) does not stop the next train from writing there
-        Outputs.requireOwnFolder("--out", out, "train", TrainCommand.OUT_FILES);
+        Outputs.requireOwnFolder("--out", out, "train", org.deephem.pipeline.TrainingJob.OUT_FILES);
         return left;
     }
 
@@ -114,13 +114,13 @@ class KilledSaveTest {
     /** No file of the old run is beside a new one. */
     private static void consistent(List<String> left) {
         boolean anyNew = left.contains("new"), anyOld = left.contains("old");
-        assertFalse(anyNew && anyOld, "files of both runs side by side (zip, then " + TrainCommand.OUT_FILES + "): " + left);
+        assertFalse(anyNew && anyOld, "files of both runs side by side (zip, then " + org.deephem.pipeline.TrainingJob.OUT_FILES + "): " + left);
     }
 
     @Test
     void killedWhileWritingTheFiguresLeavesThePreviousRunAsItWas() throws Exception {
         List<String> left = killDuring("staging");
-        assertEquals(java.util.Collections.nCopies(1 + TrainCommand.OUT_FILES.size(), "old"), left, "the zip and every file train writes");
+        assertEquals(java.util.Collections.nCopies(1 + org.deephem.pipeline.TrainingJob.OUT_FILES.size(), "old"), left, "the zip and every file train writes");
     }
 
     @Test

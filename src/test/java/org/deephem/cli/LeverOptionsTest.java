@@ -53,12 +53,12 @@ class LeverOptionsTest {
     @Test
     void allHandsTheLeversOnToTrainUnchanged() {
         AllCommand all = (AllCommand) Main.commandLine().parseArgs(prepend("all", LEVERS)).subcommand().commandSpec().userObject();
-        TrainCommand train = (TrainCommand) Main.commandLine().parseArgs(prepend("train", all.levers.args().toArray(String[]::new)))
-                .subcommand().commandSpec().userObject();
+        TrainCommand train = (TrainCommand) Main.commandLine().parseArgs(prepend("train", LEVERS)).subcommand().commandSpec().userObject();
         ModelConfig d = ModelConfig.defaults();
         assertEquals(expected(d), all.levers.apply(d));
         assertEquals(expected(d), train.levers.apply(d));
-        assertEquals(List.of(), new LeverOptions().args(), "no option given, nothing handed on");
+        // all's child trainings are given the config itself: the one train makes of the same levers
+        assertEquals(train.configure(d, d.maxLength(), d.mtiDim()), org.deephem.pipeline.AllPipeline.trainingConfig(all.levers.apply(d), train.seed, "deephem"));
         assertEquals(d, new LeverOptions().apply(d), "no option given, today's config");
     }
 
@@ -80,9 +80,8 @@ class LeverOptionsTest {
             assertEquals(r2, t.configure(d, d.maxLength(), d.mtiDim()), "R2 " + family);
         }
         AllCommand all = (AllCommand) Main.commandLine().parseArgs("all", "--length-balance").subcommand().commandSpec().userObject();
-        TrainCommand handed = (TrainCommand) Main.commandLine().parseArgs(prepend("train", all.levers.args().toArray(String[]::new)))
-                .subcommand().commandSpec().userObject();
-        assertEquals(d.withLengthBalance(true), handed.levers.apply(d));
+        assertEquals(d.withLengthBalance(true), org.deephem.pipeline.AllPipeline.trainingConfig(all.levers.apply(d), d.seed(), "deephem"),
+                "the config all's child trainings are given");
     }
 
     @Test

@@ -51,7 +51,7 @@ class SaveAfterTrainingTest {
 
     /** What train passes: every file it writes under --out, as an earlier run may have left it. */
     private List<Path> previous() {
-        return TrainCommand.OUT_FILES.stream().map(log.getParent()::resolve).toList();
+        return org.deephem.pipeline.TrainingJob.OUT_FILES.stream().map(log.getParent()::resolve).toList();
     }
 
     private List<String> contents() throws IOException {
@@ -60,7 +60,7 @@ class SaveAfterTrainingTest {
 
     @Test
     void aWriteFailingOnTheThirdFileChangesNothingAndSaysSo() throws IOException {
-        WriteError e = assertThrows(WriteError.class, () -> TrainCommand.saveAfterTraining(12.3, 4, previous(), save(3)));
+        WriteError e = assertThrows(WriteError.class, () -> org.deephem.pipeline.TrainingJob.saveAfterTraining(12.3, 4, previous(), save(3)));
         assertEquals("training finished (12 s, epoch 4 kept) but its results were not saved (nothing was changed): could not write "
                 + scores + ": no space left on device", e.getMessage());
         assertFalse(e.userCaused(), "a full disk is not bad input");
@@ -72,7 +72,7 @@ class SaveAfterTrainingTest {
     @Test
     void aFailureWhileRenamingSaysExactlyWhichFilesAreNewAndWhichAreNot() throws IOException {
         Runnable save = save(0);
-        WriteError e = assertThrows(WriteError.class, () -> TrainCommand.saveAfterTraining(7, 2, previous(), () -> {
+        WriteError e = assertThrows(WriteError.class, () -> org.deephem.pipeline.TrainingJob.saveAfterTraining(7, 2, previous(), () -> {
             save.run();
             try { // once all are written, a folder takes the figure's place: its rename fails
                 Files.delete(figure);
@@ -91,7 +91,7 @@ class SaveAfterTrainingTest {
 
     @Test
     void withoutAFailureEveryFileIsNew() throws IOException {
-        TrainCommand.saveAfterTraining(1, 1, previous(), save(0));
+        org.deephem.pipeline.TrainingJob.saveAfterTraining(1, 1, previous(), save(0));
         assertEquals(List.of("new", "new", "new", "new"), contents());
         assertEquals(List.of("human_scores.csv", "training_curves.png", "training_log.csv"), TestData.names(log.getParent()));
     }
@@ -100,7 +100,7 @@ class SaveAfterTrainingTest {
     @Test
     void aFileThePreviousRunWroteAndThisOneDoesNotIsRemoved() throws IOException {
         Path svg = Files.writeString(log.getParent().resolve("training_curves.svg"), "old svg");
-        TrainCommand.saveAfterTraining(1, 1, previous(), () -> {
+        org.deephem.pipeline.TrainingJob.saveAfterTraining(1, 1, previous(), () -> {
             AtomicFiles.writeString(zip, "new");
             AtomicFiles.writeString(log, "new");
             AtomicFiles.writeString(scores, "new");

@@ -23,7 +23,7 @@ class SelectDefaultSummaryTest {
                 new CandidateStudy.Row(Candidates.NO_MTI, "a-nomti", "today's default", "-", d.verdicts().get(0), true, cand),
                 new CandidateStudy.Row("baseline", "mature_count", "baseline", "-", null, false, new double[][] {cons}));
         Table t = CandidateStudy.humanTable(rows, new java.util.LinkedHashMap<>(Map.of("conservation", cons, "dsw", dsw)), 1);
-        String text = SelectDefaultCommand.summary(Map.of(Candidates.NO_MTI, d), t, List.of("b-nomti"));
+        String text = org.deephem.selection.SelectionProtocol.summary(Map.of(Candidates.NO_MTI, d), t, List.of("b-nomti"));
         assertTrue(text.contains("no-MTI family: pick a-nomti"), text);
         assertTrue(text.contains("<- pick"), text);
         assertTrue(text.contains("mature_count"), text);
