@@ -166,155 +166,52 @@ public record ModelConfig(Architecture architecture, DomainAdaptation adaptation
         return new Builder(this);
     }
 
-    // ---- the flat accessors: one value of one part ----
+    // ---- the flat accessors, one value of one part each, grouped by part ----
 
-    public boolean useSequence() {
-        return architecture.useSequence();
-    }
+    // architecture
+    public boolean useSequence() { return architecture.useSequence(); }
+    public boolean useInherent() { return architecture.useInherent(); }
+    public boolean useMti() { return architecture.useMti(); }
+    public Fusion fusion() { return architecture.fusion(); }
+    public int maxLength() { return architecture.maxLength(); }
+    public int tokenPool() { return architecture.tokenPool(); }
+    public int width() { return architecture.width(); }
+    public int heads() { return architecture.heads(); }
+    public int layers() { return architecture.layers(); }
+    public int hidden() { return architecture.hidden(); }
+    public int inherentDim() { return architecture.inherentDim(); }
+    public int mtiDim() { return architecture.mtiDim(); }
+    public boolean doublePrecision() { return architecture.doublePrecision(); }
 
-    public boolean useInherent() {
-        return architecture.useInherent();
-    }
+    // domain adaptation
+    public MmdKernel kernel() { return adaptation.mmd().kernel(); }
+    public double mmdWeight() { return adaptation.mmd().weight(); }
+    public double advWeight() { return adaptation.adversarial().weight(); }
+    public boolean mmdOnHidden() { return adaptation.mmd().onHidden(); }
+    public double lengthAdvWeight() { return adaptation.lengthAdversarial().weight(); }
+    public boolean unlabelledMouseTarget() { return adaptation.unlabelledMouseTarget(); }
 
-    public boolean useMti() {
-        return architecture.useMti();
-    }
+    // optimisation
+    public double l2() { return optimisation.l2(); }
+    public double learningRate() { return optimisation.learningRate(); }
+    public int epochs() { return optimisation.epochs(); }
+    public int sourceBatch() { return optimisation.sourceBatch(); }
+    public int targetBatch() { return optimisation.targetBatch(); }
+    public long seed() { return optimisation.seed(); }
+    public int patience() { return optimisation.patience(); }
+    public double featureDropout() { return optimisation.dropout().features(); }
+    public double encoderDropout() { return optimisation.dropout().encoder(); }
+    public double headDropout() { return optimisation.dropout().head(); }
+    public double tokenDropout() { return optimisation.dropout().tokens(); }
+    public double branchDropout() { return optimisation.dropout().branches(); }
+    public double labelSmoothing() { return optimisation.labelSmoothing(); }
+    public int rampEpochs() { return optimisation.rampEpochs(); }
+    public int warmupEpochs() { return optimisation.warmupEpochs(); }
 
-    public Fusion fusion() {
-        return architecture.fusion();
-    }
-
-    public MmdKernel kernel() {
-        return adaptation.mmd().kernel();
-    }
-
-    public int maxLength() {
-        return architecture.maxLength();
-    }
-
-    public int tokenPool() {
-        return architecture.tokenPool();
-    }
-
-    public int width() {
-        return architecture.width();
-    }
-
-    public int heads() {
-        return architecture.heads();
-    }
-
-    public int layers() {
-        return architecture.layers();
-    }
-
-    public int hidden() {
-        return architecture.hidden();
-    }
-
-    public int inherentDim() {
-        return architecture.inherentDim();
-    }
-
-    public int mtiDim() {
-        return architecture.mtiDim();
-    }
-
-    public double mmdWeight() {
-        return adaptation.mmd().weight();
-    }
-
-    public double advWeight() {
-        return adaptation.adversarial().weight();
-    }
-
-    public double l2() {
-        return optimisation.l2();
-    }
-
-    public double learningRate() {
-        return optimisation.learningRate();
-    }
-
-    public int epochs() {
-        return optimisation.epochs();
-    }
-
-    public int sourceBatch() {
-        return optimisation.sourceBatch();
-    }
-
-    public int targetBatch() {
-        return optimisation.targetBatch();
-    }
-
-    public double validationFraction() {
-        return epochSelection.validationFraction();
-    }
-
-    public Selection selection() {
-        return epochSelection.rule();
-    }
-
-    public long seed() {
-        return optimisation.seed();
-    }
-
-    public boolean doublePrecision() {
-        return architecture.doublePrecision();
-    }
-
-    public int patience() {
-        return optimisation.patience();
-    }
-
-    public boolean mmdOnHidden() {
-        return adaptation.mmd().onHidden();
-    }
-
-    public double featureDropout() {
-        return optimisation.dropout().features();
-    }
-
-    public double encoderDropout() {
-        return optimisation.dropout().encoder();
-    }
-
-    public double headDropout() {
-        return optimisation.dropout().head();
-    }
-
-    public double tokenDropout() {
-        return optimisation.dropout().tokens();
-    }
-
-    public double branchDropout() {
-        return optimisation.dropout().branches();
-    }
-
-    public double labelSmoothing() {
-        return optimisation.labelSmoothing();
-    }
-
-    public int rampEpochs() {
-        return optimisation.rampEpochs();
-    }
-
-    public int warmupEpochs() {
-        return optimisation.warmupEpochs();
-    }
-
-    public double lengthAdvWeight() {
-        return adaptation.lengthAdversarial().weight();
-    }
-
-    public boolean unlabelledMouseTarget() {
-        return adaptation.unlabelledMouseTarget();
-    }
-
-    public boolean lengthBalance() {
-        return epochSelection.lengthBalance();
-    }
+    // epoch selection
+    public double validationFraction() { return epochSelection.validationFraction(); }
+    public Selection selection() { return epochSelection.rule(); }
+    public boolean lengthBalance() { return epochSelection.lengthBalance(); }
 
     /** Token positions after pooling. */
     public int pooledLength() {
