@@ -2,8 +2,6 @@ package org.deephem.zoo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deephem.model.Fusion;
-import org.deephem.model.MmdKernel;
 import org.deephem.model.ModelConfig;
 
 /** ModelConfig ⇄ a flat name → value map (JSON-friendly), field by field of {@link ModelConfig#FIELDS}. */
