@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.deephem.io.InputError;
 import org.deephem.io.Numbers;
 import org.deephem.io.WriteError;
+import org.deephem.runtime.ProcessRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,9 +47,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.setProperty("java.awt.headless", "true"); // figures are drawn without a display
-        org.deephem.model.NdMemory.configure();           // before ND4J loads
-        org.deephem.experiment.ChildJvm.watchParent();    // a child of all/ablate/...: ends with its parent
+        ProcessRuntime.start(ProcessRuntime.Settings.standard()); // before anything loads ND4J
+        org.deephem.experiment.ChildJvm.watchParent();            // a child of all/ablate/...: ends with its parent
         System.exit(run(args));
     }
 

@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.deephem.method.Method;
-import org.deephem.train.NetworkMethod;
 import org.deephem.zoo.EnsembleZip;
+import org.deephem.zoo.TrainedModel;
 
 /** Saving a fitted ensemble of networks in the model zoo (one zip; see {@link EnsembleZip}). */
 public final class Ensembles {
@@ -27,11 +26,10 @@ public final class Ensembles {
     public static List<EnsembleZip.Member> members(FittedEnsemble e) {
         List<EnsembleZip.Member> members = new ArrayList<>();
         for (int i = 0; i < e.members().size(); i++) {
-            Method.Fitted f = e.members().get(i);
-            if (!(f instanceof NetworkMethod.FittedNetwork n)) {
-                throw new IllegalArgumentException("member " + e.memberNames().get(i) + " is not a network, so it has no model zip");
-            }
-            members.add(new EnsembleZip.Member(e.memberNames().get(i), n.outcome().model()));
+            String name = e.memberNames().get(i);
+            TrainedModel model = e.members().get(i).fitReport().model()
+                    .orElseThrow(() -> new IllegalArgumentException("member " + name + " is not a network, so it has no model zip"));
+            members.add(new EnsembleZip.Member(name, model));
         }
         return members;
     }

@@ -50,9 +50,10 @@ public final class CellRun {
         List<CellResult.Corr> corr = correlate(human, indicators, spec.seed());
         Integer epoch = null, epochsRun = null;
         CellResult.Trace trace = null;
-        if (fitted instanceof NetworkMethod.FittedNetwork n) {
-            epoch = n.outcome().provenance().selected().epoch();
-            epochsRun = n.outcome().provenance().selected().epochsRun();
+        var kept = fitted.fitReport().kept();
+        if (kept.isPresent()) {
+            epoch = kept.get().epoch();
+            epochsRun = kept.get().epochsRun();
             trace = trace(log, perEpoch, indicators, spec.seed());
         }
         CellResult.Cv cv = null;

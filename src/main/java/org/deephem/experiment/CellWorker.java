@@ -7,6 +7,7 @@ import org.deephem.data.DeepHemDataset;
 import org.deephem.io.InputError;
 import org.deephem.io.Json;
 import org.deephem.io.WriteError;
+import org.deephem.runtime.ProcessRuntime;
 
 /**
  * The entry point of one grid cell in a fresh JVM, the harness's own (not the CLI's): {@code java
@@ -20,9 +21,8 @@ public final class CellWorker {
     private CellWorker() {}
 
     public static void main(String[] args) {
-        System.setProperty("java.awt.headless", "true");
-        org.deephem.model.NdMemory.configure(); // before ND4J loads
-        ChildJvm.watchParent();                 // ends with the runner that started it
+        ProcessRuntime.start(ProcessRuntime.Settings.standard()); // before anything loads ND4J
+        ChildJvm.watchParent();                                   // ends with the runner that started it
         System.exit(exitCode(args));
     }
 

@@ -32,5 +32,10 @@ public interface Method {
     interface Fitted {
         /** One finite score per row of {@code domain}, in its row order. */
         double[] score(Domain domain);
+
+        /** The kept epoch and the trained model, where the method has them; {@link FitReport#NONE} otherwise. */
+        default FitReport fitReport() {
+            return FitReport.NONE;
+        }
     }
 }

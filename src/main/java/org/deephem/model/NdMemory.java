@@ -11,12 +11,12 @@ package org.deephem.model;
  *   <li>JavaCPP's physical-memory check off ({@code org.bytedeco.javacpp.maxPhysicalBytes=0}):
  *       it read /proc on every allocation (7 % of a step); the off-heap limit
  *       ({@code maxBytes}) still applies.</li>
- *   <li>The C allocator keeps freed memory for reuse ({@link NativeMalloc}): with the array
- *       cache off, freeing and mapping the same megabytes again cost page faults every step.</li>
- *   <li>The native build of libnd4j ({@link NativeBuild}: with oneDNN where the jar has it).</li>
  * </ul>
+ * With the array cache off, the C allocator must keep freed memory for reuse ({@link NativeMalloc}),
+ * or freeing and mapping the same megabytes again cost page faults every step.
  * A value the user set with {@code -D} wins. Must run before ND4J loads (JavaCPP reads its
- * setting once): {@code Main} calls it first; the array-cache setting is read per session.
+ * setting once): {@code runtime.ProcessRuntime.start} calls it, with the allocator and the native
+ * build; the array-cache setting is read per session.
  */
 public final class NdMemory {
     public static final String ARRAY_CACHE = "org.nd4j.autodiff.samediff";
@@ -29,7 +29,5 @@ public final class NdMemory {
         if (System.getProperty(PHYSICAL_CHECK) == null && System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
             System.setProperty(PHYSICAL_CHECK, "0");
         }
-        NativeMalloc.tune();
-        NativeBuild.choose();
     }
 }

@@ -1,8 +1,10 @@
 package org.deephem.train;
 
 import java.util.Map;
+import java.util.Optional;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.data.Domain;
+import org.deephem.method.FitReport;
 import org.deephem.method.Method;
 import org.deephem.model.ModelConfig;
 import org.deephem.zoo.Scorer;
@@ -52,11 +54,17 @@ public final class NetworkMethod implements Method {
         return new FittedNetwork(o);
     }
 
-    /** A trained network; the outcome (epoch log, provenance) stays available to callers. */
+    /** A trained network; the outcome (epoch log, typed provenance) stays available to callers of {@link #fit(DeepHemDataset, int[], long, Trainer.HumanWatcher)}. */
     public record FittedNetwork(TrainingRun.Outcome outcome) implements Fitted {
         @Override
         public double[] score(Domain domain) {
             return new Scorer(outcome.model()).score(domain, null);
+        }
+
+        @Override
+        public FitReport fitReport() {
+            RunProvenance.Selected s = outcome.provenance().selected();
+            return new FitReport(Optional.of(new FitReport.Kept(s.epoch(), s.epochsRun(), s.stoppedEarly())), Optional.of(outcome.model()));
         }
     }
 }

@@ -123,7 +123,7 @@ public final class Trainer {
         ModelInputs mouse = new ModelInputs(cfg, pick(ds.source().sequences(), used), pickRows(ds.source().inherent(), used),
                 pickRows(ds.source().mtiPca(), used), inhScaler, mtiScaler);
 
-        Nd4j.getRandom().setSeed(seeds.init());
+        org.deephem.runtime.ProcessRuntime.seedRandom(seeds.init()); // the initial weights' draws; one training per JVM
         SameDiff sd = DeepHemGraph.build(cfg, ops);
         List<String> mapping = new ArrayList<>(DeepHemGraph.inputs(cfg));
         mapping.addAll(List.of(DeepHemGraph.LABEL, DeepHemGraph.CLS_WEIGHT, DeepHemGraph.DOMAIN,

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.eval.Metrics;
+import org.deephem.method.FitReport;
 import org.deephem.method.Method;
-import org.deephem.train.NetworkMethod;
 
 /**
  * Nested cross-validation on the labelled mouse rows, for any {@link Method}: each method is
@@ -83,11 +83,7 @@ public final class CrossValidation {
 
     /** What the network chose inside the fold (epoch), empty for other methods. */
     private static String detail(Method.Fitted f) {
-        if (f instanceof NetworkMethod.FittedNetwork n) {
-            var s = n.outcome().provenance().selected();
-            return "epoch " + s.epoch() + " of " + s.epochsRun() + (s.stoppedEarly() ? " (stopped early)" : "");
-        }
-        return "";
+        return f.fitReport().kept().map(FitReport.Kept::describe).orElse("");
     }
 
     static double median(double[] x) {

@@ -6,7 +6,7 @@ import java.util.Properties;
 import org.deephem.io.Progress;
 import org.bytedeco.javacpp.IntPointer;
 import org.deephem.model.NativeBuild;
-import org.deephem.model.NdMemory;
+import org.deephem.runtime.ProcessRuntime;
 import org.deephem.model.NdThreads;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -31,11 +31,11 @@ public final class Backend {
      */
     public static String start() {
         String what;
-        NdMemory.configure(); // in case Main did not run (tests, embedding); too late for JavaCPP's check if ND4J is loaded
+        ProcessRuntime.start(ProcessRuntime.Settings.standard()); // in case no main ran (tests, embedding); too late for JavaCPP's check if ND4J is loaded
         NdThreads.fromEnvironment(); // a bad OMP_NUM_THREADS is the user's to fix, not a backend that cannot start
         try {
             if (BuildInfo.current().cuda()) probeCuda();
-            int threads = NdThreads.configure();
+            int threads = ProcessRuntime.applyThreads();
             String build = build();
             what = inUse() + (build != null ? " " + build : "") + " (" + (cpu() ? "CPU, " + threads + " ND4J thread" + (threads == 1 ? "" : "s") : device()) + ")";
         } catch (Throwable t) { // a missing driver surfaces as an Error from static initialisers

@@ -1,26 +1,19 @@
 package org.deephem.zoo;
 
-import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deephem.model.Fusion;
-import org.deephem.model.MmdKernel;
 import org.deephem.model.ModelConfig;
 
-/** ModelConfig ⇄ a flat name → value map (JSON-friendly), by the record's own components. */
+/** ModelConfig ⇄ a flat name → value map (JSON-friendly), field by field of {@link ModelConfig#FIELDS}. */
 public final class ConfigCodec {
     private ConfigCodec() {}
 
     public static Map<String, Object> toMap(ModelConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        try {
-            for (RecordComponent rc : ModelConfig.class.getRecordComponents()) {
-                Object v = rc.getAccessor().invoke(c);
-                if (OMITTED_WHEN_OFF.containsKey(rc.getName()) && OMITTED_WHEN_OFF.get(rc.getName()).equals(v)) continue;
-                m.put(rc.getName(), v instanceof Enum<?> e ? e.name() : v);
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
+        for (ModelConfig.Field<?> f : ModelConfig.FIELDS) {
+            Object v = f.get().apply(c);
+            if (OMITTED_WHEN_OFF.containsKey(f.name()) && OMITTED_WHEN_OFF.get(f.name()).equals(v)) continue;
+            m.put(f.name(), v instanceof Enum<?> e ? e.name() : v);
         }
         return m;
     }
@@ -59,37 +52,38 @@ public final class ConfigCodec {
 
     /** Rebuilds a config; a missing or ill-typed value is an error naming the field. */
     public static ModelConfig fromMap(Map<String, ?> m) {
-        RecordComponent[] rcs = ModelConfig.class.getRecordComponents();
-        Object[] args = new Object[rcs.length];
-        Class<?>[] types = new Class<?>[rcs.length];
-        for (int i = 0; i < rcs.length; i++) {
-            String name = rcs[i].getName();
-            Class<?> t = rcs[i].getType();
-            types[i] = t;
-            Object v = m.containsKey(name) ? m.get(name) : ADDED_LATER.get(name);
-            if (v == null) throw new IllegalArgumentException("field '" + name + "' is missing");
+        ModelConfig.Builder b = ModelConfig.builder();
+        for (ModelConfig.Field<?> f : ModelConfig.FIELDS) {
+            Object v = m.containsKey(f.name()) ? m.get(f.name()) : ADDED_LATER.get(f.name());
+            if (v == null) throw new IllegalArgumentException("field '" + f.name() + "' is missing");
             try {
-                if (t == boolean.class) args[i] = (Boolean) v;
-                else if (t == int.class) args[i] = Math.toIntExact(whole((Number) v));
-                else if (t == long.class) args[i] = whole((Number) v);
-                else if (t == double.class) args[i] = ((Number) v).doubleValue();
-                else if (t == Fusion.class) args[i] = Fusion.valueOf((String) v);
-                else if (t == MmdKernel.class) args[i] = MmdKernel.valueOf((String) v);
-                else if (t == org.deephem.model.Selection.class) args[i] = org.deephem.model.Selection.valueOf((String) v);
-                else throw new IllegalStateException("unsupported config type " + t);
+                set(b, f, v);
             } catch (ClassCastException | IllegalArgumentException | ArithmeticException e) {
-                throw new IllegalArgumentException("field '" + name + "' has an invalid value '" + v + "'");
+                throw new IllegalArgumentException("field '" + f.name() + "' has an invalid value '" + v + "'");
             }
         }
         try {
-            return ModelConfig.class.getDeclaredConstructor(types).newInstance(args);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof ModelConfig.Invalid bad) {
-                throw new IllegalArgumentException("field '" + bad.field() + "': " + bad.problem());
-            }
-            throw new IllegalArgumentException("invalid config: " + e.getCause().getMessage());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
+            return b.build();
+        } catch (ModelConfig.Invalid bad) {
+            throw new IllegalArgumentException("field '" + bad.field() + "': " + bad.problem());
         }
+    }
+
+    /** A JSON value as the field's type: whole numbers for int and long fields, names for enums. */
+    private static <T> void set(ModelConfig.Builder b, ModelConfig.Field<T> f, Object v) {
+        Class<T> t = f.type();
+        Object x;
+        if (t == Boolean.class) x = (Boolean) v;
+        else if (t == Integer.class) x = Math.toIntExact(whole((Number) v));
+        else if (t == Long.class) x = whole((Number) v);
+        else if (t == Double.class) x = ((Number) v).doubleValue();
+        else if (t.isEnum()) x = enumValue(t, (String) v);
+        else throw new IllegalStateException("unsupported config type " + t);
+        f.set().accept(b, t.cast(x));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> t, String name) {
+        return Enum.valueOf((Class) t, name);
     }
 }

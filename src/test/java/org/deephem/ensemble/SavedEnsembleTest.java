@@ -54,8 +54,8 @@ class SavedEnsembleTest {
         Ensembles.save(ens, fitted, Map.of("note", "test"));
         m1 = zoo.resolve("m1.zip");
         m2 = zoo.resolve("m2.zip");
-        ModelZip.save(m1, ((NetworkMethod.FittedNetwork) fitted.members().get(0)).outcome().model());
-        ModelZip.save(m2, ((NetworkMethod.FittedNetwork) fitted.members().get(1)).outcome().model());
+        ModelZip.save(m1, fitted.members().get(0).fitReport().model().orElseThrow());
+        ModelZip.save(m2, fitted.members().get(1).fitReport().model().orElseThrow());
     }
 
     private static CliTest.Run run(String... args) {
@@ -258,11 +258,11 @@ class SavedEnsembleTest {
         // a small basis from made-up gene sets: the real one is 11 MB of text per member
         List<Set<String>> rows = new ArrayList<>();
         for (int i = 0; i < 60; i++) rows.add(Set.of("G" + (i % 23), "G" + (i % 17 + 30), "G" + (i % 11 + 60)));
-        int k = fitted.members().get(0) instanceof NetworkMethod.FittedNetwork n ? n.outcome().model().config().mtiDim() : 0;
+        int k = fitted.members().get(0).fitReport().model().orElseThrow().config().mtiDim();
         org.deephem.features.MtiPca basis = org.deephem.features.MtiPca.fit(rows, k, 1);
         List<EnsembleZip.Member> members = new ArrayList<>();
         for (int m = 0; m < 2; m++) {
-            org.deephem.zoo.TrainedModel t = ((NetworkMethod.FittedNetwork) fitted.members().get(m)).outcome().model();
+            org.deephem.zoo.TrainedModel t = fitted.members().get(m).fitReport().model().orElseThrow();
             members.add(new EnsembleZip.Member("m" + m, t.withPca(basis)));
         }
         Path shared = tmp.resolve("shared.zip");

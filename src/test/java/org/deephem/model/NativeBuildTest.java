@@ -53,7 +53,7 @@ class NativeBuildTest {
 
     @Test
     void theBuildThisProcessLoadedIsOneThatWasChosenOrTheGenericFallback() {
-        NdMemory.configure();
+        org.deephem.runtime.ProcessRuntime.start(org.deephem.runtime.ProcessRuntime.Settings.standard());
         Nd4j.create(1); // loads ND4J
         String loaded = NativeBuild.loaded();
         assertNotNull(loaded, "libnd4j's CPU library is loaded on the CPU backend");

@@ -9,7 +9,7 @@ class NativeMallocTest {
     /** On Linux with glibc and no MALLOC_* variables the allocator is tuned, and provenance says so. */
     @Test
     void glibcKeepsFreedMemoryForReuse() {
-        NdMemory.configure();
+        org.deephem.runtime.ProcessRuntime.start(org.deephem.runtime.ProcessRuntime.Settings.standard());
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         assumeTrue(os.contains("linux") && System.getenv("MALLOC_MMAP_THRESHOLD_") == null && System.getenv("MALLOC_TRIM_THRESHOLD_") == null
                 && System.getProperty(NativeMalloc.PROPERTY) == null, "not Linux, or the allocator was set by the user: nothing to tune");

@@ -142,8 +142,15 @@ class TrainingRunTest {
         double[] s = f.score(demo.source());
         assertEquals(demo.source().size(), s.length);
         for (double v : s) assertTrue(v >= 0 && v <= 1);
-        var out = ((NetworkMethod.FittedNetwork) f).outcome();
-        assertEquals(new Seeds(11, 11, 11), out.provenance().seeds());
-        assertEquals(everyRowBut3rd().length, out.provenance().selected().labelledRowsUsed());
+        // the fit report: the kept epoch and the model, whose provenance is the run's
+        var report = f.fitReport();
+        assertEquals(Map.of("split", 11L, "init", 11L, "order", 11L), report.provenance().get("seeds"));
+        @SuppressWarnings("unchecked")
+        var selection = (Map<String, Object>) report.provenance().get("metrics");
+        assertEquals(everyRowBut3rd().length, ((Number) selection.get("labelled_rows_used")).intValue());
+        assertEquals(((Number) selection.get("selected_epoch")).intValue(), report.kept().orElseThrow().epoch());
+        assertTrue(report.kept().orElseThrow().epochsRun() >= report.kept().orElseThrow().epoch());
+        assertTrue(report.model().isPresent());
+        assertTrue(org.deephem.method.FitReport.NONE.kept().isEmpty(), "baselines report no epoch");
     }
 }
