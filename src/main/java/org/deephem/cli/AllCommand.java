@@ -63,11 +63,6 @@ final class AllCommand implements Callable<Integer> {
             public void buildDataset(Path rawSources, Path dataset) {
                 sub(new BuildDatasetCommand(), "--raw", rawSources.toString(), "--out", dataset.toString());
             }
-
-            @Override
-            public Path report(AllPipeline.ReportInputs in) {
-                return ReportCommand.write(in.run(), in.data(), in.zip(), in.runDir(), in.scores(), in.moreRuns(), in.cv(), in.comparisonCv(), in.seed());
-            }
         });
         AllPipeline.Result r = AllPipeline.run(spec);
         System.out.printf(Locale.ROOT, "all done in %.0f s%nreport: %s%n", r.seconds(), r.report().toAbsolutePath().normalize());

@@ -47,21 +47,4 @@ final class ReportCommand implements Callable<Integer> {
         System.out.println("report: " + index);
         return 0;
     }
-
-    // Kept for AllCommand until it moves to the pipeline package; new code uses run.RunFolder and report.ReportAssembly.
-    static final String SEEDS_DIR = RunFolder.SEEDS_DIR;
-    static final String COMPARISON_DIR = RunFolder.COMPARISON_DIR;
-
-    static String seedFile(String method, String seed) {
-        return RunFolder.seedFile(method, seed);
-    }
-
-    static double[] humanScores(Path csv, List<String> humanIds) {
-        return RunFolder.humanScores(csv, humanIds);
-    }
-
-    static Path write(String run, Path data, Path zip, Path runDir, Path scores, List<org.deephem.analysis.NamedScores> moreRuns,
-                      org.deephem.validation.CrossValidation.Result cv, org.deephem.validation.CrossValidation.Result comparisonCv, long seed) {
-        return ReportAssembly.run(ReportSpec.afterAll(run, data, zip, runDir, scores, moreRuns, cv, comparisonCv, seed));
-    }
 }

@@ -17,6 +17,10 @@ import org.deephem.experiment.CellRunners;
 import org.deephem.io.InputError;
 import org.deephem.io.Outputs;
 import org.deephem.io.Progress;
+import org.deephem.report.ReportAssembly;
+import org.deephem.report.ReportSpec;
+import org.deephem.run.RunBaselines;
+import org.deephem.run.RunFolder;
 import org.deephem.method.Method;
 import org.deephem.model.ModelConfig;
 import org.deephem.train.DataLevers;
@@ -48,19 +52,8 @@ public final class AllPipeline {
      */
     public interface Stages {
         void buildDataset(Path raw, Path out);
-
-        /** Writes the run's report; returns its page. */
-        Path report(ReportInputs in);
     }
 
-    /**
-     * What the report of a fresh {@code all} run is made from.
-     *
-     * @param moreRuns the seed runs beside the saved model's (other seeds, the no-MTI twin)
-     * @param comparisonCv the CV on XGEM's comparison set, or null
-     */
-    public record ReportInputs(String run, Path data, Path zip, Path runDir, Path scores, List<NamedScores> moreRuns,
-                               CrossValidation.Result cv, CrossValidation.Result comparisonCv, long seed) {}
 
     /** Where the report is, and how long the chain took. */
     public record Result(Path report, double seconds) {}
@@ -73,14 +66,11 @@ public final class AllPipeline {
     public static final String CV_PARTS = "cv-networks";
     /** Two trainings side by side were 1.2x faster than one after another on the 2-core machine (docs/PERFORMANCE.md). */
     public static final int DEFAULT_JOBS = 2;
-    /** Sub-folder of a run folder with the human scores of every further seed run (the report reads them back under the same name). */
-    public static final String SEEDS_DIR = "seeds";
-    /** Sub-folder of a run folder with the cross-validation on XGEM's comparison set (dataset1; the report reads it back). */
-    public static final String COMPARISON_DIR = "xgem-dataset1";
+    /** Run-folder names are the reader's ({@link RunFolder}), so that what `all` writes is what the report reads. */
+    private static final String SEEDS_DIR = RunFolder.SEEDS_DIR, COMPARISON_DIR = RunFolder.COMPARISON_DIR;
 
-    /** The file of one seed run's human scores in {@link #SEEDS_DIR} (the report reads them back by this name). */
-    public static String seedFile(String method, String seed) {
-        return method + "_seed" + seed + "_human_scores.csv";
+    private static String seedFile(String method, String seed) {
+        return RunFolder.seedFile(method, seed);
     }
 
     /** Runs the whole chain. */
@@ -159,9 +149,10 @@ public final class AllPipeline {
             comparisonCv = crossValidate(cds, comparison, TrainingRun.sizedFor(cvNet, cds), cvOptions, cmpDir, cmpDir.resolve(CV_PARTS));
         }
 
-        // baselines: fitted once and saved, then the report
         Progress.say("== 6/6 report");
-        Path index = s.stages().report(new ReportInputs(run, dataset, zip, runDir, scores, runs.subList(1, runs.size()), cv, comparisonCv, s.seed()));
+        // the baselines are fitted once per run and saved beside it; the report (and every redraw) reads them
+        RunBaselines.fitAndSave(ds, runDir, s.seed());
+        Path index = ReportAssembly.run(ReportSpec.afterAll(run, dataset, zip, runDir, scores, runs.subList(1, runs.size()), cv, comparisonCv, s.seed()));
         return new Result(index, (System.nanoTime() - t0) / 1e9);
     }
 

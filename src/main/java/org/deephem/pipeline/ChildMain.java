@@ -26,8 +26,7 @@ public final class ChildMain {
     private ChildMain() {}
 
     public static void main(String[] args) {
-        System.setProperty("java.awt.headless", "true");        // figures are drawn without a display
-        org.deephem.model.NdMemory.configure();                  // before ND4J loads
+        org.deephem.runtime.ProcessRuntime.start(org.deephem.runtime.ProcessRuntime.Settings.standard()); // before anything loads ND4J
         org.deephem.experiment.ChildJvm.watchParent();           // ends with the runner that started it
         System.exit(exitCode(args));
     }

@@ -9,8 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Every process-wide setting of a DeepHEM JVM, made here and nowhere else. Each entry point
- * ({@code cli.Main}, which also runs {@code bench-worker} and the trainings {@code all} starts,
- * and {@code experiment.CellWorker}, which runs a grid's cell) calls {@link #start} first, before
+ * ({@code cli.Main}, which also runs {@code bench-worker}; {@code pipeline.ChildMain}, which runs
+ * the trainings {@code all} starts; and {@code experiment.CellWorker}, which runs a grid's cell)
+ * calls {@link #start} first, before
  * ND4J loads; {@code zoo.Backend.start} calls it again for code that never went through a main
  * (tests, embedding), where it does nothing if it already ran.
  *

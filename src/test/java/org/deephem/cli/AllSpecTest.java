@@ -33,10 +33,4 @@ class AllSpecTest {
         }
     }
 
-    @Test
-    void theRunFolderNamesAreTheReportsOwn() {
-        assertEquals(ReportCommand.SEEDS_DIR, AllPipeline.SEEDS_DIR);
-        assertEquals(ReportCommand.COMPARISON_DIR, AllPipeline.COMPARISON_DIR);
-        assertEquals(ReportCommand.seedFile("deephem-nomti", "3"), AllPipeline.seedFile("deephem-nomti", "3"));
-    }
 }
