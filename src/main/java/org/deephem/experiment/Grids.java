@@ -8,7 +8,6 @@ import org.deephem.method.Method;
 import org.deephem.model.Fusion;
 import org.deephem.model.MmdKernel;
 import org.deephem.model.ModelConfig;
-import org.deephem.train.NetworkMethod;
 import org.deephem.validation.MethodCatalog;
 
 /** The grids of {@code ablate} and {@code compare}, as values of {@link ModelConfig} and catalog names. */
@@ -77,7 +76,7 @@ public final class Grids {
         List<Grid.Row> rows = new ArrayList<>();
         for (String name : methods) {
             Method m = MethodCatalog.create(name, base);
-            ModelConfig net = m instanceof NetworkMethod n ? n.config() : null;
+            ModelConfig net = m.networkConfig().orElse(null);
             rows.add(new Grid.Row("compare", name, slug(name), name, net));
         }
         return rows;

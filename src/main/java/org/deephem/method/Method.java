@@ -25,6 +25,14 @@ public interface Method {
         return false;
     }
 
+    /**
+     * The network's configuration, for a method that trains a DeepHEM network (recorded in the
+     * CV settings and hashed into grid cells); empty for baselines.
+     */
+    default java.util.Optional<org.deephem.model.ModelConfig> networkConfig() {
+        return java.util.Optional.empty();
+    }
+
     /** Learns from the labelled mouse rows {@code trainRows}; {@code seed} fixes every random choice. */
     Fitted fit(DeepHemDataset ds, int[] trainRows, long seed);
 

@@ -24,7 +24,6 @@ import org.deephem.run.RunFolder;
 import org.deephem.method.Method;
 import org.deephem.model.ModelConfig;
 import org.deephem.train.DataLevers;
-import org.deephem.train.NetworkMethod;
 import org.deephem.train.Seeds;
 import org.deephem.train.TrainingRun;
 import org.deephem.validation.CrossValidation;
@@ -296,7 +295,7 @@ public final class AllPipeline {
             folds.addAll(part.folds());
             preds.addAll(part.predictions());
             seconds += part.seconds();
-            settings.put(m, ConfigCodec.toMap(((NetworkMethod) MethodCatalog.create(m, net)).config()));
+            settings.put(m, ConfigCodec.toMap(MethodCatalog.create(m, net).networkConfig().orElseThrow()));
         }
         List<Method> methods = new ArrayList<>();
         for (Method b : Baselines.all()) {

@@ -43,6 +43,11 @@ public final class NetworkMethod implements Method {
     }
 
     @Override
+    public java.util.Optional<ModelConfig> networkConfig() {
+        return java.util.Optional.of(config);
+    }
+
+    @Override
     public Fitted fit(DeepHemDataset ds, int[] trainRows, long seed) {
         return fit(ds, trainRows, seed, null);
     }

@@ -13,7 +13,6 @@ import org.deephem.io.Progress;
 import org.deephem.method.Method;
 import org.deephem.model.ModelConfig;
 import org.deephem.train.DataLevers;
-import org.deephem.train.NetworkMethod;
 import org.deephem.train.TrainingRun;
 import org.deephem.zoo.ConfigCodec;
 
@@ -57,7 +56,7 @@ public final class CvJob {
                 throw new InputError("--methods: " + e.getMessage());
             }
             ms.add(m);
-            settings.put(m.name(), m instanceof NetworkMethod n ? ConfigCodec.toMap(n.config()) : Map.of());
+            settings.put(m.name(), m.networkConfig().map(ConfigCodec::toMap).orElse(Map.of()));
         }
         CrossValidation.Options o = s.options();
         int folds = o.folds(), repeats = o.repeats();
