@@ -95,13 +95,22 @@ public final class CaseStudyJob {
         prov.put("software", Provenance.environment());
         Report rep = new Report("case-study").datasetSummary(String.format(Locale.ROOT, "%s: %d labelled mouse, %d unlabelled mouse, %d human miRNAs; %d human scored",
                         RecordedPath.of(data, out), ds.labels().length, ds.unlabelledMouse() == null ? 0 : ds.unlabelledMouse().size(), humanIds.size(), human.ids().size()))
-                .config(Map.of("top", spec.top(), "ranked_by", from, "interval", human.interval() == null ? "none" : MemberSpread.DEFINITION))
+                .config(config(spec.top(), from, human.interval() == null ? "none" : MemberSpread.DEFINITION))
                 .provenance(prov);
         CaseStudySection.add(rep, t, from, agreement, why);
         rep.limit("Conservation, TargetScan class, DSW and HMDD diseases are proxies of essentiality; DSW and HMDD follow how well studied a miRNA is.");
         rep.limit("A mouse orthologue is matched by name only; a mouse label is a knockout result in mouse, not in human.");
         rep.limit("XGEM's calls are another model's predictions, not knockouts.");
         return new Result(t, agreement, why, ReportWriter.write(out, rep));
+    }
+
+    /** The page's settings in a fixed order (Map.of's order changes from one JVM to the next). */
+    private static Map<String, Object> config(int top, String rankedBy, String interval) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("top", top);
+        c.put("ranked_by", rankedBy);
+        c.put("interval", interval);
+        return c;
     }
 
     private static Ranked ranked(List<String> ids, double[][] logits) {
