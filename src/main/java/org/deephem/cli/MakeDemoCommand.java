@@ -22,9 +22,7 @@ final class MakeDemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionCheck.range("--pca", pca, 1, org.deephem.model.ModelConfig.MAX_FEATURES);
-        org.deephem.data.DatasetWriter.requireReplaceable("--out", out);
-        org.deephem.io.Outputs.requireWritable("--out", out, org.deephem.io.Outputs.Place.REPLACED_FOLDER);
-        DemoDataset.write(out, DemoDataset.Sizes.standard(), seed, pca);
+        DemoDataset.make(out, seed, pca);
         System.out.print(Inspection.summarise(DatasetReader.read(out)));
         return 0;
     }

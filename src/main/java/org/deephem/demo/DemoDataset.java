@@ -106,6 +106,16 @@ public final class DemoDataset {
         DatasetWriter.write(out, generate(sizes, seed, pcaComponents));
     }
 
+    /**
+     * The demo as {@code make-demo} writes it (standard sizes), after checking that {@code out}
+     * is a folder this program may replace and can write: nothing is generated otherwise.
+     */
+    public static void make(Path out, long seed, int pcaComponents) {
+        DatasetWriter.requireReplaceable("--out", out);
+        org.deephem.io.Outputs.requireWritable("--out", out, org.deephem.io.Outputs.Place.REPLACED_FOLDER);
+        write(out, Sizes.standard(), seed, pcaComponents);
+    }
+
     private static String num(int i) {
         return String.format(java.util.Locale.ROOT, "%04d", i + 1);
     }

@@ -2,7 +2,6 @@ package org.deephem.explain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,18 +65,8 @@ public final class Explainer {
         if (ids.size() != seqs.size() || matures.size() != seqs.size()) {
             throw new IllegalArgumentException("ids, sequences and matures differ in length");
         }
-        List<Scorer.Prepared> prepared = new ArrayList<>();
-        Map<Integer, double[][]> folded = new HashMap<>(); // members usually fold alike: fold once per setting
-        for (TrainedModel m : zm.models()) {
-            Scorer s = new Scorer(m);
-            for (int i = 0; i < ids.size(); i++) { // before folding: fail fast
-                String tooLong = s.lengthProblem(ids.get(i), seqs.get(i).length());
-                if (tooLong != null) throw new InputError(tooLong);
-            }
-            double[][] inh = null;
-            if (m.config().useInherent()) inh = folded.computeIfAbsent(s.dangles(), d -> s.inherentOf(seqs, matures));
-            prepared.add(s.prepareSequences(ids, seqs, inh, targets));
-        }
+        // the model's own translator: the same length checks, folding and projection as score --fasta
+        List<Scorer.Prepared> prepared = zm.translator().inputs(ids, seqs, matures, targets);
         return explain(zm.models(), prepared, InherentFeatures.NAMES, steps, null);
     }
 

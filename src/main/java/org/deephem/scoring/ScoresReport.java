@@ -11,12 +11,12 @@ import java.util.stream.IntStream;
 import org.deephem.eval.MemberSpread;
 import org.deephem.explain.Explainer;
 import org.deephem.explain.Explanation;
-import org.deephem.features.Dangles;
 import org.deephem.features.RnaFolder;
 import org.deephem.io.InputError;
 import org.deephem.scorepage.FeatureAttribution;
 import org.deephem.scorepage.PageInput;
 import org.deephem.scorepage.ScoredMiRna;
+import org.deephem.zoo.SequenceTranslator;
 import org.deephem.zoo.ZooModel;
 
 /**
@@ -57,7 +57,7 @@ public final class ScoresReport {
                                          Map<String, Explanation> explanations) {
         MemberSpread.Band[] bands = MemberSpread.of(memberLogits);
         boolean ensemble = memberLogits.length > 1;
-        RnaFolder folder = new RnaFolder(Dangles.recorded(zm.models().get(0).provenance(), "model provenance"));
+        RnaFolder folder = zm.translator().folder(); // drawn as the model folded its training data
         Set<Integer> draw = new java.util.HashSet<>();
         for (int i : drawn) draw.add(i);
         List<ScoredMiRna> out = new ArrayList<>();
@@ -84,9 +84,9 @@ public final class ScoresReport {
 
     /** The page input of a scoring run. */
     public static PageInput page(String modelName, ZooModel zm, List<ScoredMiRna> rows, List<String> show, int top,
-                                 List<Precursors.Skip> skipped, Map<String, Object> provenance) {
+                                 List<SequenceTranslator.Skip> skipped, Map<String, Object> provenance) {
         List<String> skippedLines = new ArrayList<>();
-        for (Precursors.Skip s : skipped) skippedLines.add(s.id() + " (line " + s.line() + "): " + s.reason());
+        for (SequenceTranslator.Skip s : skipped) skippedLines.add(s.id() + " (line " + s.line() + "): " + s.reason());
         return new PageInput(modelName, describe(zm), zm.members().size(), zm.reference() == null ? null : zm.reference().what(),
                 rows, new LinkedHashSet<>(show), top, skippedLines, provenance, zm.trainedOnDemo());
     }

@@ -72,13 +72,19 @@ public record ZooModel(Path zip, List<EnsembleZip.Member> members, boolean ensem
         return members.stream().map(EnsembleZip.Member::model).toList();
     }
 
+    /** The checks and inputs of new precursors for this model ({@link SequenceTranslator}). */
+    public SequenceTranslator translator() {
+        return new SequenceTranslator(this);
+    }
+
     /** Each member's logits of new precursors as given (cut here to the model's window), {@code [member][row]}. */
     public double[][] logitsOfSequences(List<String> ids, List<String> seqs, List<List<Mature>> matures, Map<String, Set<String>> targets) {
         // cut to the window the model was trained on, as score --fasta does (placed with the first member's folding)
-        org.deephem.features.WindowRule.Cut cut = window().cut(seqs, matures,
-                new org.deephem.features.FeatureCalculator(new Scorer(members.get(0).model()).dangles()), "sequences");
+        SequenceTranslator t = translator();
+        org.deephem.features.WindowRule.Cut cut = t.cut(seqs, matures);
+        List<Scorer.Prepared> in = t.inputs(ids, cut.sequences(), cut.matures(), targets);
         double[][] out = new double[members.size()][];
-        for (int m = 0; m < out.length; m++) out[m] = new Scorer(members.get(m).model()).logitsOfSequences(ids, cut.sequences(), cut.matures(), targets);
+        for (int m = 0; m < out.length; m++) out[m] = new Scorer(members.get(m).model()).logits(in.get(m));
         return out;
     }
 

@@ -1,4 +1,4 @@
-package org.deephem.cli;
+package org.deephem.features;
 
 import java.util.ArrayList;
 import java.util.List;
