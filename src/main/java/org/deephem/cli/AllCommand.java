@@ -8,7 +8,6 @@ import org.deephem.io.InputError;
 import org.deephem.model.ModelConfig;
 import org.deephem.pipeline.AllPipeline;
 import org.deephem.pipeline.AllSpec;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,12 +57,7 @@ final class AllCommand implements Callable<Integer> {
         threadsOption.apply();
         check();
         AllSpec spec = new AllSpec(data, raw, out, name, epochs, seeds, folds, repeats, cvEpochs, comparisonSet, noComparisonSet, seed, zoo, reports,
-                jobs, threadsOption.threads, levers.apply(ModelConfig.defaults()), runner.runner, runner.master, new AllPipeline.Stages() {
-            @Override
-            public void buildDataset(Path rawSources, Path dataset) {
-                sub(new BuildDatasetCommand(), "--raw", rawSources.toString(), "--out", dataset.toString());
-            }
-        });
+                jobs, threadsOption.threads, levers.apply(ModelConfig.defaults()), runner.runner, runner.master);
         AllPipeline.Result r = AllPipeline.run(spec);
         System.out.printf(Locale.ROOT, "all done in %.0f s%nreport: %s%n", r.seconds(), r.report().toAbsolutePath().normalize());
         return 0;
@@ -81,19 +75,5 @@ final class AllCommand implements Callable<Integer> {
         OptionCheck.epochs("--cv-epochs", cvEpochs);
         if (jobs != null) OptionCheck.range("--jobs", jobs, 1, 64);
         runner.check();
-    }
-
-    /** Runs another command in-process with its own option parsing; its failures propagate unchanged. */
-    private static void sub(Callable<Integer> command, String... args) {
-        new CommandLine(command).parseArgs(args);
-        int code;
-        try {
-            code = command.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        if (code != 0) throw new IllegalStateException("step failed with exit code " + code);
     }
 }

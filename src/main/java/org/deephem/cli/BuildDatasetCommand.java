@@ -2,17 +2,11 @@ package org.deephem.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.nio.file.Files;
-import java.util.Locale;
 import org.deephem.data.BuildDatasetJob;
-import org.deephem.data.DatasetReader;
-import org.deephem.data.DeepHemDataset;
-import org.deephem.data.Inspection;
 import org.deephem.features.Dangles;
 import org.deephem.features.WindowRule;
 import org.deephem.io.InputError;
-import org.deephem.io.Json;
-import org.deephem.validation.WindowLengths;
+import org.deephem.pipeline.DatasetStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,13 +48,7 @@ final class BuildDatasetCommand implements Callable<Integer> {
         int dangleModel = Dangles.requireOption(dangles, "--dangles");
         WindowRule rule = WindowRule.parse(window, "--window");
         if (comparison != null && noComparison) throw new InputError("--xgem-dataset1 and --no-xgem-dataset1: give one of them");
-        BuildDatasetJob.Result r = BuildDatasetJob.run(new BuildDatasetJob.Spec(raw, out, comparison, noComparison, pca, seed, dangleModel, rule));
-        System.out.print(Json.write(r.summary().manifest().get("counts")));
-        DeepHemDataset built = DatasetReader.read(out);
-        System.out.print(Inspection.summarise(built));
-        System.out.print(WindowLengths.describe(built));
-        if (r.comparison() != null && Files.isDirectory(r.comparison())) System.out.println("XGEM dataset1 comparison folder: " + r.comparison());
-        System.out.printf(Locale.ROOT, "built %s in %.1f s%n", out, r.summary().millis() / 1000.0);
+        System.out.print(DatasetStage.build(new BuildDatasetJob.Spec(raw, out, comparison, noComparison, pca, seed, dangleModel, rule)));
         return 0;
     }
 }

@@ -44,15 +44,6 @@ import org.deephem.zoo.ZooModel;
 public final class AllPipeline {
     private AllPipeline() {}
 
-    /**
-     * The stages of the chain whose entry points live elsewhere, given by the caller: building
-     * the dataset from raw sources ({@code build-dataset} with its defaults, printing as it does)
-     * and writing the report of the run folder.
-     */
-    public interface Stages {
-        void buildDataset(Path raw, Path out);
-    }
-
 
     /** Where the report is, and how long the chain took. */
     public record Result(Path report, double seconds) {}
@@ -79,7 +70,7 @@ public final class AllPipeline {
         Path dataset = s.data();
         if (s.raw() != null) {
             Progress.say("== 1/6 build the dataset from %s", s.raw());
-            s.stages().buildDataset(s.raw(), s.out());
+            System.out.print(DatasetStage.build(DatasetStage.defaults(s.raw(), s.out())));
             dataset = s.out();
         } else {
             Progress.say("== 1/6 dataset %s (already built)", dataset);

@@ -28,11 +28,10 @@ import org.deephem.model.ModelConfig;
  * @param network         the network's config with every lever given (epochs, seed and size are set by the chain)
  * @param runner          what runs the trainings: local or spark ({@link org.deephem.experiment.CellRunners})
  * @param master          the Spark master, or null
- * @param stages          the stages of the chain whose entry points live elsewhere
  */
 public record AllSpec(Path data, Path raw, Path out, String name, Integer epochs, List<Long> seeds, Integer folds, Integer repeats,
                       Integer cvEpochs, Path comparisonSet, boolean noComparisonSet, long seed, Path zoo, Path reports,
-                      Integer jobs, Integer threads, ModelConfig network, String runner, String master, AllPipeline.Stages stages) {
+                      Integer jobs, Integer threads, ModelConfig network, String runner, String master) {
     public AllSpec {
         seeds = seeds == null ? null : List.copyOf(seeds);
     }
