@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The same small grid under the local runner and under Spark {@code local[2]} (a network of the
  * --quick size and a baseline, two seeds each: four cells) gives the same merged tables, cell for
  * cell and column for column, the cells' own wall times aside; a rerun under Spark reuses every
- * cell. Runs only with -Pspark (README's test command runs it in a second Maven call).
+ * cell; and the ablate --quick grid gives the same tables under both. Runs only with -Pspark
+ * (README's test command runs it in a second Maven call).
  */
 class SparkRunnerTest {
     @TempDir
@@ -73,6 +74,28 @@ class SparkRunnerTest {
             assertEquals(0, again.ran(), "nothing run again");
             assertEquals(4, again.reused());
         }
+    }
+
+    /**
+     * The issue's check: the {@code ablate --quick} grid (every group: features, fusion, kernel,
+     * loss; one seed and no CV inside the cells, to keep the test short) gives the same merged
+     * tables under Spark {@code local[2]} as under the local runner, row for row.
+     */
+    @Test
+    void theAblateQuickGridGivesTheLocalRunnersTables() throws IOException {
+        Path local = tmp.resolve("ablate-local"), spark = tmp.resolve("ablate-spark");
+        List<String> grid = List.of("ablate", "--quick", "--seeds", "1", "--cv", "0", "--threads", "1", "--data", TestData.demo().toString());
+        List<String> l = new ArrayList<>(grid), s = new ArrayList<>(grid);
+        l.addAll(List.of("-o", local.toString(), "--jobs", "2"));
+        s.addAll(List.of("-o", spark.toString(), "--runner", "spark", "--master", "local[2]"));
+        assertEquals(0, Main.run(l.toArray(String[]::new)), "local runner");
+        assertEquals(0, Main.run(s.toArray(String[]::new)), "Spark runner");
+        for (String table : List.of("ablate_cells.csv", "ablate_summary.csv")) {
+            List<String> a = withoutWallSeconds(local.resolve(table)), b = withoutWallSeconds(spark.resolve(table));
+            assertTrue(a.size() > 8, table + ": a row per variant of the four groups");
+            assertEquals(a, b, table);
+        }
+        assertEquals(cellIds(local), cellIds(spark));
     }
 
     /** A failing job stops the run with one line (its exit code and last log line), exit 2 as bad input; its log comes back to the driver. */
