@@ -58,6 +58,12 @@ final class Plan {
         /** Legacy scalar op whose scalar is its second input (re-set before every run: the op object is shared). */
         boolean scalarArg;
         boolean identity;
+        /**
+         * A broadcast add's backward pass run as what it computes (see {@link #broadcastAddBackward}):
+         * per output, null for a copy of the incoming gradient, the axes to sum it over, or
+         * {@link #DEAD} when nothing reads that output.
+         */
+        int[][] addBp;
 
         Step(DifferentialFunction op, String name, int[] in, int[] out) {
             this.op = op;
@@ -66,6 +72,9 @@ final class Plan {
             this.out = out;
         }
     }
+
+    /** An output of a rewritten op that nothing reads (not computed). */
+    private static final int[] DEAD = new int[0];
 
     /** Where a value's array comes from. */
     private enum Kind { PLACEHOLDER, EXTERNAL, SLOT, OUTPUT }
@@ -322,6 +331,7 @@ final class Plan {
                 }
                 s.ctx.setOutputArray(i, v.array);
             }
+            s.addBp = broadcastAddBackward(s, lastUse);
             exec(s);
             for (int o : s.out) {
                 Value v = values.get(o);
@@ -413,10 +423,64 @@ final class Plan {
         for (int i = 0; i < usedSlots.length; i++) boundGenerations[i] = usedSlots[i].generation;
     }
 
+    /**
+     * libnd4j's {@code add_bp} for z = x + y with y (or x) broadcast copies the incoming gradient
+     * twice and then sums one copy over the broadcast axes (~8 ms per reference step for an
+     * encoder's feed-forward bias, issue 25). What it computes is dL/dx = dL/dz for the full-shape
+     * input and dL/dy = dL/dz summed over y's broadcast axes, by the same reduce-sum kernel
+     * ({@code reduceAlongDimension(Sum)}), so running those two directly gives the same bits
+     * (PlannedExecutorTest compares every gradient with the session's) without the copies; an
+     * output nothing reads is not computed. Null (run the op itself) for any other add_bp.
+     */
+    private int[][] broadcastAddBackward(Step s, int[] lastUse) {
+        if (!(s.op instanceof org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.AddBpOp) || s.in.length != 3 || s.out.length != 2) return null;
+        long[] eps = values.get(s.in[2]).shape;
+        int[][] plan = new int[2][];
+        for (int i = 0; i < 2; i++) {
+            Value in = values.get(s.in[i]), out = values.get(s.out[i]);
+            if (!Arrays.equals(in.shape, out.shape) || in.type != out.type || out.type != values.get(s.in[2]).type) return null;
+            if (out.kind == Kind.SLOT && lastUse[s.out[i]] < 0) {
+                plan[i] = DEAD;
+                continue;
+            }
+            if (Arrays.equals(in.shape, eps)) continue; // a copy
+            if (in.shape.length != eps.length) return null;
+            List<Integer> axes = new ArrayList<>();
+            for (int d = 0; d < eps.length; d++) {
+                if (in.shape[d] == eps[d]) continue;
+                if (in.shape[d] != 1) return null;
+                axes.add(d);
+            }
+            plan[i] = axes.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return plan;
+    }
+
     private void exec(Step s) {
+        if (s.addBp != null) {
+            INDArray eps = values.get(s.in[2]).array;
+            for (int i = 0; i < 2; i++) {
+                int[] axes = s.addBp[i];
+                INDArray out = values.get(s.out[i]).array;
+                if (axes == null) out.assign(eps);
+                else if (axes != DEAD) Nd4j.exec(new org.nd4j.linalg.api.ops.impl.reduce.same.Sum(eps, out, true, axes));
+            }
+            return;
+        }
         if (s.scalarArg) ((ScalarOp) s.op).setScalar(values.get(s.in[1]).array != null ? values.get(s.in[1]).array : s.ctx.getInputArray(1));
         if (s.op instanceof CustomOp) Nd4j.exec((CustomOp) s.op, s.ctx);
         else Nd4j.exec((Op) s.op, s.ctx);
+    }
+
+    private void timed(Step s, OpTimer timer) {
+        long t0 = OpTimer.cpuNow();
+        exec(s);
+        long ns = OpTimer.cpuNow() - t0, bytes = 0;
+        for (int o : s.out) {
+            INDArray a = values.get(o).array;
+            if (a != null && !a.isEmpty()) bytes += a.length() * a.dataType().width();
+        }
+        timer.op(s.name, s.op.opName(), ns, bytes);
     }
 
     // ---------------------------------------------------------------- running
@@ -434,6 +498,11 @@ final class Plan {
      * arrays of this plan that the next run overwrites.
      */
     Map<String, INDArray> run(Map<String, INDArray> feed) {
+        return run(feed, null);
+    }
+
+    /** As above, each op's thread CPU told to {@code timer} (when not null). */
+    Map<String, INDArray> run(Map<String, INDArray> feed, OpTimer timer) {
         boolean stale = false;
         // a variable or constant given a new array object since (values assigned in place need nothing)
         for (Value v : values) {
@@ -454,10 +523,21 @@ final class Plan {
             if (!Arrays.equals(given.shape(), v.shape)) throw new IllegalArgumentException("placeholder '" + e.getKey() + "' is " + Arrays.toString(given.shape()) + ", the plan's " + Arrays.toString(v.shape));
             v.array.assign(given);
         }
-        for (Step s : steps) if (!s.identity) exec(s);
+        if (timer == null) {
+            for (Step s : steps) if (!s.identity) exec(s);
+        } else {
+            for (Step s : steps) if (!s.identity) timed(s, timer);
+        }
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> e : outputs.entrySet()) out.put(e.getKey(), values.get(e.getValue()).array);
         return out;
+    }
+
+    /** Broadcast-add backward ops run as a copy and a sum ({@link #broadcastAddBackward}). */
+    int addBpRewritten() {
+        int n = 0;
+        for (Step s : steps) if (s.addBp != null) n++;
+        return n;
     }
 
     /** Ops run per step. */

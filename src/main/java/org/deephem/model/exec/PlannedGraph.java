@@ -124,6 +124,8 @@ public final class PlannedGraph {
      */
     public Map<String, INDArray> trainStep(Map<String, INDArray> feed, String... extra) {
         synchronized (sd) {
+            OpTimer timer = OpTimer.current();
+            long t0 = timer == null ? 0 : OpTimer.cpuNow();
             TrainingConfig tc = sd.getTrainingConfig();
             if (tc == null) throw new IllegalStateException("no training configuration set");
             SameDiff g = gradFunction();
@@ -135,11 +137,14 @@ public final class PlannedGraph {
             Map<String, INDArray> run;
             if (flat != null) {
                 flat.bound(sd, g);
-                run = run(g, feed, names, flat.gradientInto(names));
+                run = run(g, feed, names, flat.gradientInto(names), timer);
+                long u0 = timer == null ? 0 : OpTimer.cpuNow();
                 flat.collect(run, names);
                 flat.update(tc, iteration, epoch);
+                if (timer != null) timer.op("weight update", "adam_updater + subtract, all weights", OpTimer.cpuNow() - u0, 0);
             } else {
-                run = run(g, feed, names, null);
+                run = run(g, feed, names, null, timer);
+                long u0 = timer == null ? 0 : OpTimer.cpuNow();
                 List<Regularization> reg = tc.getRegularization();
                 double lr = tc.getUpdater().hasLearningRate() ? tc.getUpdater().getLearningRate(iteration, epoch) : 1.0;
                 for (int i = 0; i < trainable.size(); i++) {
@@ -151,8 +156,10 @@ public final class PlannedGraph {
                     if (tc.isMinimize()) param.subi(grad);
                     else param.addi(grad);
                 }
+                if (timer != null) timer.op("weight update", "adam_updater + subtract, weight by weight", OpTimer.cpuNow() - u0, 0);
             }
             tc.incrementIterationCount();
+            if (timer != null) timer.step(OpTimer.cpuNow() - t0);
             Map<String, INDArray> out = new LinkedHashMap<>();
             for (String e : extra) out.put(e, run.get(e));
             return out;
@@ -189,6 +196,15 @@ public final class PlannedGraph {
     /** Plans built so far (new batch shapes), for tests and the log. */
     public long plansBuilt() {
         return built;
+    }
+
+    /** Broadcast-add backward ops run directly (copy and sum) in the plans built so far, for tests. */
+    public long addBpRewritten() {
+        synchronized (sd) {
+            long n = 0;
+            for (Plan p : plans.values()) n += p.addBpRewritten();
+            return n;
+        }
     }
 
     /** Bytes of the shared arena. */
@@ -241,14 +257,17 @@ public final class PlannedGraph {
 
     /** Runs the plan for these shapes and outputs, building it (its build is this run) when new. */
     private Map<String, INDArray> run(SameDiff graph, Map<String, INDArray> feed, List<String> names) {
-        return run(graph, feed, names, null);
+        return run(graph, feed, names, null, null);
     }
 
-    /** As above; {@code into}: arrays the plan writes some outputs to (a plan of its own, "t|"). */
-    private Map<String, INDArray> run(SameDiff graph, Map<String, INDArray> feed, List<String> names, Map<String, INDArray> into) {
+    /**
+     * As above; {@code into}: arrays the plan writes some outputs to (a plan of its own, "t|");
+     * {@code timer}: told each op's CPU time (a plan's first run, which builds it, is not timed).
+     */
+    private Map<String, INDArray> run(SameDiff graph, Map<String, INDArray> feed, List<String> names, Map<String, INDArray> into, OpTimer timer) {
         String key = (graph == sd ? "f|" : into != null ? "t|" : "g|") + Plan.key(feed, names);
         Plan p = plans.get(key);
-        if (p != null) return p.run(feed);
+        if (p != null) return p.run(feed, timer);
         p = Plan.build(graph, arena, feed, names, into);
         built++;
         plans.put(key, p);
