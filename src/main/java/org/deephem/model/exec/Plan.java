@@ -73,6 +73,9 @@ final class Plan {
         }
     }
 
+    /** System property: {@code false} runs libnd4j's add_bp as it is (for measuring {@link #broadcastAddBackward}'s gain). */
+    static final String ADD_BP_PROPERTY = "deephem.addBpDirect";
+
     /** An output of a rewritten op that nothing reads (not computed). */
     private static final int[] DEAD = new int[0];
 
@@ -433,6 +436,7 @@ final class Plan {
      * output nothing reads is not computed. Null (run the op itself) for any other add_bp.
      */
     private int[][] broadcastAddBackward(Step s, int[] lastUse) {
+        if ("false".equals(System.getProperty(ADD_BP_PROPERTY))) return null;
         if (!(s.op instanceof org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.AddBpOp) || s.in.length != 3 || s.out.length != 2) return null;
         long[] eps = values.get(s.in[2]).shape;
         int[][] plan = new int[2][];
