@@ -12,6 +12,11 @@ public interface OpTimer {
     /** One op ran: its name in the graph, its type, thread CPU nanoseconds, bytes of its outputs. */
     void op(String instance, String type, long cpuNanos, long outputBytes);
 
+    /** Whether forward runs (scoring, monitoring) are timed too; training steps always are. */
+    default boolean timesForward() {
+        return false;
+    }
+
     /** One training step ended, {@code cpuNanos} of thread CPU in all (ops, update, bookkeeping). */
     void step(long cpuNanos);
 

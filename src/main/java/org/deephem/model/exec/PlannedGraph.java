@@ -89,7 +89,8 @@ public final class PlannedGraph {
     /** The forward graph's {@code names} on {@code feed}: arrays of the plan, valid until the next call on this graph. */
     public Map<String, INDArray> outputArrays(Map<String, INDArray> feed, List<String> names) {
         synchronized (sd) {
-            return run(sd, feed, names);
+            OpTimer timer = OpTimer.current();
+            return run(sd, feed, names, null, timer != null && timer.timesForward() ? timer : null);
         }
     }
 
