@@ -146,10 +146,9 @@ class PlannedExecutorTest {
                 compared++;
             }
         }
-        System.out.printf("planned vs session (%s): max |diff| loss terms and logits %.3g, gradients %.3g (%d gradients, padded lengths %s, %d plans, arena %.1f MiB, %d add_bp run as copy and sum)%n",
-                what, worstOut, worstGrad, compared, lengths, planned.plansBuilt(), planned.arenaBytes() / 1048576.0, planned.addBpRewritten());
+        System.out.printf("planned vs session (%s): max |diff| loss terms and logits %.3g, gradients %.3g (%d gradients, padded lengths %s, %d plans, arena %.1f MiB)%n",
+                what, worstOut, worstGrad, compared, lengths, planned.plansBuilt(), planned.arenaBytes() / 1048576.0);
         assertTrue(lengths.size() >= 3, "padded lengths " + lengths);
-        assertTrue(planned.addBpRewritten() > 0, "broadcast-add backward ops were run directly (copy and sum), so the comparison covers them");
         assertTrue(compared > 100);
         PlannedGraph.release(sd);
         return new double[] {worstOut, worstGrad};

@@ -58,12 +58,6 @@ final class Plan {
         /** Legacy scalar op whose scalar is its second input (re-set before every run: the op object is shared). */
         boolean scalarArg;
         boolean identity;
-        /**
-         * A broadcast add's backward pass run as what it computes (see {@link #broadcastAddBackward}):
-         * per output, null for a copy of the incoming gradient, the axes to sum it over, or
-         * {@link #DEAD} when nothing reads that output.
-         */
-        int[][] addBp;
 
         Step(DifferentialFunction op, String name, int[] in, int[] out) {
             this.op = op;
@@ -72,12 +66,6 @@ final class Plan {
             this.out = out;
         }
     }
-
-    /** System property: {@code false} runs libnd4j's add_bp as it is (for measuring {@link #broadcastAddBackward}'s gain). */
-    static final String ADD_BP_PROPERTY = "deephem.addBpDirect";
-
-    /** An output of a rewritten op that nothing reads (not computed). */
-    private static final int[] DEAD = new int[0];
 
     /** Where a value's array comes from. */
     private enum Kind { PLACEHOLDER, EXTERNAL, SLOT, OUTPUT }
@@ -334,7 +322,6 @@ final class Plan {
                 }
                 s.ctx.setOutputArray(i, v.array);
             }
-            s.addBp = broadcastAddBackward(s, lastUse);
             exec(s);
             for (int o : s.out) {
                 Value v = values.get(o);
@@ -426,79 +413,7 @@ final class Plan {
         for (int i = 0; i < usedSlots.length; i++) boundGenerations[i] = usedSlots[i].generation;
     }
 
-    /**
-     * libnd4j's {@code add_bp} for z = x + y with y (or x) broadcast copies the incoming gradient
-     * twice and then sums one copy over the broadcast axes (~8 ms per reference step for an
-     * encoder's feed-forward bias, issue 25). What it computes is dL/dx = dL/dz for the full-shape
-     * input and dL/dy = dL/dz summed over y's broadcast axes, by the same reduce-sum kernel
-     * ({@code reduceAlongDimension(Sum)}), so running those two directly gives the same bits
-     * (PlannedExecutorTest compares every gradient with the session's) without the copies; an
-     * output nothing reads is not computed. Null (run the op itself) for any other add_bp.
-     */
-    private int[][] broadcastAddBackward(Step s, int[] lastUse) {
-        if ("false".equals(System.getProperty(ADD_BP_PROPERTY))) return null;
-        if (!(s.op instanceof org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.AddBpOp) || s.in.length != 3 || s.out.length != 2) return null;
-        long[] eps = values.get(s.in[2]).shape;
-        int[][] plan = new int[2][];
-        for (int i = 0; i < 2; i++) {
-            Value in = values.get(s.in[i]), out = values.get(s.out[i]);
-            if (!Arrays.equals(in.shape, out.shape) || in.type != out.type || out.type != values.get(s.in[2]).type) return null;
-            if (out.kind == Kind.SLOT && lastUse[s.out[i]] < 0) {
-                plan[i] = DEAD;
-                continue;
-            }
-            if (Arrays.equals(in.shape, eps)) continue; // a copy
-            if (in.shape.length != eps.length) return null;
-            List<Integer> axes = new ArrayList<>();
-            for (int d = 0; d < eps.length; d++) {
-                if (in.shape[d] == eps[d]) continue;
-                if (in.shape[d] != 1) return null;
-                axes.add(d);
-            }
-            plan[i] = axes.stream().mapToInt(Integer::intValue).toArray();
-        }
-        return plan;
-    }
-
-    /**
-     * Column sums of a c-order matrix [R, C] into {@code out} [1, C], row after row: the order in
-     * which libnd4j's reduce-sum adds each column (from 0, one element after the other, in the
-     * array's type), so the same bits, but reading the matrix once in memory order instead of
-     * once per column with a stride of C (7 ms per reference step for [64·178, 128]). False (not
-     * done) for any other case.
-     */
-    private static boolean columnSums(INDArray eps, INDArray out, int[] axes) {
-        if (axes.length != 1 || axes[0] != 0 || eps.rank() != 2 || out.rank() != 2 || out.size(0) != 1) return false;
-        if (eps.ordering() != 'c' || eps.offset() != 0 || eps.elementWiseStride() != 1 || out.ordering() != 'c' || out.offset() != 0 || out.elementWiseStride() != 1) return false;
-        int rows = (int) eps.size(0), cols = (int) eps.size(1);
-        if (eps.dataType() == DataType.FLOAT && out.dataType() == DataType.FLOAT) {
-            java.nio.FloatBuffer x = eps.data().asNioFloat(), z = out.data().asNioFloat();
-            float[] acc = new float[cols];
-            for (int r = 0, k = 0; r < rows; r++) for (int c = 0; c < cols; c++, k++) acc[c] += x.get(k);
-            for (int c = 0; c < cols; c++) z.put(c, acc[c]);
-            return true;
-        }
-        if (eps.dataType() == DataType.DOUBLE && out.dataType() == DataType.DOUBLE) {
-            java.nio.DoubleBuffer x = eps.data().asNioDouble(), z = out.data().asNioDouble();
-            double[] acc = new double[cols];
-            for (int r = 0, k = 0; r < rows; r++) for (int c = 0; c < cols; c++, k++) acc[c] += x.get(k);
-            for (int c = 0; c < cols; c++) z.put(c, acc[c]);
-            return true;
-        }
-        return false;
-    }
-
     private void exec(Step s) {
-        if (s.addBp != null) {
-            INDArray eps = values.get(s.in[2]).array;
-            for (int i = 0; i < 2; i++) {
-                int[] axes = s.addBp[i];
-                INDArray out = values.get(s.out[i]).array;
-                if (axes == null) out.assign(eps);
-                else if (axes != DEAD && !columnSums(eps, out, axes)) Nd4j.exec(new org.nd4j.linalg.api.ops.impl.reduce.same.Sum(eps, out, true, axes));
-            }
-            return;
-        }
         if (s.scalarArg) ((ScalarOp) s.op).setScalar(values.get(s.in[1]).array != null ? values.get(s.in[1]).array : s.ctx.getInputArray(1));
         if (s.op instanceof CustomOp) Nd4j.exec((CustomOp) s.op, s.ctx);
         else Nd4j.exec((Op) s.op, s.ctx);
@@ -563,13 +478,6 @@ final class Plan {
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> e : outputs.entrySet()) out.put(e.getKey(), values.get(e.getValue()).array);
         return out;
-    }
-
-    /** Broadcast-add backward ops run as a copy and a sum ({@link #broadcastAddBackward}). */
-    int addBpRewritten() {
-        int n = 0;
-        for (Step s : steps) if (s.addBp != null) n++;
-        return n;
     }
 
     /** Ops run per step. */

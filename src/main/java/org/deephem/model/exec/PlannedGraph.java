@@ -199,15 +199,6 @@ public final class PlannedGraph {
         return built;
     }
 
-    /** Broadcast-add backward ops run directly (copy and sum) in the plans built so far, for tests. */
-    public long addBpRewritten() {
-        synchronized (sd) {
-            long n = 0;
-            for (Plan p : plans.values()) n += p.addBpRewritten();
-            return n;
-        }
-    }
-
     /** Bytes of the shared arena. */
     public long arenaBytes() {
         return arena.bytes();
