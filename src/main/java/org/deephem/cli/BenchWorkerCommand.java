@@ -30,7 +30,7 @@ final class BenchWorkerCommand implements Callable<Integer> {
     String size;
     @Option(names = "--profile", description = "time every op of the training steps and print the top ones per step")
     boolean profile;
-    @Option(names = "--executor", description = "session or planned (default: the process's, " + "-Ddeephem.executor or session)")
+    @Option(names = "--executor", description = "session or planned (default: the process's, -Ddeephem.executor or " + org.deephem.model.exec.Executor.DEFAULT_ID + "); --profile times the planned executor by its op timer, the session by SameDiff's listeners")
     String executor;
     @Option(names = "--by-instance", description = "with --profile: one row per op instance of the graph (add_17, softmax_1, ...) instead of per op type")
     boolean byInstance;
