@@ -24,8 +24,10 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * op allocates per step: a training session keeps forward outputs for the backward pass, so
  * their sum bounds what one step holds. SameDiff's own ProfilingListener writes a Chrome trace
  * per op instance; this one sums by type, which is what the performance notes need.
+ * The same profile takes the planned executor's op times ({@link org.deephem.model.exec.OpTimer}:
+ * install it with {@code OpTimer.use}), which adds each step's whole thread CPU.
  */
-public final class OpProfile extends BaseListener {
+public final class OpProfile extends BaseListener implements org.deephem.model.exec.OpTimer {
     /** One op type's totals. */
     public record Row(String op, long calls, double cpuSeconds, double outputMiB) {}
 
@@ -34,6 +36,7 @@ public final class OpProfile extends BaseListener {
     private final boolean byInstance;
     private long started;
     private int steps;
+    private long stepNanos;
 
     /** Totals by op type. */
     public OpProfile() {
@@ -92,6 +95,25 @@ public final class OpProfile extends BaseListener {
         t[0]++;
         t[1] += ns;
         t[2] += bytes;
+    }
+
+    @Override
+    public void op(String instance, String type, long cpuNanos, long outputBytes) {
+        long[] t = totals.computeIfAbsent(key(instance, type, byInstance), k -> new long[3]);
+        t[0]++;
+        t[1] += cpuNanos;
+        t[2] += outputBytes;
+    }
+
+    @Override
+    public void step(long cpuNanos) {
+        steps++;
+        stepNanos += cpuNanos;
+    }
+
+    /** Thread CPU of a whole training step in ms (planned executor only; NaN for the session's listeners). */
+    public double stepCpuMs() {
+        return stepNanos > 0 && steps > 0 ? stepNanos / 1e6 / steps : Double.NaN;
     }
 
     /** Training steps seen. */

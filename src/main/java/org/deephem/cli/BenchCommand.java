@@ -114,12 +114,13 @@ final class BenchCommand implements Callable<Integer> {
         if (!skipTraining) {
             List<NativeBuilds.Build> builds = builds();
             int[] counts = threadsOption.threads != null ? new int[] {threadsOption.threads} : new int[] {1, 2};
-            for (int threads : counts) defaultSizeRows(t, threads, model, null);
+            List<String> executors = executors();
+            for (int threads : counts) for (String ex : executors) defaultSizeRows(t, threads, model, null, ex);
             for (NativeBuilds.Build b : builds) {
                 if (b.skip() != null) t.row("native build " + b.folder(), "skipped: " + b.skip(), "-");
-                else if (!b.extension().equals(shippedExtension())) defaultSizeRows(t, counts[0], zoo.resolve("default-" + b.name() + ".zip"), b);
+                else if (!b.extension().equals(shippedExtension())) for (String ex : executors) defaultSizeRows(t, counts[0], zoo.resolve("default-" + b.name() + ".zip"), b, ex);
             }
-            referenceBesideTorch(t, counts[0], builds.stream().filter(b -> b.skip() == null).toList());
+            referenceBesideTorch(t, counts[0], builds.stream().filter(b -> b.skip() == null).toList(), executors);
             processesAgainstThreads(t, zoo);
             if (full) {
                 Bench.Child c = Bench.runChild(1, "bench-worker", "--data", dataset.toString(), "--epochs", "100", "--model", model.toString());
@@ -135,17 +136,22 @@ final class BenchCommand implements Callable<Integer> {
         ModelInputs in = scorer.inputs(ds.target().sequences(), ds.target().inherent(), ds.target().mtiPca());
         // SameDiff's Java side takes seconds of scoring to be compiled (throughput still rose after
         // 3 passes): warm up for 3 s, then time at least 2 s, so the row is the steady state
-        long w0 = System.nanoTime();
-        for (int w = 0; w < 3 || System.nanoTime() - w0 < 3_000_000_000L; w++) Predictor.predict(m.graph(), in);
-        int reps = 0;
-        long s0 = System.nanoTime();
-        while (reps < 5 || System.nanoTime() - s0 < 2_000_000_000L) {
-            Predictor.predict(m.graph(), in);
-            reps++;
+        org.deephem.model.exec.Executor before = org.deephem.model.exec.Executor.current();
+        for (String ex : executors()) {
+            org.deephem.model.exec.Executor.use(org.deephem.model.exec.Executor.parse(ex));
+            long w0 = System.nanoTime();
+            for (int w = 0; w < 3 || System.nanoTime() - w0 < 3_000_000_000L; w++) Predictor.predict(m.graph(), in);
+            int reps = 0;
+            long s0 = System.nanoTime();
+            while (reps < 5 || System.nanoTime() - s0 < 2_000_000_000L) {
+                Predictor.predict(m.graph(), in);
+                reps++;
+            }
+            double perSec = reps * in.size() / ((System.nanoTime() - s0) / 1e9);
+            t.row("scoring throughput after 3 s of warm-up, " + org.deephem.zoo.Backend.build() + ", " + ex + " executor, " + threads + " ND4J thread(s) (sequences/s)",
+                    Bench.fmt("%.0f", perSec), ">= 20000");
         }
-        double perSec = reps * in.size() / ((System.nanoTime() - s0) / 1e9);
-        t.row("scoring throughput after 3 s of warm-up, " + org.deephem.zoo.Backend.build() + ", " + threads + " ND4J thread(s) (sequences/s)",
-                Bench.fmt("%.0f", perSec), ">= 20000");
+        org.deephem.model.exec.Executor.use(before);
         Path out = zoo.resolve("scores.csv");
         Bench.Child sc = Bench.runChild(1, "score", "--model", model.toString(), "--data", dataset.toString(), "-o", out.toString());
         t.row("`score` of all " + ds.target().size() + " human miRNAs, wall incl. JVM start", Bench.fmt("%.1f s", sc.wallSeconds()), "< 10 s");
@@ -170,9 +176,27 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--native-jars", paramLabel = "DIR",
             description = "folder of the nd4j-native-VERSION-linux-x86_64-*.jar files for --builds (default: the local Maven repository's)")
     Path nativeJars;
+    @Option(names = "--executors", paramLabel = "LIST", defaultValue = "planned,session", split = ",",
+            description = "executors measured side by side, each training and scoring row once per executor (default: ${DEFAULT-VALUE})")
+    List<String> executorSpec;
     @Option(names = "--top-ops", defaultValue = "12", paramLabel = "N",
             description = "op instances listed per build under the table, from the last reference-size run (default: ${DEFAULT-VALUE})")
     int topOps;
+
+    /** --executors, checked (session or planned, each once). */
+    private List<String> executors() {
+        List<String> out = new ArrayList<>();
+        for (String e : executorSpec) {
+            String id;
+            try {
+                id = org.deephem.model.exec.Executor.parse(e).id();
+            } catch (IllegalArgumentException x) {
+                throw new org.deephem.io.InputError("--executors: " + x.getMessage());
+            }
+            if (!out.contains(id)) out.add(id);
+        }
+        return out;
+    }
 
     private static String shippedExtension() {
         String chosen = org.deephem.model.NativeBuild.chosen();
@@ -187,10 +211,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The rows of one default-size training; {@code build} null for the jar's own build at any thread count. */
-    private void defaultSizeRows(Bench.TableOut t, int threads, Path model, NativeBuilds.Build build) {
-        String[] args = {"bench-worker", "--data", dataset.toString(), "--epochs", Integer.toString(epochs), "--model", model.toString(), "--size", "default"};
+    private void defaultSizeRows(Bench.TableOut t, int threads, Path model, NativeBuilds.Build build, String executor) {
+        String[] args = {"bench-worker", "--data", dataset.toString(), "--epochs", Integer.toString(epochs), "--model", model.toString(), "--size", "default", "--executor", executor};
         Bench.Child c = build == null ? Bench.runChild(threads, args) : Bench.runChild(threads, build, args);
-        String which = Bench.nativeBuild(c);
+        String which = Bench.nativeBuild(c) + ", " + executor + " executor";
         t.row("training s/epoch, default size (d 32, 1 layer, 2 heads, pool 3), " + which + ", " + threads + " ND4J thread(s) (mean of epochs 2.." + epochs + ")",
                 Bench.fmt("%.2f s", Bench.value(c, "seconds_per_epoch")), GOALS.get("default")[0]);
         // the epoch above includes monitoring for selection (every used mouse row and every human row scored)
@@ -215,9 +239,17 @@ final class BenchCommand implements Callable<Integer> {
      * table. Without Python with torch or the reference's dataset, each build runs once and the
      * PyTorch rows say why they are missing.
      */
-    private void referenceBesideTorch(Bench.TableOut t, int threads, List<NativeBuilds.Build> builds) {
+    private void referenceBesideTorch(Bench.TableOut t, int threads, List<NativeBuilds.Build> buildList, List<String> executors) {
         String skip = TorchReference.unavailable(torchRef, torchData);
+        // each build with each executor, side by side
+        List<NativeBuilds.Build> builds = new ArrayList<>();
+        List<String> exOf = new ArrayList<>();
+        for (NativeBuilds.Build b : buildList) for (String ex : executors) {
+            builds.add(b);
+            exOf.add(ex);
+        }
         int n = skip == null ? pairs : 1, k = builds.size();
+        double[][] stepCpu = new double[k][n];
         double[][] whole = new double[k][n], steps = new double[k][n], rss = new double[k][n], opCpu = new double[k][n], softmax = new double[k][n];
         double[] torch = new double[n];
         String[] names = new String[k];
@@ -227,8 +259,9 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
                 Bench.Child c = Bench.runChild(threads, builds.get(j), "bench-worker", "--data", dataset.toString(), "--epochs", Integer.toString(epochs),
-                        "--size", "reference", "--profile", "--by-instance");
-                names[j] = Bench.nativeBuild(c);
+                        "--size", "reference", "--profile", "--by-instance", "--executor", exOf.get(j));
+                names[j] = Bench.nativeBuild(c) + ", " + exOf.get(j) + " executor";
+                stepCpu[j][i] = Bench.value(c, "step_thread_cpu_ms");
                 whole[j][i] = Bench.value(c, "seconds_per_epoch");
                 steps[j][i] = Bench.value(c, "step_seconds_per_epoch");
                 rss[j][i] = Bench.value(c, "peak_rss_mib");
@@ -247,6 +280,8 @@ final class BenchCommand implements Callable<Integer> {
                     spread(whole[j], "%.2f s"), "-");
             t.row("  of which the training steps alone (what bench.py times as its epoch)", spread(steps[j], "%.2f s"), GOALS.get("reference")[0]);
             t.row("  op CPU per step (thread CPU of every op) / softmax + softmax_bp share", spread(opCpu[j], "%.1f ms") + " / " + spread(softmax[j], "%.0f %%"), "-");
+            // the session's listeners time its ops only; the planned executor's timer also times each whole step
+            if (exOf.get(j).equals("planned")) t.row("  thread CPU per step (ops, weight update and bookkeeping)", spread(stepCpu[j], "%.1f ms"), "-");
             t.row("training peak RSS, reference size, " + names[j] + ", " + threads + " thread(s) (largest run)",
                     Bench.fmt("%.0f MiB", java.util.Arrays.stream(rss[j]).max().orElseThrow()), GOALS.get("reference")[1]);
         }

@@ -30,7 +30,7 @@ final class BenchWorkerCommand implements Callable<Integer> {
     String size;
     @Option(names = "--profile", description = "time every op of the training steps and print the top ones per step")
     boolean profile;
-    @Option(names = "--executor", description = "session or planned (default: the process's, " + "-Ddeephem.executor or session)")
+    @Option(names = "--executor", description = "session or planned (default: the process's, -Ddeephem.executor or " + org.deephem.model.exec.Executor.DEFAULT_ID + "); --profile times the planned executor by its op timer, the session by SameDiff's listeners")
     String executor;
     @Option(names = "--by-instance", description = "with --profile: one row per op instance of the graph (add_17, softmax_1, ...) instead of per op type")
     boolean byInstance;
@@ -63,12 +63,18 @@ final class BenchWorkerCommand implements Callable<Integer> {
                 case "libnd4j" -> org.deephem.model.DeepHemGraph.Ops.LIBND4J_ATTENTION;
                 default -> throw new org.deephem.io.InputError("--attention: basic or libnd4j (got " + attention + ")");
             };
-            Trainer.Result r = Trainer.train(cfg, ds, null, Seeds.of(42), say, ops, p);
+            // the session is profiled by its listeners, the planned executor by its op timer
+            boolean planned = org.deephem.model.exec.Executor.current() == org.deephem.model.exec.Executor.PLANNED;
+            if (planned) org.deephem.model.exec.OpTimer.use(p);
+            Trainer.Result r = planned ? Trainer.train(cfg, ds, null, Seeds.of(42), say, ops) : Trainer.train(cfg, ds, null, Seeds.of(42), say, ops, p);
+            org.deephem.model.exec.OpTimer.use(null);
+            System.out.println("executor=" + org.deephem.model.exec.Executor.describe());
             System.out.println("seconds_per_epoch=" + perEpoch(r.log(), EpochLog::seconds));
             System.out.println("step_seconds_per_epoch=" + perEpoch(r.log(), EpochLog::stepSeconds));
             System.out.println("profiled_steps=" + p.steps());
             double total = p.rows(true).stream().mapToDouble(OpProfile.Row::cpuSeconds).sum();
             System.out.printf(Locale.ROOT, "step_cpu_ms=%.1f%n", total * 1000);
+            System.out.printf(Locale.ROOT, "step_thread_cpu_ms=%.1f%n", p.stepCpuMs());
             System.out.printf(Locale.ROOT, "softmax_share=%.3f%n", p.softmaxShare());
             for (OpProfile.Row row : p.rows(true)) {
                 System.out.printf(Locale.ROOT, "op %s calls=%d cpu_ms=%.2f share=%.1f%% out_mib=%.1f%n", row.op(), row.calls(),

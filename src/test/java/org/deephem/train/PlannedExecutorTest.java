@@ -184,6 +184,80 @@ class PlannedExecutorTest {
         assertEquals(session.graph().getTrainingConfig().getEpochCount(), planned.graph().getTrainingConfig().getEpochCount());
     }
 
+    /**
+     * The weight update over all weights at once (one Adam call over one buffer, issue 25) against
+     * the same executor updating weight by weight: every weight the same bits after steps over
+     * three padded lengths, and the all-at-once update was really the one used.
+     */
+    @Test
+    void updatingAllWeightsAtOnceEqualsWeightByWeight() {
+        ModelConfig c = config(false, 1, 5);
+        SameDiff byWeight = trainable(c), atOnce = trainable(c);
+        List<Map<String, INDArray>> batches = threeLengths(c);
+        String before = System.getProperty(PlannedGraph.FLAT_PROPERTY);
+        try {
+            System.setProperty(PlannedGraph.FLAT_PROPERTY, "false");
+            PlannedGraph a = PlannedGraph.of(byWeight);
+            for (var b : batches) a.trainStep(b);
+            System.clearProperty(PlannedGraph.FLAT_PROPERTY);
+            PlannedGraph b = PlannedGraph.of(atOnce);
+            for (var ph : batches) b.trainStep(ph);
+            assertTrue(!a.updatesAtOnce() && b.updatesAtOnce(), "one graph weight by weight, the other at once");
+            Map<String, INDArray> wa = Trainer.snapshot(byWeight), wb = Trainer.snapshot(atOnce);
+            Map<String, INDArray> init = Trainer.snapshot(trainable(c));
+            assertTrue(wa.size() > 20, wa.size() + " weights");
+            int moved = 0;
+            for (String k : wa.keySet()) {
+                if (maxAbsDiff(wa.get(k), init.get(k)) > 0) moved++;
+                assertEquals(0.0, maxAbsDiff(wa.get(k), wb.get(k)), k);
+            }
+            assertEquals(wa.size(), moved, "every weight was updated");
+            assertEquals(byWeight.getTrainingConfig().getIterationCount(), atOnce.getTrainingConfig().getIterationCount());
+        } finally {
+            if (before == null) System.clearProperty(PlannedGraph.FLAT_PROPERTY);
+            else System.setProperty(PlannedGraph.FLAT_PROPERTY, before);
+            PlannedGraph.release(byWeight);
+            PlannedGraph.release(atOnce);
+        }
+    }
+
+    /** The default graph with the trainer's training configuration, initialised from the config's seed. */
+    static SameDiff trainable(ModelConfig c) {
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(c.seed());
+        SameDiff sd = DeepHemGraph.build(c, DeepHemGraph.Ops.BASIC);
+        List<String> ph = new ArrayList<>(sd.inputs());
+        sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder().updater(new org.nd4j.linalg.learning.config.Adam(c.learningRate()))
+                .dataSetFeatureMapping(ph).markLabelsUnused().build());
+        QuietGradients.create(sd);
+        return sd;
+    }
+
+    /** Training batches of the demo's shortest, middle and longest rows, twice over. */
+    static List<Map<String, INDArray>> threeLengths(ModelConfig c) {
+        List<String> seqs = new ArrayList<>(demo.source().sequences());
+        seqs.addAll(demo.target().sequences());
+        double[][] inh = Trainer.concat(demo.source().inherent(), demo.target().inherent());
+        double[][] mti = Trainer.concat(demo.source().mtiPca(), demo.target().mtiPca());
+        ModelInputs in = new ModelInputs(c, seqs, inh, mti, org.deephem.model.Standardiser.fit(inh), org.deephem.model.Standardiser.fit(mti));
+        int nS = demo.source().size();
+        TrainingLevers levers = new TrainingLevers(c, 11, seqs, Trainer.range(in.size()));
+        int[] order = Predictor.lengthOrder(in);
+        int[] srcRows = java.util.Arrays.stream(order).filter(r -> r < nS).toArray();
+        int[] tgtRows = java.util.Arrays.stream(order).filter(r -> r >= nS).map(r -> r - nS).toArray();
+        List<Map<String, INDArray>> out = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int[] st : new int[][] {{0, 0}, {srcRows.length / 2, tgtRows.length / 2}, {srcRows.length - 32, tgtRows.length - 32}}) {
+                int[] src = java.util.Arrays.copyOfRange(srcRows, st[0], st[0] + 32);
+                int[] tgt = java.util.Arrays.copyOfRange(tgtRows, st[1], st[1] + 32);
+                Map<String, INDArray> ph = Trainer.batch(c, in, demo.labels(), src, tgt, nS, 0.4, 0.4);
+                levers.targets(ph, TrainingLevers.rows(src, tgt, nS));
+                levers.noise(ph);
+                out.add(ph);
+            }
+        }
+        return out;
+    }
+
     static double maxAbsDiff(INDArray a, INDArray b) {
         assertArrayEquals(a.shape(), b.shape());
         double w = 0;

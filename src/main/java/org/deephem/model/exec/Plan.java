@@ -77,6 +77,8 @@ final class Plan {
         long[] shape;
         Arena.Slot slot;
         INDArray array;
+        /** An output written to an array the caller gave (not this plan's to free). */
+        boolean given;
 
         Value(String name) {
             this.name = name;
@@ -105,9 +107,19 @@ final class Plan {
      * run's outputs are {@link #takeFirstOutputs}.
      */
     static Plan build(SameDiff sd, Arena arena, Map<String, INDArray> feed, List<String> outputNames) {
+        return build(sd, arena, feed, outputNames, null);
+    }
+
+    /**
+     * As above; outputs named in {@code into} are written to those arrays (when shape and type
+     * match; the caller checks which it got), e.g. gradients into slices of one buffer.
+     */
+    static Plan build(SameDiff sd, Arena arena, Map<String, INDArray> feed, List<String> outputNames, Map<String, INDArray> into) {
         Plan p = new Plan(sd, arena);
         p.order(outputNames, feed);
+        p.into = into;
         p.firstOutputs = p.firstRun(feed);
+        p.into = null;
         p.bind(); // slots grown during the first run left earlier (dead) values' views on replaced buffers
         return p;
     }
@@ -120,6 +132,7 @@ final class Plan {
     }
 
     private Map<String, INDArray> firstOutputs;
+    private Map<String, INDArray> into;
 
     /** Throws {@link Unplannable} when the ops computing {@code outputNames} cannot be planned (whatever the shapes). */
     static void check(SameDiff sd, List<String> outputNames) {
@@ -272,6 +285,8 @@ final class Plan {
         Arrays.fill(lastUse, -1);
         for (int k = 0; k < steps.size(); k++) for (int i : steps.get(k).in) lastUse[i] = k;
         for (int id : outputs.values()) if (values.get(id).kind == Kind.SLOT) values.get(id).kind = Kind.OUTPUT;
+        Map<Integer, INDArray> given = new HashMap<>();
+        if (into != null) for (Map.Entry<String, Integer> e : outputs.entrySet()) if (into.containsKey(e.getKey())) given.putIfAbsent(e.getValue(), into.get(e.getKey()));
         Map<DataType, List<Arena.Slot>> free = new HashMap<>();
         Map<DataType, Integer> next = new HashMap<>();
         List<Arena.Slot> used = new ArrayList<>();
@@ -295,7 +310,11 @@ final class Plan {
                 // as the session: a custom op's output takes its variable's type, a legacy op's the computed one
                 v.type = s.op instanceof CustomOp ? sd.getVariable(v.name).dataType() : d.dataType();
                 v.shape = d.getShape();
-                if (v.kind == Kind.OUTPUT) {
+                INDArray target = given.get(s.out[i]);
+                if (v.kind == Kind.OUTPUT && target != null && target.dataType() == v.type && Arrays.equals(target.shape(), v.shape)) {
+                    v.array = target;
+                    v.given = true;
+                } else if (v.kind == Kind.OUTPUT) {
                     v.array = Nd4j.createUninitializedDetached(v.type, v.shape);
                 } else {
                     v.slot = take(v, free, next, used);
@@ -400,6 +419,17 @@ final class Plan {
         else Nd4j.exec((Op) s.op, s.ctx);
     }
 
+    private void timed(Step s, OpTimer timer) {
+        long t0 = OpTimer.cpuNow();
+        exec(s);
+        long ns = OpTimer.cpuNow() - t0, bytes = 0;
+        for (int o : s.out) {
+            INDArray a = values.get(o).array;
+            if (a != null && !a.isEmpty()) bytes += a.length() * a.dataType().width();
+        }
+        timer.op(s.name, s.op.opName(), ns, bytes);
+    }
+
     // ---------------------------------------------------------------- running
 
     /** The placeholder shapes this plan was made for, as a cache key. */
@@ -415,6 +445,11 @@ final class Plan {
      * arrays of this plan that the next run overwrites.
      */
     Map<String, INDArray> run(Map<String, INDArray> feed) {
+        return run(feed, null);
+    }
+
+    /** As above, each op's thread CPU told to {@code timer} (when not null). */
+    Map<String, INDArray> run(Map<String, INDArray> feed, OpTimer timer) {
         boolean stale = false;
         // a variable or constant given a new array object since (values assigned in place need nothing)
         for (Value v : values) {
@@ -435,7 +470,11 @@ final class Plan {
             if (!Arrays.equals(given.shape(), v.shape)) throw new IllegalArgumentException("placeholder '" + e.getKey() + "' is " + Arrays.toString(given.shape()) + ", the plan's " + Arrays.toString(v.shape));
             v.array.assign(given);
         }
-        for (Step s : steps) if (!s.identity) exec(s);
+        if (timer == null) {
+            for (Step s : steps) if (!s.identity) exec(s);
+        } else {
+            for (Step s : steps) if (!s.identity) timed(s, timer);
+        }
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> e : outputs.entrySet()) out.put(e.getKey(), values.get(e.getValue()).array);
         return out;
@@ -451,7 +490,7 @@ final class Plan {
     /** Frees the op contexts and the outputs' own arrays (arena slots stay with the arena). */
     void close() {
         for (Step s : steps) closeContext(s);
-        for (Value v : values) if (v.kind == Kind.OUTPUT && v.array != null && v.array.closeable()) v.array.close();
+        for (Value v : values) if (v.kind == Kind.OUTPUT && !v.given && v.array != null && v.array.closeable()) v.array.close();
     }
 
     private static void closeContext(Step s) {

@@ -30,6 +30,8 @@ import org.nd4j.linalg.learning.regularization.Regularization;
 public final class PlannedGraph {
     /** Plans kept per graph (each holds its op contexts and views; the arena holds the memory). */
     public static final int MAX_PLANS = 96;
+    /** System property: {@code false} updates weight by weight (for measuring {@link FlatUpdate}'s gain). */
+    public static final String FLAT_PROPERTY = "deephem.flatUpdate";
     /** Graphs whose planned executors are kept (least recently used first out). */
     static final int MAX_GRAPHS = 8;
 
@@ -38,6 +40,8 @@ public final class PlannedGraph {
     private final LinkedHashMap<String, Plan> plans = new LinkedHashMap<>(16, 0.75f, true);
     private Map<String, GradientUpdater> updaters;
     private List<String> trainable;
+    /** All weights, gradients and updater state as one buffer each, or null (updated weight by weight). */
+    private FlatUpdate flat;
     private long built;
 
     private PlannedGraph(SameDiff sd) {
@@ -85,7 +89,8 @@ public final class PlannedGraph {
     /** The forward graph's {@code names} on {@code feed}: arrays of the plan, valid until the next call on this graph. */
     public Map<String, INDArray> outputArrays(Map<String, INDArray> feed, List<String> names) {
         synchronized (sd) {
-            return run(sd, feed, names);
+            OpTimer timer = OpTimer.current();
+            return run(sd, feed, names, null, timer != null && timer.timesForward() ? timer : null);
         }
     }
 
@@ -120,6 +125,8 @@ public final class PlannedGraph {
      */
     public Map<String, INDArray> trainStep(Map<String, INDArray> feed, String... extra) {
         synchronized (sd) {
+            OpTimer timer = OpTimer.current();
+            long t0 = timer == null ? 0 : OpTimer.cpuNow();
             TrainingConfig tc = sd.getTrainingConfig();
             if (tc == null) throw new IllegalStateException("no training configuration set");
             SameDiff g = gradFunction();
@@ -127,23 +134,43 @@ public final class PlannedGraph {
             List<String> names = new ArrayList<>();
             for (String v : trainable) names.add(gradientName(g, v));
             for (String e : extra) names.add(e);
-            Map<String, INDArray> run = run(g, feed, names);
             int iteration = tc.getIterationCount(), epoch = tc.getEpochCount();
-            List<Regularization> reg = tc.getRegularization();
-            double lr = tc.getUpdater().hasLearningRate() ? tc.getUpdater().getLearningRate(iteration, epoch) : 1.0;
-            for (int i = 0; i < trainable.size(); i++) {
-                INDArray param = sd.getVariable(trainable.get(i)).getArr();
-                INDArray grad = run.get(names.get(i));
-                if (reg != null) for (Regularization r : reg) if (r.applyStep() == Regularization.ApplyStep.BEFORE_UPDATER) r.apply(param, grad, lr, iteration, epoch);
-                updaters.get(trainable.get(i)).applyUpdater(grad, iteration, epoch);
-                if (reg != null) for (Regularization r : reg) if (r.applyStep() == Regularization.ApplyStep.POST_UPDATER) r.apply(param, grad, lr, iteration, epoch);
-                if (tc.isMinimize()) param.subi(grad);
-                else param.addi(grad);
+            Map<String, INDArray> run;
+            if (flat != null) {
+                flat.bound(sd, g);
+                run = run(g, feed, names, flat.gradientInto(names), timer);
+                long u0 = timer == null ? 0 : OpTimer.cpuNow();
+                flat.collect(run, names);
+                flat.update(tc, iteration, epoch);
+                if (timer != null) timer.op("weight update", "adam_updater + subtract, all weights", OpTimer.cpuNow() - u0, 0);
+            } else {
+                run = run(g, feed, names, null, timer);
+                long u0 = timer == null ? 0 : OpTimer.cpuNow();
+                List<Regularization> reg = tc.getRegularization();
+                double lr = tc.getUpdater().hasLearningRate() ? tc.getUpdater().getLearningRate(iteration, epoch) : 1.0;
+                for (int i = 0; i < trainable.size(); i++) {
+                    INDArray param = sd.getVariable(trainable.get(i)).getArr();
+                    INDArray grad = run.get(names.get(i));
+                    if (reg != null) for (Regularization r : reg) if (r.applyStep() == Regularization.ApplyStep.BEFORE_UPDATER) r.apply(param, grad, lr, iteration, epoch);
+                    updaters.get(trainable.get(i)).applyUpdater(grad, iteration, epoch);
+                    if (reg != null) for (Regularization r : reg) if (r.applyStep() == Regularization.ApplyStep.POST_UPDATER) r.apply(param, grad, lr, iteration, epoch);
+                    if (tc.isMinimize()) param.subi(grad);
+                    else param.addi(grad);
+                }
+                if (timer != null) timer.op("weight update", "adam_updater + subtract, weight by weight", OpTimer.cpuNow() - u0, 0);
             }
             tc.incrementIterationCount();
+            if (timer != null) timer.step(OpTimer.cpuNow() - t0);
             Map<String, INDArray> out = new LinkedHashMap<>();
             for (String e : extra) out.put(e, run.get(e));
             return out;
+        }
+    }
+
+    /** Whether training steps update all weights at once ({@link FlatUpdate}), for tests and the log. */
+    public boolean updatesAtOnce() {
+        synchronized (sd) {
+            return flat != null;
         }
     }
 
@@ -204,7 +231,10 @@ public final class PlannedGraph {
             if (var.getVariableType() == VariableType.VARIABLE && var.dataType().isFPType() && g.getVariable(v.getName()).getGradient() != null) names.add(v.getName());
         }
         Map<String, GradientUpdater> m = sd.isInitializedTraining() && sd.getUpdaterMap() != null ? sd.getUpdaterMap() : new HashMap<>();
-        if (m.isEmpty()) {
+        trainable = new ArrayList<>(names);
+        // fresh state: all weights at once where that gives the same bits, else one updater per weight
+        flat = m.isEmpty() && !"false".equals(System.getProperty(FLAT_PROPERTY)) ? FlatUpdate.of(sd, g, tc, trainable) : null;
+        if (m.isEmpty() && flat == null) {
             for (String n : names) {
                 INDArray arr = sd.getVariable(n).getArr();
                 long size = tc.getUpdater().stateSize(arr.length());
@@ -214,16 +244,23 @@ public final class PlannedGraph {
                 m.put(n, u);
             }
         }
-        trainable = new ArrayList<>(names);
         updaters = m;
     }
 
     /** Runs the plan for these shapes and outputs, building it (its build is this run) when new. */
     private Map<String, INDArray> run(SameDiff graph, Map<String, INDArray> feed, List<String> names) {
-        String key = (graph == sd ? "f|" : "g|") + Plan.key(feed, names);
+        return run(graph, feed, names, null, null);
+    }
+
+    /**
+     * As above; {@code into}: arrays the plan writes some outputs to (a plan of its own, "t|");
+     * {@code timer}: told each op's CPU time (a plan's first run, which builds it, is not timed).
+     */
+    private Map<String, INDArray> run(SameDiff graph, Map<String, INDArray> feed, List<String> names, Map<String, INDArray> into, OpTimer timer) {
+        String key = (graph == sd ? "f|" : into != null ? "t|" : "g|") + Plan.key(feed, names);
         Plan p = plans.get(key);
-        if (p != null) return p.run(feed);
-        p = Plan.build(graph, arena, feed, names);
+        if (p != null) return p.run(feed, timer);
+        p = Plan.build(graph, arena, feed, names, into);
         built++;
         plans.put(key, p);
         Iterator<Plan> it = plans.values().iterator();
@@ -239,6 +276,7 @@ public final class PlannedGraph {
             for (Plan p : plans.values()) p.close();
             plans.clear();
             arena.close();
+            flat = null;
         }
     }
 }
