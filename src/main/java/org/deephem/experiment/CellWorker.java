@@ -6,7 +6,6 @@ import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.io.InputError;
 import org.deephem.io.Json;
-import org.deephem.io.WriteError;
 import org.deephem.runtime.ProcessRuntime;
 
 /**
@@ -33,7 +32,7 @@ public final class CellWorker {
     }
 
     static int exitCode(String[] args) {
-        try {
+        return org.deephem.io.ExitCodes.of(() -> {
             Path spec = null, data = null, out = null;
             for (int i = 0; i < args.length; i++) {
                 if (i + 1 >= args.length) throw new InputError("usage: CellWorker --spec SPEC.json --data DIR --out RESULT.json (" + args[i] + " has no value)");
@@ -46,18 +45,7 @@ public final class CellWorker {
             }
             if (spec == null || data == null || out == null) throw new InputError("usage: CellWorker --spec SPEC.json --data DIR --out RESULT.json");
             run(spec, data, out);
-            return 0;
-        } catch (InputError e) {
-            System.err.println("error: " + e.getMessage());
-            return 2;
-        } catch (WriteError e) {
-            System.err.println("error: " + e.getMessage());
-            return e.userCaused() ? 2 : 1;
-        } catch (RuntimeException | OutOfMemoryError e) {
-            e.printStackTrace();
-            System.err.println("error: unexpected failure: " + e);
-            return 1;
-        }
+        });
     }
 
     /** One cell in this process: reads its spec, checks the data's hash, computes, writes the result atomically. */

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.deephem.io.InputError;
 import org.deephem.io.Json;
-import org.deephem.io.WriteError;
 import org.deephem.train.Seeds;
 import org.deephem.validation.CrossValidation;
 import org.deephem.validation.CvJob;
@@ -75,20 +74,7 @@ public final class ChildMain {
     }
 
     static int exitCode(String[] args) {
-        try {
-            System.out.print(run(args));
-            return 0;
-        } catch (InputError e) {
-            System.err.println("error: " + e.getMessage());
-            return 2;
-        } catch (WriteError e) {
-            System.err.println("error: " + e.getMessage());
-            return e.userCaused() ? 2 : 1;
-        } catch (RuntimeException | OutOfMemoryError e) {
-            e.printStackTrace();
-            System.err.println("error: unexpected failure: " + e);
-            return 1;
-        }
+        return org.deephem.io.ExitCodes.of(() -> System.out.print(run(args)));
     }
 
     /** Runs the job the arguments describe; returns what it prints. */
