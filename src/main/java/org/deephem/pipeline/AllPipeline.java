@@ -14,15 +14,18 @@ import org.deephem.data.DatasetReader;
 import org.deephem.data.DeepHemDataset;
 import org.deephem.experiment.CellRunner;
 import org.deephem.experiment.CellRunners;
+import org.deephem.explain.Explainer;
 import org.deephem.io.InputError;
 import org.deephem.io.Outputs;
 import org.deephem.io.Progress;
+import org.deephem.method.Method;
+import org.deephem.model.ModelConfig;
 import org.deephem.report.ReportAssembly;
 import org.deephem.report.ReportSpec;
 import org.deephem.run.RunBaselines;
 import org.deephem.run.RunFolder;
-import org.deephem.method.Method;
-import org.deephem.model.ModelConfig;
+import org.deephem.scoring.ScoringJob;
+import org.deephem.scoring.ScoringSpec;
 import org.deephem.train.DataLevers;
 import org.deephem.train.Seeds;
 import org.deephem.train.TrainingRun;
@@ -33,7 +36,6 @@ import org.deephem.validation.Folds;
 import org.deephem.validation.MethodCatalog;
 import org.deephem.zoo.ConfigCodec;
 import org.deephem.zoo.ScoresCsv;
-import org.deephem.zoo.ZooModel;
 
 /**
  * The {@code all} chain: [build the dataset] → train the saved model, deephem and its no-MTI twin
@@ -56,12 +58,6 @@ public final class AllPipeline {
     public static final String CV_PARTS = "cv-networks";
     /** Two trainings side by side were 1.2x faster than one after another on the 2-core machine (docs/PERFORMANCE.md). */
     public static final int DEFAULT_JOBS = 2;
-    /** Run-folder names are the reader's ({@link RunFolder}), so that what `all` writes is what the report reads. */
-    private static final String SEEDS_DIR = RunFolder.SEEDS_DIR, COMPARISON_DIR = RunFolder.COMPARISON_DIR;
-
-    private static String seedFile(String method, String seed) {
-        return RunFolder.seedFile(method, seed);
-    }
 
     /** Runs the whole chain. */
     public static Result run(AllSpec s) {
@@ -96,10 +92,10 @@ public final class AllPipeline {
         int nJobs = s.jobs() != null ? s.jobs() : Math.min(DEFAULT_JOBS, Runtime.getRuntime().availableProcessors());
         int childThreads = s.threads() != null ? s.threads() : org.deephem.model.NdThreads.DEFAULT;
         ModelConfig cvOptionsNet = cvN != null ? withEpochs(s.network(), cvN) : s.network();
-        Path seedDir = runDir.resolve(SEEDS_DIR), logs = runDir.resolve("logs");
+        Path seedDir = runDir.resolve(RunFolder.SEEDS_DIR), logs = runDir.resolve("logs");
         List<CellRunner.Job> tasks = new ArrayList<>(); // the longest (a whole CV of one network) first, so the pool ends together
         tasks.addAll(cvTasks(dataset, cvOptions, runDir.resolve(CV_PARTS), cvOptionsNet, s.threads(), logs, ""));
-        if (cds != null) tasks.addAll(cvTasks(comparison, cvOptions, runDir.resolve(COMPARISON_DIR).resolve(CV_PARTS), cvOptionsNet, s.threads(), logs, "xgem-"));
+        if (cds != null) tasks.addAll(cvTasks(comparison, cvOptions, runDir.resolve(RunFolder.COMPARISON_DIR).resolve(CV_PARTS), cvOptionsNet, s.threads(), logs, "xgem-"));
         tasks.add(trainTask("train-" + run, dataset, run, s.zoo(), runDir, seedList.get(0), "deephem", options, s.threads(), logs, s.zoo().resolve(run + ".zip")));
         for (String method : NETWORKS) {
             for (long seed : seedList) {
@@ -125,7 +121,9 @@ public final class AllPipeline {
         Progress.say("== 3/6 score the human miRNAs with the saved model");
         Path zip = s.zoo().resolve(run + ".zip");
         Path scores = runDir.resolve("scores.csv");
-        scoreHumans(zip, ds, scores);
+        // the score stage itself, as `score --model ZIP --data DIR -o scores.csv` (same checks, lines and file)
+        ScoringJob.run(new ScoringSpec(zip, dataset, "human", null, null, null, null, false, scores, false, Explainer.DEFAULT_STEPS,
+                null, 0, List.of(), false));
 
         Progress.say("== 4/6 the seed runs of deephem and deephem-nomti (%s)", seedList);
         List<NamedScores> runs = seedRuns(ds, seedList, scores, seedDir);
@@ -135,7 +133,7 @@ public final class AllPipeline {
         CrossValidation.Result cv = crossValidate(ds, dataset, cvNet, cvOptions, runDir, runDir.resolve(CV_PARTS));
         CrossValidation.Result comparisonCv = null;
         if (cds != null) {
-            Path cmpDir = runDir.resolve(COMPARISON_DIR);
+            Path cmpDir = runDir.resolve(RunFolder.COMPARISON_DIR);
             comparisonCv = crossValidate(cds, comparison, TrainingRun.sizedFor(cvNet, cds), cvOptions, cmpDir, cmpDir.resolve(CV_PARTS));
         }
 
@@ -187,7 +185,7 @@ public final class AllPipeline {
     private static Path comparisonSet(AllSpec s, Path dataset, boolean demo) {
         if (s.noComparisonSet()) return null;
         if (s.comparisonSet() != null) return s.comparisonSet();
-        Path sibling = dataset.toAbsolutePath().normalize().resolveSibling(COMPARISON_DIR);
+        Path sibling = dataset.toAbsolutePath().normalize().resolveSibling(RunFolder.COMPARISON_DIR);
         return !demo && Files.isDirectory(sibling) ? sibling : null;
     }
 
@@ -222,18 +220,6 @@ public final class AllPipeline {
         return c.withTraining(epochs, c.sourceBatch(), c.targetBatch(), c.learningRate(), c.seed());
     }
 
-    /** The human rows of {@code ds} scored by the saved model, written as {@code score --data} writes them (with the percentile column). */
-    private static void scoreHumans(Path zip, DeepHemDataset ds, Path scores) {
-        long t0 = System.nanoTime();
-        org.deephem.zoo.Backend.start();
-        ZooModel zm = ZooModel.load(zip);
-        if (zm.reference() != null) Progress.say("percentile: among the %s", zm.reference());
-        List<String> ids = ZooModel.domain(ds, "human").ids();
-        double[][] logits = zm.logitsOfFolder(ds, "human");
-        ScoresCsv.write(scores, ids, logits, zm.reference());
-        Progress.say("scored %d miRNAs in %.2f s -> %s", ids.size(), (System.nanoTime() - t0) / 1e9, Outputs.describe(scores));
-    }
-
     /**
      * Human scores (logits, as the saved model's) of deephem and deephem-nomti for every seed,
      * each trained on all labelled mouse by a child training; deephem at the first seed is the
@@ -249,7 +235,7 @@ public final class AllPipeline {
                 if (method.equals("deephem") && s == seeds.get(0)) continue;
                 Path trained = dir.resolve(method + "_seed" + s).resolve("human_scores.csv");
                 double[] logits = humanScores(trained, ids);
-                ScoresCsv.write(dir.resolve(seedFile(method, Long.toString(s))), ids, logits);
+                ScoresCsv.write(dir.resolve(RunFolder.seedFile(method, Long.toString(s))), ids, logits);
                 runs.add(new NamedScores(method, Long.toString(s), ids, logits));
             }
         }
